@@ -1,0 +1,180 @@
+/**
+ * Internal models that flow between stages (not part of the public JSON contract).
+ * Every span is a pair of UTF-16 offsets into `SourceText.text`.
+ */
+import type { SectionKind } from './schema.js';
+
+export type SourceFormat = 'txt' | 'md' | 'pdf' | 'docx' | 'html';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A file as read from disk by the CLI (the only side effect before ingest). */
+export interface RawFile {
+  /** Path as the user should see it in messages (relative to the working directory). */
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** ingest → : one text per source that every later offset refers to. */
+export interface SourceText {
+  id: string;
+  path: string;
+  format: SourceFormat;
+  sha256: string;
+  /** Detected encoding of text formats ('utf-8', 'utf-16le', …) or the container format. */
+  encoding: string;
+  /** The text citations point into (decoded file, or text extracted from PDF/DOCX/HTML). */
+  text: string;
+  /** For paginated sources: offset at which each page starts (page n starts at pageStarts[n-1]). */
+  pageStarts?: number[];
+  /** Metadata the format declares itself (front matter, PDF info, HTML <title>); wins over inference. */
+  declared?: Partial<DeclaredMetadata>;
+}
+
+export interface DeclaredMetadata {
+  title: string;
+  subtitle: string;
+  authors: string[];
+  date: string;
+  keywords: string[];
+}
+
+export interface Person {
+  name: string;
+  affiliation?: string | null;
+}
+
+export interface DocumentMetadata {
+  title: string;
+  titleSpan: Span | null;
+  subtitle: string | null;
+  authors: string[];
+  affiliations: string[];
+  keywords: string[];
+  abstract: string | null;
+  abstractSpan: Span | null;
+  /** Dates printed on the paper (received, published…), ISO. */
+  dates: { label: string; date: string }[];
+  doi: string | null;
+  venue: string | null;
+  year: number | null;
+}
+
+export interface StructuredSection extends Span {
+  heading: string;
+  number: string | null;
+  level: number;
+  kind: SectionKind;
+  /** Span of the heading line itself. */
+  headingStart: number;
+  headingEnd: number;
+}
+
+export interface Paragraph extends Span {
+  /** Cleaned reading text (noise removed, page-break splits and hyphenation re-joined). */
+  text: string;
+  /** Index into `sections`, or -1 before the first section (front matter). */
+  section: number;
+  /** Parts of the source the paragraph is made of (more than one when re-joined across a page break). */
+  pieces: Span[];
+}
+
+export interface Sentence extends Span {
+  /** Cleaned text of the sentence. */
+  text: string;
+  paragraph: number;
+  section: number;
+  /** Index of an earlier sentence with the same text, when this one repeats it. */
+  duplicateOf?: number;
+}
+
+export interface ReferenceEntry extends Span {
+  text: string;
+  authors: string[];
+  year: number | null;
+  title: string | null;
+}
+
+export interface Note extends Span {
+  /** Footnote/endnote marker as printed ("44"). */
+  marker: string;
+  text: string;
+}
+
+export interface InlineCitation extends Span {
+  text: string;
+  authors: string[];
+  year: number | null;
+  /** Index into `references`, or -1 when it could not be linked. */
+  reference: number;
+}
+
+/** structure → : what a careful reader recovers from one source. */
+export interface StructuredSource {
+  source: SourceText;
+  metadata: DocumentMetadata;
+  sections: StructuredSection[];
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  references: ReferenceEntry[];
+  notes: Note[];
+  inlineCitations: InlineCitation[];
+}
+
+export interface Keyphrase {
+  text: string;
+  score: number;
+}
+
+export interface SpanText extends Span {
+  text: string;
+}
+
+export interface ExtractedFinding extends SpanText {
+  score: number;
+  section: number;
+}
+
+export interface ExtractedRecommendation extends SpanText {
+  actor: string | null;
+  action: string | null;
+  strength: 'explicit' | 'implicit';
+  section: number;
+}
+
+export interface ExtractedTerm extends Span {
+  term: string;
+  definition: string;
+}
+
+export interface ExtractedEvent extends Span {
+  date: string;
+  text: string;
+}
+
+export interface ExtractedQuote extends Span {
+  text: string;
+  speaker: string | null;
+}
+
+/** Per-source statistics for corpus-level keyphrase ranking (done in synthesize, since IDF needs all sources). */
+export interface CandidateStats {
+  /** Normalised (stemmed) key → surface form, frequency, first position (0..1), spread, etc. */
+  [key: string]: { text: string; tf: number; first: number; last: number; words: number; [k: string]: number | string };
+}
+
+/** analyze → : everything extracted from one source; each item keeps its span. */
+export interface SourceAnalysis {
+  doc: StructuredSource;
+  keyphrases: Keyphrase[];
+  candidates: CandidateStats;
+  summary: SpanText[];
+  findings: ExtractedFinding[];
+  recommendations: ExtractedRecommendation[];
+  terms: ExtractedTerm[];
+  events: ExtractedEvent[];
+  quotes: ExtractedQuote[];
+}

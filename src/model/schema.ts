@@ -1,0 +1,138 @@
+/**
+ * The public model written as `out/model.json`. Field names here are a contract with other tools:
+ * add fields freely, never rename or remove them.
+ */
+import { z } from 'zod';
+
+/** A pointer back into a source: UTF-16 offsets into the source text as read from disk. */
+export const citationSchema = z.object({
+  sourceId: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** Exactly `text.slice(start, end)` of the source. */
+  quote: z.string(),
+  /** Number or heading of the section the span lies in, for display ("3.1", "Conclusion"). */
+  section: z.string().nullable().optional(),
+  /** 1-based page for paginated sources (PDF), else null. */
+  page: z.number().int().positive().nullable().optional(),
+});
+export type Citation = z.infer<typeof citationSchema>;
+
+export const sectionKinds = [
+  'abstract', 'introduction', 'background', 'literature', 'theory', 'method', 'analysis',
+  'discussion', 'findings', 'conclusion', 'recommendations', 'references', 'notes', 'other',
+] as const;
+export const sectionKindSchema = z.enum(sectionKinds);
+export type SectionKind = z.infer<typeof sectionKindSchema>;
+
+export const sectionSchema = z.object({
+  heading: z.string(),
+  /** Section number as printed ("3.1"), or null. */
+  number: z.string().nullable().optional(),
+  level: z.number().int().min(1).max(6),
+  kind: sectionKindSchema,
+  /** Span of the whole section (heading through the end of its body). */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type Section = z.infer<typeof sectionSchema>;
+
+export const keyphraseSchema = z.object({ text: z.string(), score: z.number() });
+export const summarySentenceSchema = z.object({
+  text: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+
+export const sourceSchema = z.object({
+  id: z.string(),
+  path: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  format: z.enum(['txt', 'md', 'pdf', 'docx', 'html']),
+  title: z.string(),
+  subtitle: z.string().nullable().optional(),
+  authors: z.array(z.string()),
+  affiliations: z.array(z.string()).optional(),
+  keywords: z.array(z.string()),
+  abstract: z.string().nullable(),
+  year: z.number().int().nullable().optional(),
+  venue: z.string().nullable().optional(),
+  doi: z.string().nullable().optional(),
+  sections: z.array(sectionSchema),
+  keyphrases: z.array(keyphraseSchema),
+  summary: z.array(summarySentenceSchema),
+});
+export type SourceEntry = z.infer<typeof sourceSchema>;
+
+export const themeSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  keyphrases: z.array(z.string()),
+  sourceIds: z.array(z.string()),
+  findingIds: z.array(z.string()),
+  recommendationIds: z.array(z.string()),
+});
+export type Theme = z.infer<typeof themeSchema>;
+
+export const findingSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  citations: z.array(citationSchema).min(1),
+  themeIds: z.array(z.string()),
+  /** Number of distinct sources that state this finding. */
+  support: z.number().int().positive(),
+  score: z.number().optional(),
+});
+export type Finding = z.infer<typeof findingSchema>;
+
+export const recommendationSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  actor: z.string().nullable(),
+  action: z.string().nullable().optional(),
+  strength: z.enum(['explicit', 'implicit']),
+  citations: z.array(citationSchema).min(1),
+  themeIds: z.array(z.string()),
+  support: z.number().int().positive().optional(),
+});
+export type Recommendation = z.infer<typeof recommendationSchema>;
+
+export const glossaryEntrySchema = z.object({
+  term: z.string(),
+  definition: z.string(),
+  citations: z.array(citationSchema).min(1),
+});
+export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
+
+export const isoDateSchema = z.string().regex(/^\d{4}(s|-\d{2}(-\d{2})?)?$/);
+export const timelineEventSchema = z.object({
+  /** ISO `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a decade as `YYYYs`. */
+  date: isoDateSchema,
+  text: z.string(),
+  citations: z.array(citationSchema).min(1),
+});
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+
+export const quoteSchema = z.object({
+  text: z.string(),
+  speaker: z.string().nullable(),
+  citations: z.array(citationSchema).min(1),
+});
+export type Quote = z.infer<typeof quoteSchema>;
+
+export const briefSchema = z.object({
+  generator: z.object({ name: z.string(), version: z.string() }),
+  title: z.string(),
+  subtitle: z.string().nullable().optional(),
+  organisation: z.string().nullable().optional(),
+  /** Edition date, ISO `YYYY-MM-DD` (from SOURCE_DATE_EPOCH or the config). */
+  date: z.string(),
+  sources: z.array(sourceSchema),
+  themes: z.array(themeSchema),
+  findings: z.array(findingSchema),
+  recommendations: z.array(recommendationSchema),
+  glossary: z.array(glossaryEntrySchema),
+  timeline: z.array(timelineEventSchema),
+  quotes: z.array(quoteSchema).optional(),
+});
+export type Brief = z.infer<typeof briefSchema>;
