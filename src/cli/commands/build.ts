@@ -5,7 +5,8 @@ import { Report } from '../../model/diagnostics.js';
 import { buildModel } from '../../pipeline.js';
 import { render, type OutputFormat } from '../../render/index.js';
 import { usageError } from '../../model/errors.js';
-import { listSources, loadTemplate, readSources, writeAtomic } from '../io.js';
+import { listSources, readSources, writeAtomic } from '../io.js';
+import { loadTemplate } from '../template-files.js';
 import { analyzeOptionsFrom, positiveInt, synthesizeOptionsFrom } from '../options.js';
 import { printDiagnostics, exitForReport } from '../report.js';
 

@@ -1,6 +1,6 @@
 /** `brief templates`: the templates a build can use. */
 import type { Command } from 'commander';
-import { listTemplates } from '../io.js';
+import { listTemplates } from '../template-files.js';
 
 export function registerTemplates(program: Command): void {
   program
