@@ -1,14 +1,9 @@
-/** File-system edges of the CLI: listing and reading sources, loading templates, writing outputs. */
+/** File-system edges of the CLI: listing and reading sources, writing outputs. */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { RawFile } from '../model/document.js';
 import { inputError } from '../model/errors.js';
 import { formatOf } from '../ingest/index.js';
-import type { LoadedTemplate } from '../render/templates.js';
-
-import { packageRoot } from './version.js';
-
-export const builtinTemplatesDir = join(packageRoot, 'templates');
 
 /** Source files of a folder (not recursive; README files skipped), sorted by name for determinism. */
 export function listSources(dir: string): string[] {
