@@ -19,7 +19,7 @@ brief: build
 	node dist/src/cli/main.js build --sources sources --out out
 
 test: build
-	npx vitest run
+	npx vitest run $(VITEST_ARGS)
 
 eval: build
 	node dist/src/cli/main.js eval --dataset ../shared/eval/nus
