@@ -61,5 +61,5 @@ export async function ingest(file: RawFile, ctx: StageContext): Promise<SourceTe
   const read = await readers[format](file, ctx);
   if (!read) return null;
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-  return { id: sourceIdOf(file.path), path: file.path, format, sha256, ...read };
+  return { id: file.id ?? sourceIdOf(file.path), path: file.path, format, sha256, ...read };
 }

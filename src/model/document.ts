@@ -16,6 +16,8 @@ export interface RawFile {
   /** Path as the user should see it in messages (relative to the working directory). */
   path: string;
   bytes: Uint8Array;
+  /** Source id chosen by the CLI when the file name alone would clash (`report.md` + `report.pdf`); else derived from the name. */
+  id?: string;
 }
 
 /** ingest → : one text per source that every later offset refers to. */
