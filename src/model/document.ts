@@ -163,9 +163,33 @@ export interface ExtractedQuote extends Span {
 }
 
 /** Per-source statistics for corpus-level keyphrase ranking (done in synthesize, since IDF needs all sources). */
+/** Per-source features of one keyphrase candidate (see src/analyze/keyphrases.ts). */
+export interface CandidateFeatures {
+  /** Surface form to display. */
+  text: string;
+  /** Occurrences in the source (outside references and notes). */
+  tf: number;
+  /** First and last occurrence, as a fraction of the source's words (0..1). */
+  first: number;
+  last: number;
+  /** Number of words. */
+  words: number;
+  /** Sum over occurrences of 1/(1 + word offset): early and repeated mentions weigh most (PositionRank). */
+  position: number;
+  /** Occurrences in the lead (abstract, or the first words of the source). */
+  lead: number;
+  /** 1 when the phrase occurs in the title, else 0. */
+  title: number;
+  /** Occurrences as a whole noun phrase rather than inside a longer one. */
+  maximal: number;
+  /** Number of distinct sections it occurs in. */
+  sections: number;
+  [k: string]: number | string;
+}
+
 export interface CandidateStats {
-  /** Normalised (stemmed) key → surface form, frequency, first position (0..1), spread, etc. */
-  [key: string]: { text: string; tf: number; first: number; last: number; words: number; [k: string]: number | string };
+  /** Normalised (stemmed) key → features of that candidate in one source. */
+  [key: string]: CandidateFeatures;
 }
 
 /** analyze → : everything extracted from one source; each item keeps its span. */
