@@ -1,14 +1,13 @@
 /** `brief build`: sources → model → template → Markdown, PDF and model.json in the out folder. */
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import { Report } from '../../model/diagnostics.js';
 import { buildModel } from '../../pipeline.js';
 import { render, type OutputFormat } from '../../render/index.js';
 import { usageError } from '../../model/errors.js';
-import { listSources, readSources, writeAtomic } from '../io.js';
+import { checkOutDir, listSources, readSources, writeOutputs } from '../io.js';
 import { loadTemplate } from '../template-files.js';
 import { analyzeOptionsFrom, positiveInt, synthesizeOptionsFrom } from '../options.js';
-import { printDiagnostics, exitForReport } from '../report.js';
+import { abortIfStrict, printDiagnostics, exitForReport } from '../report.js';
 
 const allFormats: readonly OutputFormat[] = ['md', 'pdf', 'json'];
 
@@ -30,18 +29,21 @@ export function registerBuild(program: Command): void {
     .option('--title <text>', 'title of the brief')
     .option('--summary-words <n>', 'words per source summary', positiveInt('--summary-words'))
     .option('--page-size <size>', 'A4 or Letter', 'A4')
+    .option('--strict', 'abort without writing anything when a source cannot be used')
     .action(async (opts) => {
       const formats = parseFormats(opts.format);
       if (opts.pageSize !== 'A4' && opts.pageSize !== 'Letter') throw usageError(`--page-size must be A4 or Letter, got "${opts.pageSize}"`);
+      checkOutDir(opts.out, { sourcesDir: opts.sources });
       const template = loadTemplate(opts.template, opts.templates ? [opts.templates] : []);
       const report = new Report();
-      const files = readSources(listSources(opts.sources));
-      const { brief } = await buildModel(files, { report }, { analyze: analyzeOptionsFrom(opts), synthesize: synthesizeOptionsFrom(opts) });
-      printDiagnostics(report, files);
+      const files = readSources(listSources(opts.sources), report);
+      const { brief, analyses } = await buildModel(files, { report }, { analyze: analyzeOptionsFrom(opts), synthesize: synthesizeOptionsFrom(opts) });
+      printDiagnostics(report, files, new Map(analyses.map((a) => [a.doc.source.path, a.doc.source.text])));
+      abortIfStrict(report, opts.strict);
       if (brief.sources.length === 0) return exitForReport(report, true);
       const outputs = await render(brief, template, { report }, { formats, pageSize: opts.pageSize });
       // Render everything first, then write: a failure above leaves earlier outputs untouched.
-      for (const o of outputs) writeAtomic(join(opts.out, o.name), o.bytes);
+      await writeOutputs(opts.out, outputs);
       exitForReport(report, false);
     });
 }
