@@ -142,6 +142,8 @@ export interface ExtractedFinding extends SpanText {
 
 export interface ExtractedRecommendation extends SpanText {
   actor: string | null;
+  /** Every canonical actor asked to act, in order of mention (`actor` joins them for display). */
+  actors?: string[];
   action: string | null;
   strength: 'explicit' | 'implicit';
   section: number;
