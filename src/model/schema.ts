@@ -120,6 +120,23 @@ export const quoteSchema = z.object({
 });
 export type Quote = z.infer<typeof quoteSchema>;
 
+const changedSourceSchema = z.object({ id: z.string(), title: z.string(), path: z.string() });
+const changedItemSchema = z.object({ text: z.string(), sourceIds: z.array(z.string()) });
+
+/**
+ * What changed since the previous edition (matched by content, not ids): for a "What changed
+ * since the last edition" section. Absent on a first edition.
+ */
+export const editionChangesSchema = z.object({
+  /** Date of the previous edition. */
+  since: z.string().nullable(),
+  sources: z.object({ added: z.array(changedSourceSchema), removed: z.array(changedSourceSchema), changed: z.array(changedSourceSchema), unchanged: z.number().int().nonnegative() }),
+  themes: z.object({ added: z.array(z.object({ label: z.string(), keyphrases: z.array(z.string()) })), removed: z.array(z.object({ label: z.string(), keyphrases: z.array(z.string()) })), unchanged: z.number().int().nonnegative() }),
+  findings: z.object({ added: z.array(changedItemSchema), removed: z.array(changedItemSchema), unchanged: z.number().int().nonnegative() }),
+  recommendations: z.object({ added: z.array(changedItemSchema.extend({ actor: z.string().nullable() })), removed: z.array(changedItemSchema.extend({ actor: z.string().nullable() })), unchanged: z.number().int().nonnegative() }),
+});
+export type EditionChanges = z.infer<typeof editionChangesSchema>;
+
 export const briefSchema = z.object({
   generator: z.object({ name: z.string(), version: z.string() }),
   title: z.string(),
@@ -134,5 +151,9 @@ export const briefSchema = z.object({
   glossary: z.array(glossaryEntrySchema),
   timeline: z.array(timelineEventSchema),
   quotes: z.array(quoteSchema).optional(),
+  /** Authors of the brief (from the config). */
+  authors: z.array(z.string()).optional(),
+  /** Changes since the previous edition, when there was one. */
+  changes: editionChangesSchema.optional(),
 });
 export type Brief = z.infer<typeof briefSchema>;
