@@ -1,11 +1,273 @@
-/** Recommendations (foundation version: sentences with duty words). */
-import type { ExtractedRecommendation, StructuredSource } from '../model/document.js';
+/**
+ * Recommendations: every sentence that prescribes action, in any section. A sentence qualifies when
+ * its main clause carries a duty cue (should, must, ought to, needs to, has to, it is imperative /
+ * essential / necessary …, recommend, is needed) — `explicit` — or advises through benefit or
+ * possibility ("X can/could strengthen …", "it would be beneficial …") — `implicit`. Sentences
+ * that report what someone else said, did or would do, or modals in subordinate descriptions, are
+ * not recommendations. The actor is the subject of the prescribing clause, normalised by the alias
+ * table; pronouns and "both states" resolve to the actors just mentioned.
+ */
+import type { ExtractedRecommendation, Sentence, StructuredSource } from '../model/document.js';
 import type { AnalyzeOptions } from '../model/context.js';
+import { actorTable, actorsIn, distinctActors, joinActors, type ActorTable } from './actors.js';
+import { bodySentences, maskCitations, sectionKindOf } from './body-text.js';
 
-const duty = /\b(should|must|needs? to|ought to|it is (imperative|essential|necessary))\b/i;
+/** A prescribing cue found in a sentence. */
+interface Cue {
+  /** Offset of the cue in the (masked) sentence text. */
+  index: number;
+  length: number;
+  strength: 'explicit' | 'implicit';
+  /** Where the advised action starts (after the modal), when known. */
+  actionFrom: number;
+  /** An actor named inside the cue itself ("it is imperative for Pakistan to"). */
+  subjectHint?: string;
+  passive: boolean;
+}
 
-export function findRecommendations(doc: StructuredSource, _options: Pick<AnalyzeOptions, 'actorAliases'>): ExtractedRecommendation[] {
-  return doc.sentences
-    .filter((s) => duty.test(s.text))
-    .map((s) => ({ start: s.start, end: s.end, text: s.text, actor: null, action: null, strength: 'explicit' as const, section: s.section }));
+// Verbs that a writer uses about the text itself ("it must be noted"): not policy advice.
+const discourse = /^(?:\s+(?:also|further|therefore|thus|again|here|first|not|merely|only|simply))*\s+be\s+(?:noted|mentioned|highlighted|emphasi[sz]ed|stressed|understood|remembered|recalled|pointed out|clarified|acknowledged|added|said|observed|seen|analy[sz]ed|studied|examined|explored|discussed|considered as|viewed)\b/i;
+// Reporting verbs: a modal after "X said that" is X's claim, not the paper's advice.
+const reporting = /\b(?:said|says|stated|states|argued|argues|claimed|claims|declared|declares|demanded|requested|asked|insisted|insists|warned|warns|told|believed|believes|contended|contends|maintained|asserted|asserts|announced|vowed|pledged|promised|urged|suggested|proposed|emphasi[sz]ed|stressed|opined|observed|remarked|added|wrote|hoped|expected|anticipated|thought|felt|feared)\s+(?:that\s+)?$/i;
+// Subjects that mean the paper itself, whose reported claims are the paper's own.
+const selfSubject = /\b(?:this|the present|our)\s+(?:paper|study|article|research|analysis|report|essay|work)\b|\bwe\b|\bthe authors?\b|\bthe researchers?\b|\bthis paper's\b/i;
+// Clause openers that make what follows a description, not a prescription.
+const subordinate = /\b(?:because(?!\s+of)|why|how|since|while|whereas|although|though|if|unless|when|whenever|who|whom|whose|which|that|where|as|until|so that|than|whether)\s+(?:[^,;:]*)$/i;
+
+const benefitVerbs = 'help|improve|strengthen|enhance|foster|promote|benefit|boost|build|bridge|ease|reduce|mitigate|resolve|transform|contribute|pave|serve|enable|deepen|restore|rebuild|revive|facilitate|ensure|advance|support|secure|stabili[sz]e|increase|expand|diversify|address|counter|tackle|overcome|minimi[sz]e|maximi[sz]e|leverage|utili[sz]e|use|play|open|create|attract|bring|make|achieve|gain|offer|provide|turn|work|engage|cooperate|collaborate|invest|focus|shift|prevent|avoid|curb|contain|manage|balance|preserve|protect|normali[sz]e|reset|redefine|recalibrate|reorient|broaden|encourage|assist|step|take';
+const implicitModal = new RegExp(`\\b(?:can|could|might|may\\s+(?:wish\\s+to|want\\s+to|consider))\\s+(?:also\\s+|further\\s+|significantly\\s+|greatly\\s+|potentially\\s+|then\\s+|thus\\s+|therefore\\s+|still\\s+|effectively\\s+|together\\s+)*(?:(?:be\\s+(?:(?:better|further|greatly|significantly)\\s+)?(?:${benefitVerbs.replace(/\|/g, 'ed|').replace(/ed$/, '')}ed|achieved|transformed|improved|strengthened|enhanced|resolved|addressed|built|made|taken|used|utili[sz]ed|leveraged|mitigated|reduced|overcome|rebuilt))|(?:${benefitVerbs}))\\b`, 'gi');
+
+const explicitPatterns: { re: RegExp; passiveGroup?: boolean; hint?: number }[] = [
+  { re: /\b(?:should|must|ought\s+to|shall)\b(?!\s+(?:not\s+)?have\s+(?:been|[a-z]+ed)\b)/gi },
+  { re: /(?<!\b(?:the|a|an|of|no|their|its|his|her|this|that|urgent|pressing|any|without)\s+)\b(?:needs|need)\s+to\b/gi },
+  { re: /\b(?:has|have)\s+to\b(?!\s+do\s+with)/gi },
+  { re: /\bit\s+is\s+(?:therefore\s+|thus\s+|also\s+|now\s+|hence\s+)?(?:imperative|essential|necessary|vital|crucial|critical|important|incumbent|advisable|indispensable|high\s+time|time|urgent|paramount)\s+(?:that|(?:for|upon|on)\s+([^,;]{2,60}?)\s+to|to)\b/gi, hint: 1 },
+  { re: /\b(?:recommends?|recommended|recommendation|urges|calls\s+(?:on|upon|for))\b/gi },
+  { re: /\b(?:is|are|will\s+be|would\s+be|remains?)\s+(?:therefore\s+|thus\s+|also\s+|urgently\s+|badly\s+|clearly\s+|still\s+|greatly\s+)*(?:needed|required|necessary|essential|imperative|indispensable|a\s+must|called\s+for|warranted)\b/gi, passiveGroup: true },
+  { re: /\bthere\s+(?:is|remains)\s+(?:an?\s+)?(?:urgent\s+|pressing\s+|dire\s+|strong\s+|clear\s+|great\s+|critical\s+)?need\s+(?:for|to)\b/gi, passiveGroup: true },
+];
+const implicitPatterns: RegExp[] = [
+  /\b(?:it\s+)?would\s+be\s+(?:more\s+|most\s+|very\s+|highly\s+)?(?:beneficial|wise|advisable|prudent|useful|helpful|better|desirable|sensible|in\s+the\s+(?:best\s+)?interests?\s+of)\b/gi,
+  /\b(?:the\s+)?way\s+forward\s+(?:is|lies|would\s+be)\b/gi,
+  /\bit\s+is\s+(?:in\s+the\s+(?:best\s+)?interests?\s+of)\b/gi,
+];
+
+/** Find every prescribing cue in a masked sentence. */
+function cuesIn(masked: string): Cue[] {
+  const cues: Cue[] = [];
+  for (const p of explicitPatterns) {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(masked); m; m = p.re.exec(masked)) {
+      const end = m.index + m[0].length;
+      if (discourse.test(masked.slice(end))) continue;
+      // "it is crucial to recognize that …" instructs the reader's thinking, not an actor.
+      if (/^\s+(?:recogni[sz]e|note|understand|remember|mention|highlight|emphasi[sz]e|stress|acknowledge|realize|realise|keep in mind|bear in mind|consider)\s+(?:that|how|why|what)\b/i.test(masked.slice(end)) || /\bto\s+(?:recogni[sz]e|note|understand|remember|mention|highlight|emphasi[sz]e|realize)$/i.test(m[0])) continue;
+      // "Should the US decide to …": an inverted conditional.
+      if (/^should$/i.test(m[0]) && /(?:^|[,;:]\s*)$/.test(masked.slice(0, m.index))) continue;
+      // "X is essential for Y" assesses; it does not prescribe.
+      if (p.passiveGroup && /^\s+(?:for|in|as|because|to\s+the)\b/i.test(masked.slice(end)) && /(?:essential|necessary|vital|crucial|important|critical|indispensable)$/i.test(m[0])) continue;
+      const passive = !!p.passiveGroup || /^\s+(?:also\s+|further\s+|therefore\s+)*be\s+[a-z]+ed\b/i.test(masked.slice(end));
+      cues.push({ index: m.index, length: m[0].length, strength: 'explicit', actionFrom: end, subjectHint: p.hint ? m[p.hint] : undefined, passive });
+    }
+  }
+  implicitModal.lastIndex = 0;
+  for (let m = implicitModal.exec(masked); m; m = implicitModal.exec(masked)) {
+    const modal = /^\S+/.exec(m[0])![0];
+    const after = m.index + modal.length;
+    cues.push({ index: m.index, length: m[0].length, strength: 'implicit', actionFrom: after, passive: /\bbe\s+\S+$/.test(m[0]) });
+  }
+  for (const re of implicitPatterns) {
+    re.lastIndex = 0;
+    for (let m = re.exec(masked); m; m = re.exec(masked)) cues.push({ index: m.index, length: m[0].length, strength: 'implicit', actionFrom: m.index + m[0].length, passive: true });
+  }
+  return cues.sort((a, b) => a.index - b.index || (a.strength === 'explicit' ? -1 : 1));
+}
+
+/** Text of the clause that ends at `index`: from the last clause boundary to the cue. */
+function clauseBefore(masked: string, index: number): string {
+  const head = masked.slice(0, index);
+  const cut = Math.max(head.lastIndexOf(';'), head.lastIndexOf(':'), head.lastIndexOf('—'), head.lastIndexOf(' – '));
+  return head.slice(cut + 1);
+}
+
+/** The subject of the clause ending at the cue: what follows the last comma, unless that is a parenthetical. */
+function subjectBefore(masked: string, index: number): string {
+  const clause = clauseBefore(masked, index);
+  const parts = clause.split(/,/);
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const p = parts[i].replace(/^\s*(?:and|but|or|so|yet|thus|hence|therefore|moreover|furthermore|however|instead|rather|then|also)\b\s*/i, '').trim();
+    if (!p) continue;
+    // A participial or prepositional aside ("being more powerful", "in this regard") is not the subject.
+    if (/^(?:being|having|given|in|on|at|for|with|by|through|to|from|as|after|before|during|despite|rather|while|when|if|unlike|like)\b/i.test(p) && i > 0) continue;
+    return p;
+  }
+  return clause.trim();
+}
+
+const pronounSubject = /^(?:it|they|he|she|this|these|such|both|both\s+(?:states|nations|countries|sides|governments|neighbou?rs|parties)|the\s+two\s+(?:states|nations|countries|sides|governments|neighbou?rs|parties)|each|either|the\s+(?:latter|former)|its\s+\w+|their\s+\w+)\b/i;
+const agentNouns = /\b(?:government|governments|policymakers|policy\s*makers|leaders|leadership|authorities|community|states|countries|nations|administration|parties|stakeholders|institutions|organi[sz]ations|military|army|agencies|actors|officials|diplomats|neighbou?rs|powers|partners|establishment|parliament|elites|society|officials|forces)\b/i;
+
+/** Resolve the actors of a recommendation from its subject and the preceding context. */
+function resolveActors(subject: string, hint: string | undefined, context: string[], table: ActorTable, head = ''): string[] {
+  const named = distinctActors(hint ?? subject, table);
+  if (named.length) return named;
+  const s = (hint ?? subject).replace(/^(?:the|a|an)\s+/i, '').trim();
+  if (pronounSubject.test(s) || /^(?:they|it)$/i.test(s)) {
+    // The sentence's own opening ("For the US to …, it needs to …") is the nearest antecedent.
+    if (head) context = [...context, head];
+    const two = /^(?:both|the\s+two|they|their|each|either)\b/i.test(s);
+    const found: string[] = [];
+    for (let i = context.length - 1; i >= 0; i--) {
+      const here = distinctActors(context[i], table);
+      if (!two && here.length) return here.slice(0, 1);
+      if (two && here.length >= 2 && !found.length) return here.slice(0, 2);
+      for (const a of here) if (!found.includes(a)) found.push(a);
+      if (two && found.length >= 2) return found.slice(0, 2);
+    }
+    return found.slice(0, 1);
+  }
+  if (agentNouns.test(s) && s.split(/\s+/).length <= 6 && !/\b(?:that|which|who)\b/i.test(s)) return [s.charAt(0).toUpperCase() + s.slice(1)];
+  return [];
+}
+
+/** The advised action: the verb phrase after the cue, to the end of its clause. */
+function actionAfter(sentence: string, masked: string, from: number): string | null {
+  let end = masked.length;
+  const stop = /[;:]|,\s+(?:and|but|while|whereas|which|as)\s+(?!.*\b(?:should|must|ought)\b)/g;
+  stop.lastIndex = from;
+  const m = stop.exec(masked);
+  if (m) end = m.index;
+  const raw = sentence.slice(from, end).replace(/\s+/g, ' ').replace(/[\s.,;:]+$/, '').trim();
+  const clean = raw.replace(/^(?:also|therefore|thus|further|urgently|actively|seriously)\s+/i, '').replace(/^(?:that|to)\s+/i, '');
+  return clean.split(/\s+/).length >= 2 ? clean : null;
+}
+
+/** Whether the cue sits inside a quotation or a subordinate/relative clause, or follows a reporting verb. */
+function isReported(masked: string, cue: Cue): boolean {
+  const head = masked.slice(0, cue.index);
+  const opens = (head.match(/[“"]/g) ?? []).length;
+  const closes = (head.match(/[”]/g) ?? []).length;
+  if (/[“]/.test(head) ? opens > closes : opens % 2 === 1) return true;
+  const clause = clauseBefore(masked, cue.index);
+  if (reporting.test(clause.replace(/\s+[^,\s]+\s*$/, ' ').replace(/\s+$/, ' ').trimEnd() + ' ') || reporting.test(clause.slice(0, clause.search(/\S+\s*$/)))) {
+    if (!selfSubject.test(clause)) return true;
+  }
+  // "X argued that Pakistan should …": a reporting verb anywhere before, with "that" leading to the cue.
+  const rep = /\b(?:said|says|stated|argued|argues|claimed|claims|declared|demanded|requested|asked|insisted|warned|told|believed|believes|contended|asserted|announced|vowed|pledged|urged|suggested|proposed|opined|remarked|wrote|hoped|expected|anticipated|feared|according\s+to)\b[^.;]*?\bthat\b[^;]*$/i;
+  const rm = rep.exec(head);
+  if (rm && !selfSubject.test(head.slice(0, rm.index + 40)) && !/\bit\s+is\b/i.test(head.slice(rm.index))) return true;
+  if (/\baccording\s+to\b/i.test(head) && !selfSubject.test(head)) return true;
+  return false;
+}
+
+function isSubordinateCue(masked: string, cue: Cue): boolean {
+  const clause = clauseBefore(masked, cue.index);
+  const lastComma = clause.lastIndexOf(',');
+  const tail = clause.slice(lastComma + 1);
+  // "…, which ought to be", "because the militants need to": a description, not advice.
+  if (/^\s*(?:which|who|whom|whose|that)\b/i.test(tail) && cue.strength === 'implicit') return true;
+  if (/\b(?:which|who|whom|whose)\s*$/i.test(tail)) return true;
+  const m = subordinate.exec(tail);
+  if (!m) return false;
+  // A clause that already has its own finite verb has closed before the cue: "issues that both
+  // nations are dealing with must be resolved" prescribes in its main clause.
+  const inner = tail.slice(m.index + m[0].split(/\s+/)[0].length);
+  if (/\b(?:is|are|was|were|has|have|had|do|does|did|face|faces|remain|remains|seem|seems)\b/i.test(inner) && /^\s*\S/.test(inner)) return false;
+  const word = m[0].split(/\s+/)[0].toLowerCase();
+  // "that" introducing a complement of a self-reference or of "it is clear" keeps the advice.
+  if (word === 'that') {
+    const before = tail.slice(0, m.index);
+    if (/\b(?:clear|evident|obvious|important|essential|imperative|necessary|vital|crucial|recommended|suggests?|argues?|concludes?|recommends?|believes?|proposes?)\s*$/i.test(before)) return false;
+    if (cue.strength === 'implicit' || /\S/.test(before)) return true;
+    return false;
+  }
+  if (word === 'as' && !/^\s*as\s+(?:such|a\s+result|well)\b/i.test(tail.slice(m.index))) return true;
+  if (word === 'as') return false;
+  if (word === 'if' || word === 'unless' || word === 'when') return cue.strength === 'explicit' ? false : false;
+  return true;
+}
+
+/** Sentences that narrate the past ("Pakistan needed the US"), counterfactuals, or questions. */
+function isNarrative(masked: string, cue: Cue): boolean {
+  const after = masked.slice(cue.index, cue.index + cue.length + 30);
+  if (/^\s*(?:could|might|may)\s+not\b/i.test(after) && cue.strength === 'implicit') return true;
+  if (/\?\s*$/.test(masked)) return true;
+  return false;
+}
+
+/** Find the recommendations of one source, in document order. */
+export function findRecommendations(doc: StructuredSource, options: Pick<AnalyzeOptions, 'actorAliases'>): ExtractedRecommendation[] {
+  const table = actorTable(options.actorAliases);
+  const out: ExtractedRecommendation[] = [];
+  const sentences = bodySentences(doc);
+  const text = doc.source.text;
+  let lastParagraph = -1;
+  let context: string[] = [];
+  for (const s of sentences) {
+    if (s.paragraph !== lastParagraph) {
+      // Context for pronouns: the previous paragraph's last sentence plus this paragraph so far.
+      context = context.slice(-4);
+      lastParagraph = s.paragraph;
+    }
+    const found = recommendationIn(doc, s, table, context);
+    if (found) out.push(found);
+    context.push(found?.actors?.length ? joinActorsForContext(found.actors) : s.text);
+  }
+  return out.filter((r) => r.end <= text.length);
+}
+
+function joinActorsForContext(actors: string[]): string {
+  return actors.join(' and ');
+}
+
+/** The recommendation a sentence makes, if any. */
+export function recommendationIn(doc: StructuredSource, s: Sentence, table: ActorTable, context: string[] = []): ExtractedRecommendation | null {
+  const raw = doc.source.text.slice(s.start, s.end);
+  const masked = maskCitations(raw);
+  if (masked.split(/\s+/).filter(Boolean).length < 5) return null;
+  const cues = cuesIn(masked).filter((c) => !isReported(masked, c) && !isSubordinateCue(masked, c) && !isNarrative(masked, c));
+  if (!cues.length) return null;
+  const kind = sectionKindOf(doc, s.section);
+  // An explicit cue wins; among equals the first.
+  const cue = cues.find((c) => c.strength === 'explicit' && !c.passive) ?? cues.find((c) => c.strength === 'explicit') ?? cues[0];
+  const subject = subjectBefore(masked, cue.index);
+  if (cue.strength === 'implicit') {
+    // Possibility is advice only when someone could act on it: an actor, an action (gerund) or a policy noun
+    // as subject, or a conditional/means clause ("By cooperating…, X might …").
+    const subj = subject.replace(/^(?:the|a|an)\s+/i, '');
+    const actionable =
+      distinctActors(subj, table).length > 0 ||
+      /^[A-Za-z]+ing\b/.test(subj) ||
+      /\b(?:cooperation|collaboration|engagement|dialogue|partnership|relations|ties|relationship|approach|strategy|policy|measures?|steps?|efforts?|initiatives?|framework|mechanism|investment|diplomacy|trade|connectivity)\b/i.test(subj) ||
+      /^\s*(?:by|through)\s+[a-z]+ing\b/i.test(masked) ||
+      /\bwould\s+be\b|\bway\s+forward\b|\binterests?\s+of\b/i.test(masked.slice(cue.index, cue.index + cue.length)) ||
+      kind === 'recommendations';
+    if (!actionable) return null;
+  }
+  const actors = cue.passive && !cue.subjectHint ? passiveActors(masked, cue, table) : resolveActors(subject, cue.subjectHint, context, table, masked.slice(0, Math.max(0, cue.index - subject.length - 1)));
+  return {
+    start: s.start,
+    end: s.end,
+    text: s.text,
+    actor: joinActors(actors),
+    actors,
+    action: actionAfter(raw, masked, cue.actionFrom),
+    strength: cue.strength,
+    section: s.section,
+  };
+}
+
+/** Actors of a passive or impersonal prescription: "by X", "for X to", or a named actor in the sentence's main clause. */
+function passiveActors(masked: string, cue: Cue, table: ActorTable): string[] {
+  const after = masked.slice(cue.index);
+  const by = /\b(?:by|for|from|between|on\s+the\s+part\s+of)\s+((?:the\s+)?[A-Z][^,;.]{1,60})/.exec(after);
+  if (by) {
+    const a = distinctActors(by[1], table);
+    if (a.length) return a;
+  }
+  const before = subjectBefore(masked, cue.index);
+  let named = actorsIn(before, table).map((m) => m.actor);
+  // "…, and joint measures will be required": shared action by the actors the sentence names.
+  if (!named.length && /\b(?:joint|mutual|bilateral|both|together|concerted|collective)\b/i.test(before)) named = actorsIn(masked.slice(0, cue.index), table).map((m) => m.actor);
+  return [...new Set(named)].slice(0, 3);
 }

@@ -1,0 +1,101 @@
+/**
+ * Shared helpers of the extractors in this folder: which sentences belong to the body of a paper
+ * (not its reference list or notes), what kind of section a sentence sits in, and masking of
+ * inline citations so that cue rules do not fire on "(Waltz, 1979)".
+ */
+import type { Sentence, StructuredSource } from '../model/document.js';
+import type { SectionKind } from '../model/schema.js';
+
+const backMatterHeading = /^\s*(?:[#*\d.\s]*)(references?|bibliography|works cited|sources|notes|endnotes|footnotes|literature cited)\s*:?\s*\**\s*$/i;
+
+/** Offset where the back matter (reference list, notes) starts, or the text length when none is found. */
+export function backMatterStart(doc: StructuredSource): number {
+  const text = doc.source.text;
+  let best = text.length;
+  for (const s of doc.sections) {
+    if ((s.kind === 'references' || s.kind === 'notes' || backMatterHeading.test(s.heading)) && s.start > text.length * 0.3) best = Math.min(best, s.start);
+  }
+  if (doc.references.length) best = Math.min(best, doc.references[0].start);
+  // Fallback for sources whose structure did not mark the list: a heading line of its own.
+  const re = /^[ \t#*]*(?:\d+\.?\s+)?(References?|Bibliography|Works Cited|Endnotes|Notes)[ \t]*:?[ \t*]*$/gim;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index > text.length * 0.3) {
+      best = Math.min(best, m.index);
+      break;
+    }
+  }
+  return best;
+}
+
+/** Heading-based kind for sections the structure stage left as `other`. */
+export function kindOfHeading(heading: string): SectionKind {
+  const h = heading.toLowerCase().replace(/[^a-z ]+/g, ' ').trim();
+  if (/^abstract\b|\bsummary\b/.test(h)) return 'abstract';
+  if (/\brecommendations?\b|\bpolicy (options|implications)\b|\bway forward\b|\bpotential areas\b|\bprospects\b/.test(h)) return 'recommendations';
+  if (/\bconclu|\bconcluding|\bfinal (remarks|thoughts)\b/.test(h)) return 'conclusion';
+  if (/\bfindings?\b|\bresults?\b/.test(h)) return 'findings';
+  if (/\bdiscussion\b|\banalysis\b/.test(h)) return 'discussion';
+  if (/\bintroduction\b/.test(h)) return 'introduction';
+  if (/\bliterature\b|\brelated work\b/.test(h)) return 'literature';
+  if (/\bmethod|\bmethodology\b|\bresearch design\b|\bdata\b/.test(h)) return 'method';
+  if (/\btheor|\bframework\b/.test(h)) return 'theory';
+  if (/\bbackground\b|\bhistor|\boverview\b/.test(h)) return 'background';
+  if (/^references?$|^bibliography$/.test(h)) return 'references';
+  if (/^notes$|^endnotes$/.test(h)) return 'notes';
+  return 'other';
+}
+
+/** Kind of the section a sentence lies in: the structure stage's kind, else one read from the heading. */
+export function sectionKindOf(doc: StructuredSource, sectionIndex: number): SectionKind | 'front' {
+  const s = doc.sections[sectionIndex];
+  if (!s) return 'front';
+  if (s.kind !== 'other') return s.kind;
+  // A sub-section inherits from the nearest enclosing section with a telling heading.
+  const own = kindOfHeading(s.heading);
+  if (own !== 'other') return own;
+  for (let i = sectionIndex - 1; i >= 0; i--) {
+    const p = doc.sections[i];
+    if (p.level < s.level && p.start <= s.start && s.end <= p.end) {
+      const k = p.kind !== 'other' ? p.kind : kindOfHeading(p.heading);
+      if (k !== 'other') return k;
+    }
+  }
+  return 'other';
+}
+
+/** Body sentences: before the back matter, not repeats of an earlier sentence, not headings or captions. */
+export function bodySentences(doc: StructuredSource): Sentence[] {
+  const limit = backMatterStart(doc);
+  return doc.sentences.filter((s) => {
+    if (s.start >= limit || s.duplicateOf !== undefined) return false;
+    const kind = sectionKindOf(doc, s.section);
+    if (kind === 'references' || kind === 'notes') return false;
+    return /[a-z]/.test(s.text);
+  });
+}
+
+/**
+ * The sentence text with inline citations ("(Waltz, 1979)", "(Raz 2023; Ali, 2020)"), bare years in
+ * parentheses and footnote markers blanked out by spaces, so offsets stay aligned with `text`.
+ */
+export function maskCitations(text: string): string {
+  const blank = (m: string) => ' '.repeat(m.length);
+  return text
+    .replace(/\((?:[^()]*?\b(?:1[5-9]|20)\d\d[a-z]?\b[^()]*?)\)/g, (m) => (/^\([^()]*[A-Za-z][^()]*\)$/.test(m) && !/^\((?:in|since|from|until|by|after|before) /i.test(m) ? blank(m) : m))
+    .replace(/\[\d+(?:[,–-]\s*\d+)*\]/g, blank)
+    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, blank);
+}
+
+/** Word count of a string. */
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** A sentence span trimmed of leading list markers and surrounding whitespace within the source. */
+export function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  let e = end;
+  while (s < e && /[\s\-–•*]/.test(text[s])) s++;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  return { start: s, end: e };
+}
