@@ -1,23 +1,147 @@
-/** Keyphrase candidates (foundation version: frequent two/three-word runs without stop words). */
-import type { CandidateStats, StructuredSource } from '../model/document.js';
+/**
+ * Keyphrase candidates of one source and their per-source features. Candidates are noun phrases
+ * found by part of speech (adjective/noun runs ending in a noun, as in TopicRank and PositionRank),
+ * keyed by their Porter-stemmed words so that "Ramsey graphs" and "Ramsey graph" are one candidate.
+ * Only per-source statistics are computed here, so the analysis of a source stays cacheable; the
+ * ranking that needs the whole corpus (IDF) is `rankKeyphrases` in rank-keyphrases.ts.
+ */
+import type { CandidateFeatures, CandidateStats, StructuredSource } from '../model/document.js';
+import { sentenceTokens } from './text/doc-tokens.js';
+import type { TaggedToken } from './text/nlp.js';
+import { tagText } from './text/nlp.js';
+import { stemWord } from './text/stem.js';
+import { genericWords, isStopWord } from './text/stopwords.js';
 
-const stop = new Set('a an the and or of in on for to with by from as at is are was were be been this that these those its it their his her our we they which who whom whose not but also such than then there here into over under between after before during about against among within without can could should would may might must will shall has have had do does did'.split(' '));
+/** Longest candidate, in words. */
+export const maxPhraseWords = 4;
 
+const wordLike = /^[\p{L}][\p{L}\p{N}'’-]*$/u;
+const nounTags = new Set(['NOUN', 'PROPN']);
+
+/** Can the token be part of a noun phrase? */
+function isPhraseToken(t: TaggedToken): boolean {
+  if (!wordLike.test(t.value) || t.value.length < 2) return false;
+  if (isStopWord(t.lower)) return false;
+  if (nounTags.has(t.pos) || t.pos === 'ADJ') return true;
+  // Participles as modifiers ("distributed systems", "learning rate") are tagged VERB by the model.
+  return t.pos === 'VERB' && /(?:ed|ing)$/.test(t.lower);
+}
+
+/** Display form of a word: lower case unless it is an acronym or mixed case ("TCP", "IPv6"). */
+function displayWord(t: TaggedToken): string {
+  return /\p{Lu}/u.test(t.value.slice(1)) ? t.value : t.lower;
+}
+
+/** Maximal noun-phrase chunks of a token list: index ranges [from, to). */
+function chunksOf(tokens: TaggedToken[]): [number, number][] {
+  const out: [number, number][] = [];
+  let from = -1;
+  for (let i = 0; i <= tokens.length; i++) {
+    const ok = i < tokens.length && isPhraseToken(tokens[i]);
+    if (ok && from < 0) from = i;
+    if (!ok && from >= 0) {
+      out.push([from, i]);
+      from = -1;
+    }
+  }
+  return out;
+}
+
+/** Is tokens[i..j) an acceptable candidate: ends in a noun, no generic word at either edge? */
+function isCandidate(tokens: TaggedToken[], i: number, j: number): boolean {
+  const last = tokens[j - 1];
+  if (!nounTags.has(last.pos)) return false;
+  if (genericWords.has(tokens[i].lower) || genericWords.has(last.lower)) return false;
+  // A single word must be a real term: at least three letters.
+  if (j - i === 1 && last.value.length < 3) return false;
+  return true;
+}
+
+/** Stemmed keys of every candidate n-gram of a short text (used for the title). */
+function keysOfText(text: string): Set<string> {
+  const keys = new Set<string>();
+  const tokens = tagText(text);
+  for (const [from, to] of chunksOf(tokens)) {
+    for (let i = from; i < to; i++) {
+      for (let j = i + 1; j <= Math.min(to, i + maxPhraseWords); j++) {
+        if (isCandidate(tokens, i, j)) keys.add(tokens.slice(i, j).map((t) => stemWord(t.lower)).join(' '));
+      }
+    }
+  }
+  return keys;
+}
+
+/** Sentences that may yield candidates: not references or notes. */
+function eligibleSentences(doc: StructuredSource): boolean[] {
+  const skipKinds = new Set(['references', 'notes']);
+  return doc.sentences.map((s) => !(s.section >= 0 && skipKinds.has(doc.sections[s.section]?.kind)) && s.duplicateOf === undefined);
+}
+
+/** Where the lead of the source ends (abstract or, failing that, its first 10% / 400 words). */
+function leadEnd(doc: StructuredSource, tokenStarts: number[]): number {
+  const abs = doc.sections.findIndex((s) => s.kind === 'abstract');
+  if (abs >= 0) {
+    const idx = doc.sentences.findIndex((s) => s.section > abs);
+    if (idx > 0) return tokenStarts[idx];
+  }
+  const total = tokenStarts[tokenStarts.length - 1] ?? 0;
+  return Math.max(400, Math.round(total * 0.1));
+}
+
+/**
+ * Collects the candidates of one source with their features: frequency, first and last position
+ * (relative, 0..1), position weight (sum of 1/(1+offset in words)), sections touched, occurrences
+ * in the lead, presence in the title, and how often the phrase stands as a whole noun phrase.
+ */
 export function collectCandidates(doc: StructuredSource): CandidateStats {
+  const tokensBySentence = sentenceTokens(doc);
+  const eligible = eligibleSentences(doc);
+  const tokenStarts: number[] = [];
+  let totalTokens = 0;
+  for (const ts of tokensBySentence) {
+    tokenStarts.push(totalTokens);
+    totalTokens += ts.length;
+  }
+  tokenStarts.push(totalTokens);
+  const lead = leadEnd(doc, tokenStarts);
+  const titleKeys = keysOfText(doc.metadata.title ?? '');
   const out: CandidateStats = {};
-  const total = doc.sentences.length || 1;
-  doc.sentences.forEach((s, i) => {
-    const words = s.text.toLowerCase().match(/[a-z][a-z-]+/g) ?? [];
-    for (let n = 2; n <= 3; n++) {
-      for (let j = 0; j + n <= words.length; j++) {
-        const gram = words.slice(j, j + n);
-        if (gram.some((w) => stop.has(w) || w.length < 3)) continue;
-        const key = gram.join(' ');
-        const c = (out[key] ??= { text: key, tf: 0, first: i / total, last: i / total, words: n });
-        c.tf++;
-        c.last = i / total;
+  const forms = new Map<string, Map<string, number>>();
+  const sectionsOf = new Map<string, Set<number>>();
+  const denom = Math.max(1, totalTokens);
+  tokensBySentence.forEach((tokens, si) => {
+    if (!eligible[si]) return;
+    const section = doc.sentences[si].section;
+    for (const [from, to] of chunksOf(tokens)) {
+      for (let i = from; i < to; i++) {
+        for (let j = i + 1; j <= Math.min(to, i + maxPhraseWords); j++) {
+          if (!isCandidate(tokens, i, j)) continue;
+          const words = tokens.slice(i, j);
+          const key = words.map((t) => stemWord(t.lower)).join(' ');
+          const at = tokenStarts[si] + i;
+          let c: CandidateFeatures | undefined = out[key];
+          if (!c) {
+            c = { text: '', tf: 0, first: at / denom, last: at / denom, words: j - i, position: 0, lead: 0, title: titleKeys.has(key) ? 1 : 0, maximal: 0, sections: 0 };
+            out[key] = c;
+          }
+          c.tf++;
+          c.last = at / denom;
+          c.position += 1 / (1 + at);
+          if (at < lead) c.lead++;
+          if (i === from && j === to) c.maximal++;
+          const form = words.map(displayWord).join(' ');
+          const f = forms.get(key) ?? forms.set(key, new Map()).get(key)!;
+          f.set(form, (f.get(form) ?? 0) + 1);
+          (sectionsOf.get(key) ?? sectionsOf.set(key, new Set()).get(key)!).add(section);
+        }
       }
     }
   });
+  for (const [key, c] of Object.entries(out)) {
+    // Most frequent written form; ties go to the alphabetically first, for determinism.
+    c.text = [...forms.get(key)!.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0][0];
+    c.sections = sectionsOf.get(key)!.size;
+    c.position = Number(c.position.toFixed(8));
+  }
   return out;
 }

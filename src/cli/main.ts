@@ -6,6 +6,7 @@ import { version } from './version.js';
 import { registerBuild } from './commands/build.js';
 import { registerExtract } from './commands/extract.js';
 import { registerTemplates } from './commands/templates.js';
+import { registerEval } from './commands/eval.js';
 
 export function createProgram(): Command {
   const program = new Command('brief')
@@ -17,6 +18,7 @@ export function createProgram(): Command {
   registerBuild(program);
   registerExtract(program);
   registerTemplates(program);
+  registerEval(program);
   return program;
 }
 

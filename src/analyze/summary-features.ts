@@ -1,0 +1,98 @@
+/**
+ * Sentence-level signals for extractive summaries: which sentences may be used at all, their
+ * content-word vectors, and priors from position, section role, cue phrases and sentence shape.
+ * Shared by the summarizer and by the LexRank / lead baselines of `brief eval`.
+ */
+import type { SectionKind } from '../model/schema.js';
+import type { Sentence, StructuredSource } from '../model/document.js';
+import { contentTerms } from './text/vectors.js';
+
+/** Words of a sentence as counted against the summary budget. */
+export function wordCount(text: string): number {
+  const t = text.trim();
+  return t ? t.split(/\s+/).length : 0;
+}
+
+/** Sections a summary must never quote. */
+const excludedKinds: ReadonlySet<SectionKind> = new Set(['references', 'notes']);
+
+/** How much a section's role makes its sentences summary material (a prior, not a filter). */
+export const sectionRolePrior: Readonly<Record<SectionKind, number>> = {
+  abstract: 1.3,
+  introduction: 1.15,
+  conclusion: 1.15,
+  findings: 1.05,
+  recommendations: 1.05,
+  discussion: 1.0,
+  analysis: 0.9,
+  other: 0.95,
+  theory: 0.85,
+  background: 0.8,
+  literature: 0.75,
+  method: 0.8,
+  references: 0,
+  notes: 0,
+};
+
+/** Cue phrases that announce what a text is about or what it found (general English, not fitted). */
+const bonusCues = /\b(?:in this (?:paper|article|report|study|work|chapter|brief)|this (?:paper|article|report|study|work) (?:\w+ ){0,2}(?:presents?|proposes?|describes?|introduces?|shows?|argues?|examines?|investigates?|explores?|analy[sz]es?|discusses?|addresses?|considers?|reports?|focuses|develops?)|we (?:\w+ )?(?:propose|present|describe|introduce|show|demonstrate|develop|argue|find|found|conclude|report|investigate|examine|study|analy[sz]e|evaluate|consider|address|focus|design|implement|prove|give|provide|obtain|derive|discuss)|our (?:approach|method|results?|system|framework|model|algorithm|analysis|findings|contributions?|technique|experiments?|work)|(?:the|our) (?:main|key|primary|principal) (?:contribution|result|finding|idea|goal|aim|argument)s?|(?:the|this) (?:purpose|aim|goal|objective) of|results? (?:show|indicate|suggest|demonstrate)|in (?:summary|conclusion)|to (?:summari[sz]e|conclude)|we conclude)\b/i;
+
+/** Openers that lean on a previous sentence: a summary starting with them reads as an orphan. */
+const orphanOpeners = /^(?:this|these|that|those|it|its|they|them|their|he|she|his|her|such|however|therefore|thus|hence|also|moreover|furthermore|but|and|or|so|then|nevertheless|nonetheless|consequently|accordingly|additionally|similarly|likewise|instead|otherwise|in addition|in contrast|on the other hand|as a result|for example|for instance|in particular|in other words|finally|second|secondly|third|thirdly|next|here|there)\b/i;
+
+/** Figures, tables, equations and citations: signs of a sentence that does not stand on its own. */
+const figureRef = /\b(?:fig(?:ure)?s?\.?|table|eq(?:uation)?s?\.?|algorithm|line|appendix)\s*\(?\d/i;
+const bracketCitation = /\[\d+(?:\s*[,–-]\s*\d+)*\]|\(\s*[A-Z][A-Za-z-]+(?: et al\.?| and [A-Z][A-Za-z-]+)?,? \d{4}[a-z]?\s*\)/;
+
+/** Per-sentence features the summarizers use. */
+export interface SentenceFeatures {
+  index: number;
+  sentence: Sentence;
+  words: number;
+  terms: string[];
+  /** Section role prior (1 = neutral). */
+  role: number;
+  /** Cue phrase announcing the text's contribution or conclusion. */
+  cue: boolean;
+  /** Starts with a pronoun or connective that needs the previous sentence. */
+  orphan: boolean;
+  /** Quality 0..1: penalises fragments, formula debris, figure references and citations. */
+  quality: number;
+}
+
+function insideAny(s: Sentence, spans: readonly { start: number; end: number }[]): boolean {
+  return spans.some((r) => s.start < r.end && r.start < s.end);
+}
+
+/** Share of tokens that are ordinary words (formula debris and tables score low). */
+function wordiness(text: string): number {
+  const tokens = text.split(/\s+/).filter(Boolean);
+  if (!tokens.length) return 0;
+  const ok = tokens.filter((t) => /^[("'“‘]?[\p{L}][\p{L}'’-]*[)"'”’.,;:!?]*$/u.test(t)).length;
+  return ok / tokens.length;
+}
+
+/** The sentences a summary may use, with their features, in document order. */
+export function sentenceFeatures(doc: StructuredSource): SentenceFeatures[] {
+  const avoid = [...doc.references, ...doc.notes];
+  const out: SentenceFeatures[] = [];
+  doc.sentences.forEach((sentence, index) => {
+    if (sentence.duplicateOf !== undefined) return;
+    const kind: SectionKind = sentence.section >= 0 ? doc.sections[sentence.section]?.kind ?? 'other' : 'other';
+    if (excludedKinds.has(kind) || insideAny(sentence, avoid)) return;
+    const text = sentence.text;
+    const words = wordCount(text);
+    if (words < 5) return;
+    const terms = contentTerms(text);
+    if (terms.length < 3) return;
+    let quality = Math.min(1, Math.max(0, (wordiness(text) - 0.5) / 0.4));
+    if (words < 9) quality *= 0.6;
+    if (words > 45) quality *= 0.7;
+    if (figureRef.test(text)) quality *= 0.6;
+    if (bracketCitation.test(text)) quality *= 0.85;
+    if (!/^[\p{Lu}"“‘(\d]/u.test(text)) quality *= 0.6;
+    if (/[?]$/.test(text) || !/[.!?]["”’)]*$/.test(text)) quality *= 0.8;
+    out.push({ index, sentence, words, terms, role: sectionRolePrior[kind], cue: bonusCues.test(text), orphan: orphanOpeners.test(text), quality });
+  });
+  return out;
+}

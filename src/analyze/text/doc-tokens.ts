@@ -1,0 +1,36 @@
+/**
+ * The tagged tokens of every sentence of a structured source, computed once per source and shared
+ * by the keyphrase and summary extractors (a WeakMap keyed by the source, so nothing leaks).
+ */
+import type { StructuredSource } from '../../model/document.js';
+import { tagText, type TaggedToken } from './nlp.js';
+
+/** Tokens of each sentence, offsets relative to `sentence.text`. */
+export type SentenceTokens = TaggedToken[][];
+
+const cache = new WeakMap<StructuredSource, SentenceTokens>();
+const separator = '\n\n';
+
+/** Tags all sentences in one pass (one wink-nlp document), then hands each sentence its tokens. */
+export function sentenceTokens(doc: StructuredSource): SentenceTokens {
+  const hit = cache.get(doc);
+  if (hit) return hit;
+  const starts: number[] = [];
+  let joined = '';
+  for (const s of doc.sentences) {
+    if (joined) joined += separator;
+    starts.push(joined.length);
+    joined += s.text;
+  }
+  const out: SentenceTokens = doc.sentences.map(() => []);
+  let i = 0;
+  for (const t of tagText(joined)) {
+    while (i + 1 < starts.length && t.start >= starts[i + 1]) i++;
+    const base = starts[i];
+    const end = Math.min(t.end, base + doc.sentences[i].text.length);
+    if (end <= t.start) continue;
+    out[i].push({ ...t, start: t.start - base, end: end - base });
+  }
+  cache.set(doc, out);
+  return out;
+}
