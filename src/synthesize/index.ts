@@ -7,22 +7,10 @@ import type { SourceAnalysis } from '../model/document.js';
 import type { StageContext, SynthesizeOptions } from '../model/context.js';
 import type { Brief, Finding, Recommendation, SourceEntry, Theme } from '../model/schema.js';
 import { citationOf } from './cite.js';
-
-export function rankKeyphrases(analyses: SourceAnalysis[], limit = 15): SourceEntry['keyphrases'][] {
-  const df = new Map<string, number>();
-  for (const a of analyses) for (const k of Object.keys(a.candidates)) df.set(k, (df.get(k) ?? 0) + 1);
-  const n = analyses.length;
-  return analyses.map((a) =>
-    Object.entries(a.candidates)
-      .map(([k, c]) => ({ text: c.text, score: Number((c.tf * Math.log(1 + n / (df.get(k) ?? 1))).toFixed(6)) }))
-      .filter((k) => k.score > 0)
-      .sort((x, y) => y.score - x.score || x.text.localeCompare(y.text))
-      .slice(0, limit),
-  );
-}
+import { rankKeyphrases } from '../analyze/rank-keyphrases.js';
 
 export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, options: SynthesizeOptions): Brief {
-  const keyphrases = rankKeyphrases(analyses);
+  const keyphrases: SourceEntry['keyphrases'][] = rankKeyphrases(analyses.map((a) => a.candidates), { limit: 15 });
   const sources: SourceEntry[] = analyses.map((a, i) => ({
     id: a.doc.source.id,
     path: a.doc.source.path,
