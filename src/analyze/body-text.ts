@@ -3,7 +3,7 @@
  * (not its reference list or notes), what kind of section a sentence sits in, and masking of
  * inline citations so that cue rules do not fire on "(Waltz, 1979)".
  */
-import type { Sentence, StructuredSource } from '../model/document.js';
+import type { Paragraph, Sentence, StructuredSource } from '../model/document.js';
 import type { SectionKind } from '../model/schema.js';
 
 const backMatterHeading = /^\s*(?:[#*\d.\s]*)(references?|bibliography|works cited|sources|notes|endnotes|footnotes|literature cited)\s*:?\s*\**\s*$/i;
@@ -66,11 +66,38 @@ export function sectionKindOf(doc: StructuredSource, sectionIndex: number): Sect
 /** Body sentences: before the back matter, not repeats of an earlier sentence, not headings or captions. */
 export function bodySentences(doc: StructuredSource): Sentence[] {
   const limit = backMatterStart(doc);
+  const notes = noteParagraphs(doc);
   return doc.sentences.filter((s) => {
-    if (s.start >= limit || s.duplicateOf !== undefined) return false;
+    if (s.start >= limit || s.duplicateOf !== undefined || notes.has(s.paragraph)) return false;
+    if (doc.notes.some((n) => n.start <= s.start && s.end <= n.end)) return false;
     const kind = sectionKindOf(doc, s.section);
     if (kind === 'references' || kind === 'notes') return false;
     return /[a-z]/.test(s.text);
+  });
+}
+
+/**
+ * Paragraphs that are footnotes or endnotes printed inside the body (PDF conversions put a page's
+ * notes between its paragraphs): a number, then a source with a link, an italic title or a quoted title.
+ */
+export function noteParagraphs(doc: StructuredSource): Set<number> {
+  const out = new Set<number>();
+  doc.paragraphs.forEach((p, i) => {
+    const t = p.text;
+    if (/^\s*\d{1,3}\s?\.\s+\S/.test(t) && (/https?:\/\/|\bwww\./.test(t) || /\*[^*]{4,}\*/.test(t) || /[“"][^”"]{10,}[”"]/.test(t) || /\b(?:ibid|op\. cit)\b/i.test(t))) out.add(i);
+  });
+  return out;
+}
+
+/** Body paragraphs: before the back matter and outside reference lists and notes. */
+export function bodyParagraphs(doc: StructuredSource): Paragraph[] {
+  const limit = backMatterStart(doc);
+  const notes = noteParagraphs(doc);
+  return doc.paragraphs.filter((p, i) => {
+    if (p.start >= limit || notes.has(i)) return false;
+    if (doc.notes.some((n) => n.start <= p.start && p.end <= n.end)) return false;
+    const kind = sectionKindOf(doc, p.section);
+    return kind !== 'references' && kind !== 'notes';
   });
 }
 
@@ -82,6 +109,9 @@ export function maskCitations(text: string): string {
   const blank = (m: string) => ' '.repeat(m.length);
   return text
     .replace(/\((?:[^()]*?\b(?:1[5-9]|20)\d\d[a-z]?\b[^()]*?)\)/g, (m) => (/^\([^()]*[A-Za-z][^()]*\)$/.test(m) && !/^\((?:in|since|from|until|by|after|before) /i.test(m) ? blank(m) : m))
+    // Halves of a citation cut by a sentence split: "… Action, 2022); …" and "… (Khan, 2021".
+    .replace(/^[^()]*?\b(?:1[5-9]|20)\d\d[a-z]?\)/, (m) => m.replace(/[^,;]*,\s*(?:1[5-9]|20)\d\d[a-z]?\)$/, (t) => ' '.repeat(t.length)))
+    .replace(/\([^()]*\b(?:1[5-9]|20)\d\d[a-z]?[^()]*$/, (m) => (/\p{Lu}/u.test(m) ? blank(m) : m))
     .replace(/\[\d+(?:[,–-]\s*\d+)*\]/g, blank)
     .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, blank);
 }

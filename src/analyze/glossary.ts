@@ -1,12 +1,163 @@
-/** Glossary terms (foundation version: "Long Form (LF)"). */
+/**
+ * Glossary: acronym definitions and defined key concepts.
+ *
+ * Acronyms follow Schwartz & Hearst (2003), "A simple algorithm for identifying abbreviation
+ * definitions in biomedical text": a short-form candidate sits in parentheses after its long form
+ * ("Tehrik-i-Taliban Pakistan (TTP)") or the long form sits in parentheses after the short form
+ * ("TTP (Tehrik-i-Taliban Pakistan)"). The long form is searched for right to left among the
+ * min(|SF| + 5, 2·|SF|) words before the parenthesis: every letter or digit of the short form must be
+ * matched, in order, and its first character must start a word of the long form. Spelling
+ * variants of one short form ("Tehrik-i-Taliban" / "Tehreek-e-Taliban") are kept as variants.
+ */
 import type { ExtractedTerm, StructuredSource } from '../model/document.js';
+import { bodyParagraphs, bodySentences } from './body-text.js';
 
-export function findTerms(doc: StructuredSource): ExtractedTerm[] {
-  const out: ExtractedTerm[] = [];
-  const text = doc.source.text;
-  const re = /((?:[A-Z][a-z]+[ -]){1,6})\(([A-Z]{2,6})\)/g;
+/** A glossary term with the way it was found. */
+export interface FoundTerm extends ExtractedTerm {
+  kind: 'acronym' | 'concept';
+}
+
+// The first letter of a short form is not matched on a function word: "Organization of Islamic
+// Cooperation (OIC)" starts at "Organization", not at "of".
+const functionWord = /^(?:of|and|the|for|in|on|to|by|with|from|at)\s/;
+const isAlnum = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
+
+/**
+ * Schwartz & Hearst's `findBestLongForm`: the shortest suffix of `candidate` whose characters match
+ * the short form right to left, or null when there is none.
+ */
+export function bestLongForm(shortForm: string, candidate: string): string | null {
+  let s = shortForm.length - 1;
+  let l = candidate.length - 1;
+  const sf = shortForm.toLowerCase();
+  const lf = candidate.toLowerCase();
+  while (s >= 0) {
+    const c = sf[s];
+    if (!isAlnum(c)) {
+      s--;
+      continue;
+    }
+    // Move left in the long form until the character matches; the short form's first character
+    // must also be at the start of a word.
+    while (l >= 0 && (lf[l] !== c || (s === 0 && (isAlnum(lf[l - 1]) || functionWord.test(lf.slice(l)))))) l--;
+    if (l < 0) return null;
+    l--;
+    s--;
+  }
+  const start = candidate.lastIndexOf(' ', l) + 1;
+  return candidate.slice(start);
+}
+
+/** A plausible short form: 2–10 characters, one word (dots and hyphens allowed), at least one capital, starting alphanumeric. */
+export function isShortForm(sf: string): boolean {
+  if (sf.length < 2 || sf.length > 10) return false;
+  if (!/^[\p{L}\p{N}]/u.test(sf) || /\s/.test(sf)) return false;
+  if (!/\p{Lu}/u.test(sf)) return false;
+  if (/^\d+$/.test(sf) || /\b(?:1[5-9]|20)\d\d\b/.test(sf)) return false;
+  // Mostly capitals: "TTP", "U.S", "WoT", "Quad" (capital first, short), not ordinary words ("Ed", "Bangladesh").
+  const caps = (sf.match(/\p{Lu}/gu) ?? []).length;
+  const letters = (sf.match(/\p{L}/gu) ?? []).length;
+  return caps >= 2 || (letters <= 4 && /^\p{Lu}/u.test(sf));
+}
+
+/** Words of a long form, split as Schwartz & Hearst count them. */
+const wordsOf = (s: string) => s.split(/\s+/).filter(Boolean);
+
+/** Check a matched long form: longer than the short form, not containing it, and not a run of stop words. */
+function validLongForm(sf: string, lf: string): boolean {
+  if (lf.length <= sf.length) return false;
+  const words = wordsOf(lf);
+  if (words.length > Math.min(sf.replace(/[^\p{L}\p{N}]/gu, '').length + 5, sf.replace(/[^\p{L}\p{N}]/gu, '').length * 2)) return false;
+  if (words.some((w) => w.replace(/[^\p{L}\p{N}.]/gu, '') === sf)) return false;
+  if (!/^\p{L}/u.test(lf)) return false;
+  // A long form that ends mid-word ("…China's") or starts with a function word is no definition.
+  if (/^(?:and|or|of|the|in|on|for|to|a|an|by|with|from)\s/i.test(lf)) return false;
+  return true;
+}
+
+/** Definitions of one short form in one sentence span, both orders. */
+function acronymsIn(text: string, offset: number): FoundTerm[] {
+  const out: FoundTerm[] = [];
+  const re = /\(([^()]{1,120})\)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push({ term: m[2], definition: m[1].trim(), start: m.index, end: m.index + m[0].length });
+    const inner = m[1].trim();
+    const before = text.slice(0, m.index);
+    // Order 1: long form (SF). Allow a missing space ("Organization(SCO)").
+    if (isShortForm(inner)) {
+      const sfs = [inner];
+      // "ISIS-K", "CASA-1000": try the part before a hyphenated suffix too.
+      const dash = /^([\p{Lu}.]{2,})[-–][\p{L}\p{N}]+$/u.exec(inner);
+      if (dash) sfs.push(dash[1]);
+      for (const sf of sfs) {
+        const n = sf.replace(/[^\p{L}\p{N}]/gu, '').length;
+        const maxWords = Math.min(n + 5, n * 2);
+        const tail = before.replace(/\s+$/, '');
+        const clause = tail.slice(Math.max(tail.lastIndexOf(';'), tail.lastIndexOf(':'), tail.lastIndexOf('('), tail.lastIndexOf(')')) + 1);
+        const words = wordsOf(clause);
+        const cand = words.slice(Math.max(0, words.length - maxWords)).join(' ').replace(/^[^\p{L}\p{N}]+/u, '');
+        const lf = bestLongForm(sf, cand);
+        if (lf && validLongForm(sf, lf)) {
+          const clean = lf.replace(/['’]s$/, '').replace(/[,.;:]+$/, '').trim();
+          const starts = [...tail.matchAll(/\S+/g)].map((w) => w.index ?? 0);
+          const k = wordsOf(lf).length;
+          const start = offset + (starts.length >= k ? starts[starts.length - k] + (wordsOf(tail.slice(starts[starts.length - k]))[0].length - wordsOf(lf)[0].length) : m.index);
+          out.push({ kind: 'acronym', term: inner, definition: clean, start, end: offset + m.index + m[0].length });
+          break;
+        }
+      }
+      continue;
+    }
+    // Order 2: SF (long form): the word before the parenthesis is the short form.
+    const prev = /([\p{L}\p{N}][\p{L}\p{N}.&-]*)\s*$/u.exec(before);
+    if (prev && isShortForm(prev[1]) && wordsOf(inner.replace(/[-–]/g, ' ')).length >= 2 && !/\d{4}/.test(inner)) {
+      const sf = prev[1];
+      const lf = bestLongForm(sf, inner.replace(/[-–]/g, ' '));
+      // The whole parenthesis must be the long form, starting with the short form's first letter.
+      if (lf && lf.length >= inner.length - 1 && inner[0].toLowerCase() === sf[0].toLowerCase() && validLongForm(sf, inner)) {
+        out.push({ kind: 'acronym', term: sf, definition: inner.replace(/[,.;:]+$/, ''), start: offset + prev.index, end: offset + m.index + m[0].length });
+      }
+    }
   }
   return out;
+}
+
+// "X refers to …", "X is defined as …", "X means …", "the term X …".
+const conceptPatterns: RegExp[] = [
+  /(?:^|[.;:]\s+|,\s+)(?:the\s+(?:term|concept|notion|idea)\s+(?:of\s+)?)?[“"‘']?([\p{Lu}\p{Ll}][\p{L}\p{N}' -]{2,60}?)[”"’']?\s*(?:\([^)]*\)\s*)?,?\s+refers\s+to\s+([^.;]{10,300})/gu,
+  /(?:^|[.;:]\s+|,\s+)(?:the\s+(?:term|concept|notion|idea)\s+(?:of\s+)?)?[“"‘']?([\p{Lu}\p{Ll}][\p{L}\p{N}' -]{2,60}?)[”"’']?\s*(?:\([^)]*\)\s*)?,?\s+(?:is|are|can\s+be|may\s+be|has\s+been|have\s+been)\s+(?:broadly\s+|generally\s+|commonly\s+|often\s+|here\s+|best\s+)?(?:defined|understood|described)\s+as\s+([^.;]{10,300})/gu,
+  /(?:^|[.;:]\s+)the\s+(?:term|concept|notion)\s+(?:of\s+)?[“"‘']?([\p{L}][\p{L}\p{N}' -]{2,60}?)[”"’']?\s+(?:means|denotes|describes|signifies)\s+([^.;]{10,300})/giu,
+];
+const determiner = /^(?:the|a|an|this|that|these|those|such)\s+/i;
+
+/** Concept definitions in one sentence span. */
+function conceptsIn(text: string, offset: number): FoundTerm[] {
+  const out: FoundTerm[] = [];
+  for (const re of conceptPatterns) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      let term = m[1].trim().replace(determiner, '');
+      // A pronoun or a long clause is no term.
+      if (/^(?:it|this|that|they|which|who|he|she|there)$/i.test(term) || term.split(/\s+/).length > 6) continue;
+      if (/\b(?:is|are|was|were|has|have|had)\b/i.test(term)) continue;
+      term = term.replace(/^[“"‘']|[”"’']$/g, '');
+      const at = m.index + m[0].indexOf(m[1]);
+      out.push({ kind: 'concept', term, definition: m[2].trim().replace(/\s+/g, ' '), start: offset + at, end: offset + m.index + m[0].length });
+    }
+  }
+  return out;
+}
+
+/** Glossary terms of one source, in document order (acronyms first at equal offsets). */
+export function findTerms(doc: StructuredSource): FoundTerm[] {
+  const text = doc.source.text;
+  const out: FoundTerm[] = [];
+  // Acronyms are read per paragraph, so a sentence split inside "(U.S.)" cannot hide one.
+  for (const p of bodyParagraphs(doc)) out.push(...acronymsIn(text.slice(p.start, p.end), p.start));
+  for (const s of bodySentences(doc)) out.push(...conceptsIn(text.slice(s.start, s.end), s.start));
+  return out.sort((a, b) => a.start - b.start || a.end - b.end || a.term.localeCompare(b.term));
+}
+
+/** Normalised key of a short form: "U.S" and "US" are one acronym. */
+export function acronymKey(term: string): string {
+  return term.replace(/[.\s]/g, '').toUpperCase();
 }

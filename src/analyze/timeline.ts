@@ -1,11 +1,127 @@
-/** Dated events (foundation version: sentences naming a year outside parentheses). */
-import type { ExtractedEvent, StructuredSource } from '../model/document.js';
+/**
+ * Timeline: dated events in the body of a source, with ISO dates ("August 15, 2021" → 2021-08-15,
+ * "February 2020" → 2020-02, "9/11" → 2001-09-11, "the 1980s" → 1980s). Years inside citations
+ * ("(Waltz, 1979)", "Raz (2023)"), the reference list and notes are not events. The event text is
+ * the clause around the date when the sentence is long.
+ */
+import type { ExtractedEvent, Sentence, StructuredSource } from '../model/document.js';
+import { bodySentences, maskCitations, wordCount } from './body-text.js';
 
+const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const monthAbbr = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const monthRe = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+const yearRe = '((?:1[6-9]|20)\\d\\d)';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+function monthOf(name: string): number {
+  const k = name.toLowerCase().replace(/\.$/, '');
+  const i = months.indexOf(k);
+  if (i >= 0) return i + 1;
+  const j = monthAbbr.indexOf(k.slice(0, 3));
+  return j + 1;
+}
+
+/** A date found in a text: where it is and its ISO form. */
+export interface DateMention {
+  start: number;
+  end: number;
+  date: string;
+}
+
+const patterns: { re: RegExp; iso: (m: RegExpExecArray) => string | null }[] = [
+  // August 15, 2021 / August 15 2021 / September 11 attacks of 2001
+  { re: new RegExp(`\\b${monthRe}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*|\\s+)(?:[a-z]+\\s+){0,2}?(?:of\\s+)?${yearRe}\\b`, 'g'), iso: (m) => day(m[3], monthOf(m[1]), m[2]) },
+  // 15 August 2021
+  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${monthRe}\\s*,?\\s+${yearRe}\\b`, 'g'), iso: (m) => day(m[3], monthOf(m[2]), m[1]) },
+  // August 2021, mid-August 2021
+  { re: new RegExp(`\\b${monthRe}\\s*,?\\s+(?:of\\s+)?${yearRe}\\b`, 'g'), iso: (m) => `${m[2]}-${pad(monthOf(m[1]))}` },
+  // 9/11
+  { re: /(?<![\d/])9\/11(?![\d/])/g, iso: () => '2001-09-11' },
+  // the 1980s, mid-1970s, 1990's
+  { re: /\b(?:mid-|early\s+|late\s+)?((?:1[6-9]|20)\d0)['’]?s\b/g, iso: (m) => `${m[1]}s` },
+  // a year on its own: 2021, in 2018, since 2001 (ranges "2001-2021" give both years)
+  { re: new RegExp(`(?<![\\d,.$£€/-])${yearRe}(?![\\d%]|[,.]\\d|['’]?s\\b)`, 'g'), iso: (m) => m[1] },
+];
+
+function day(year: string, month: number, d: string): string | null {
+  const n = Number(d);
+  if (!month || n < 1 || n > 31) return null;
+  return `${year}-${pad(month)}-${pad(n)}`;
+}
+
+/** Dates in a (citation-masked) text, the most specific reading at each place. */
+export function datesIn(masked: string): DateMention[] {
+  const found: DateMention[] = [];
+  for (const p of patterns) {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(masked); m; m = p.re.exec(masked)) {
+      const iso = p.iso(m);
+      if (!iso) continue;
+      const start = m.index;
+      const end = m.index + m[0].length;
+      if (found.some((f) => f.start < end && start < f.end)) continue;
+      found.push({ start, end, date: iso });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Blank "Name (2023)" and "Name et al. (2023)": a citation written in running text, not a date. */
+export function maskNarrativeCitations(text: string): string {
+  return text
+    .replace(/((?:\p{Lu}[\p{L}'’-]+|et al\.?)(?:\s*(?:&|and)\s*\p{Lu}[\p{L}'’-]+)?[,.]?\s*)\(((?:1[5-9]|20)\d\d[a-z]?(?:[,;]\s*(?:p\.\s*)?\d+)?)\)/gu, (all, name: string, inner: string) => name + ' ' + ' '.repeat(inner.length + 1))
+    // A bare "(2025)" is a citation year too; events are not dated in parentheses alone.
+    .replace(/\((?:1[5-9]|20)\d\d[a-z]?\)/g, (m) => ' '.repeat(m.length));
+}
+
+/** The clause around [start, end) in a sentence: between clause boundaries, when the sentence is long. */
+function clauseAround(text: string, start: number, end: number): { start: number; end: number } {
+  if (wordCount(text) <= 30) return { start: 0, end: text.length };
+  const boundary = /;|:|\s[–—]\s|,\s+(?=(?:and|but|while|whereas|which|although|though|when|after|before|as|since|because|leading|resulting|prompting)\b)/g;
+  let from = 0;
+  let to = text.length;
+  for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
+    if (m.index + m[0].length <= start) from = m.index + m[0].length;
+    else if (m.index >= end) {
+      to = m.index;
+      break;
+    }
+  }
+  // Too short a clause loses the event: fall back to the sentence.
+  if (wordCount(text.slice(from, to)) < 6) return { start: 0, end: text.length };
+  return { start: from, end: to };
+}
+
+const metadataLine = /^\s*(?:©|\(c\)|received|revised|accepted|available\s+online|published|submitted|copyright|©|citation|doi|issn|vol\.?|volume)\b/i;
+
+/** Dated events of one source, in document order. */
 export function findEvents(doc: StructuredSource): ExtractedEvent[] {
+  const text = doc.source.text;
   const out: ExtractedEvent[] = [];
-  for (const s of doc.sentences) {
-    const m = /(?<!\()\b(19\d\d|20\d\d)\b(?![^(]*\))/.exec(s.text);
-    if (m) out.push({ date: m[1], text: s.text, start: s.start, end: s.end });
+  const firstSection = doc.sections.length ? doc.sections[0].start : 0;
+  for (const s of bodySentences(doc)) {
+    if (s.start < firstSection && (wordCount(s.text) < 8 || metadataLine.test(s.text))) continue;
+    if (metadataLine.test(s.text)) continue;
+    out.push(...eventsIn(text, s));
+  }
+  return out;
+}
+
+/** Events in one sentence: one per date mention, each with the clause around it. */
+export function eventsIn(text: string, s: Sentence): ExtractedEvent[] {
+  const raw = text.slice(s.start, s.end);
+  const masked = maskNarrativeCitations(maskCitations(raw));
+  const out: ExtractedEvent[] = [];
+  const seen = new Set<string>();
+  for (const d of datesIn(masked)) {
+    if (seen.has(d.date)) continue;
+    seen.add(d.date);
+    const c = clauseAround(raw, d.start, d.end);
+    let a = c.start;
+    let b = c.end;
+    while (a < b && /[\s,;:–—-]/.test(raw[a])) a++;
+    while (b > a && /[\s,;:]/.test(raw[b - 1])) b--;
+    out.push({ date: d.date, text: raw.slice(a, b).replace(/\s+/g, ' '), start: s.start + a, end: s.start + b });
   }
   return out;
 }
