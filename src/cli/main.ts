@@ -7,6 +7,8 @@ import { registerBuild } from './commands/build.js';
 import { registerExtract } from './commands/extract.js';
 import { registerTemplates } from './commands/templates.js';
 import { registerEval } from './commands/eval.js';
+import { registerInit } from './commands/init.js';
+import { registerDiff } from './commands/diff.js';
 
 export function createProgram(): Command {
   const program = new Command('brief')
@@ -19,6 +21,8 @@ export function createProgram(): Command {
   registerExtract(program);
   registerTemplates(program);
   registerEval(program);
+  registerInit(program);
+  registerDiff(program);
   return program;
 }
 

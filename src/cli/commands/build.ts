@@ -1,13 +1,20 @@
-/** `brief build`: sources → model → template → Markdown, PDF and model.json in the out folder. */
+/**
+ * `brief build`: sources → model → templates → Markdown, PDF and model.json in the out folder.
+ * Settings come from defaults < config file < flags. Per-source work is cached and, for many
+ * sources, spread over worker threads; the previous edition's model is kept for "what changed".
+ * Heavy modules (stages, renderers) are imported only when a build runs, so `brief --help` and
+ * start-up stay fast.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
-import { Report } from '../../model/diagnostics.js';
-import { buildModel } from '../../pipeline.js';
-import { render, type OutputFormat } from '../../render/index.js';
-import { usageError } from '../../model/errors.js';
-import { checkOutDir, listSources, readSources, writeOutputs } from '../io.js';
-import { loadTemplate } from '../template-files.js';
-import { analyzeOptionsFrom, positiveInt, synthesizeOptionsFrom } from '../options.js';
-import { abortIfStrict, printDiagnostics, exitForReport } from '../report.js';
+import type { OutputFormat } from '../../render/index.js';
+import type { Brief } from '../../model/schema.js';
+import { inputError, usageError } from '../../model/errors.js';
+import { positiveInt } from '../options.js';
+import { Progress, progressMode, type ProgressSink } from '../progress.js';
+import type { BuildFlags, BuildSettings } from '../../config/resolve.js';
+import type { StageTimes } from '../workers/analyze-one.js';
 
 const allFormats: readonly OutputFormat[] = ['md', 'pdf', 'json'];
 
@@ -17,33 +24,210 @@ export function parseFormats(value: string): OutputFormat[] {
   return [...new Set(list)] as OutputFormat[];
 }
 
+/** Flags of `brief build` (commander's parsed options). */
+export interface BuildCommandFlags extends BuildFlags {
+  config?: string;
+  strict?: boolean;
+  quiet?: boolean;
+  json?: boolean;
+  watch?: boolean;
+  workers?: number;
+}
+
+/** What a build did, for watch mode, tests and the bench. */
+export interface BuildOutcome {
+  settings: BuildSettings;
+  outputs: string[];
+  brief: Brief | null;
+  sources: number;
+  cached: number;
+  analysed: number;
+  threads: number;
+  /** Wall milliseconds per phase (read, analyze, synthesize, render, write, total) and per-source stage times summed over the sources analysed. */
+  times: { phases: Record<string, number>; stages: StageTimes };
+}
+
+/** The previous edition's model: the newest archived edition older than `date`, or an older out/model.json. */
+export function findPreviousEdition(outDir: string, date: string): { path: string; brief: Brief } | null {
+  const candidates: string[] = [];
+  const editions = join(outDir, 'editions');
+  if (existsSync(editions)) {
+    for (const d of readdirSync(editions).sort().reverse()) if (/^\d{4}-\d{2}-\d{2}$/.test(d) && d < date) candidates.push(join(editions, d, 'model.json'));
+  }
+  candidates.push(join(outDir, 'model.json'));
+  for (const p of candidates) {
+    if (!existsSync(p)) continue;
+    try {
+      const brief = JSON.parse(readFileSync(p, 'utf8')) as Brief;
+      if (brief && typeof brief.date === 'string' && brief.date < date && Array.isArray(brief.sources) && Array.isArray(brief.findings)) return { path: p, brief };
+    } catch {
+      // An unreadable old edition is skipped: the brief is still built, without a "what changed" section.
+    }
+  }
+  return null;
+}
+
+/** Runs one build. Errors are thrown as BriefwrightError; the caller maps them to exit codes. */
+export async function runBuild(flags: BuildCommandFlags, progress: Progress, env: NodeJS.ProcessEnv = process.env): Promise<BuildOutcome> {
+  const t0 = performance.now();
+  const [{ loadConfig }, { resolveSettings }, { listSelectedSources }, io, report_, { Report }, { version }, { loadTemplate }] = await Promise.all([
+    import('../../config/load.js'),
+    import('../../config/resolve.js'),
+    import('../../config/sources.js'),
+    import('../io.js'),
+    import('../report.js'),
+    import('../../model/diagnostics.js'),
+    import('../version.js'),
+    import('../template-files.js'),
+  ]);
+  const times: BuildOutcome['times'] = { phases: {}, stages: { ingest: 0, structure: 0, analyze: 0 } };
+  const lap = (name: string, since: number) => (times.phases[name] = Math.round((performance.now() - since) * 10) / 10);
+
+  let t = performance.now();
+  const loaded = loadConfig(flags.config);
+  const settings = resolveSettings(flags, loaded, env, { name: 'briefwright', version });
+  for (const f of settings.formats) {
+    if (allFormats.includes(f as OutputFormat)) continue;
+    const msg = `unknown format "${f}", expected one of ${allFormats.join(', ')}`;
+    throw flags.format !== undefined || !settings.configFile ? usageError(msg) : inputError(settings.configFile, msg);
+  }
+  const formats = settings.formats as OutputFormat[];
+  io.checkOutDir(settings.out, {
+    sourcesDir: settings.sources.kind === 'folder' ? settings.sources.dir : undefined,
+    projectRoot: loaded.dir,
+    fromConfig: flags.out === undefined && loaded.config.out !== undefined,
+    allowOutside: loaded.config.allowOutsideOut === true,
+    configFile: settings.configFile ?? undefined,
+  });
+  const templates = settings.templates.map((name) => loadTemplate(name, settings.templatesDirs));
+  const report = new Report();
+  const files = io.readSources(listSelectedSources(settings.sources), report);
+  lap('read', t);
+  progress.emit({ event: 'start', command: 'build', sources: files.length, config: settings.configFile });
+
+  // Per-source work: cache, then inline or worker threads.
+  t = performance.now();
+  let endStage = progress.stage('analyze');
+  const [{ analyzeSources }, { SourceCache }] = await Promise.all([import('../workers/analyze-sources.js'), import('../../cache/index.js')]);
+  const cache = settings.cache ? new SourceCache(settings.cacheDir, version) : null;
+  const per = await analyzeSources(files, report, {
+    analyze: settings.analyze,
+    cache,
+    workers: flags.workers ?? 'auto',
+    onSource: (e) => progress.emit({ event: 'source', ...e }),
+    onCorrupt: (path, reason) => progress.emit({ event: 'cache-corrupt', path, reason }),
+  });
+  times.stages = per.times;
+  endStage(`${files.length} source${files.length === 1 ? '' : 's'}${per.cached ? ` (${per.cached} cached)` : ''}${per.threads ? ` on ${per.threads} threads` : ''}`);
+  lap('analyze', t);
+
+  t = performance.now();
+  endStage = progress.stage('synthesize');
+  const { synthesize } = await import('../../synthesize/index.js');
+  let brief: Brief = synthesize(per.analyses, { report }, settings.synthesize);
+  if (settings.authors.length > 0) brief = { ...brief, authors: settings.authors };
+  const previous = findPreviousEdition(settings.out, brief.date);
+  if (previous) {
+    const { diffBriefs } = await import('../../diff/index.js');
+    brief = { ...brief, changes: diffBriefs(previous.brief, brief) };
+  }
+  endStage(`${brief.themes.length} themes, ${brief.findings.length} findings, ${brief.recommendations.length} recommendations`);
+  lap('synthesize', t);
+
+  const texts = new Map(per.analyses.map((a) => [a.doc.source.path, a.doc.source.text]));
+  printReport(report, files, texts, progress, report_);
+  report_.abortIfStrict(report, flags.strict);
+  if (brief.sources.length === 0) {
+    report_.exitForReport(report, true);
+    return { settings, outputs: [], brief: null, sources: 0, cached: per.cached, analysed: per.analysed, threads: per.threads, times };
+  }
+
+  t = performance.now();
+  endStage = progress.stage('render');
+  const { render } = await import('../../render/index.js');
+  const outputs: { name: string; bytes: Uint8Array }[] = [];
+  // Fonts ride along for renderers that read them; the model never knows about pages or fonts.
+  const renderOptions = { formats, pageSize: settings.pageSize, fonts: settings.fonts };
+  for (const template of templates) {
+    for (const o of await render(brief, template, { report }, renderOptions)) if (!outputs.some((x) => x.name === o.name)) outputs.push(o);
+  }
+  endStage(outputs.map((o) => o.name).join(', '));
+  lap('render', t);
+
+  t = performance.now();
+  endStage = progress.stage('write');
+  const written = await io.writeOutputs(settings.out, outputs);
+  // This edition's model, kept so the next edition can say what changed.
+  io.writeAtomic(join(settings.out, 'editions', brief.date, 'model.json'), JSON.stringify(brief, null, 2) + '\n');
+  endStage(settings.out);
+  lap('write', t);
+  lap('total', t0);
+  progress.emit({ event: 'done', ms: times.phases.total, outputs: written, sources: files.length, cached: per.cached, analysed: per.analysed });
+  report_.exitForReport(report, false);
+  return { settings, outputs: written, brief, sources: files.length, cached: per.cached, analysed: per.analysed, threads: per.threads, times };
+}
+
+/** Diagnostics: stderr lines (only errors with --quiet), plus one event each with --json. */
+function printReport(
+  report: import('../../model/diagnostics.js').Report,
+  files: readonly import('../../model/document.js').RawFile[],
+  texts: ReadonlyMap<string, string>,
+  progress: Progress,
+  r: typeof import('../report.js'),
+): void {
+  const quiet = progress.mode === 'quiet';
+  r.printDiagnostics(report, files, texts, (line) => {
+    if (!quiet || /: error: /.test(line)) process.stderr.write(line + '\n');
+  });
+  if (progress.mode === 'json') {
+    for (const d of report.messages) {
+      if (d.severity === 'info') continue;
+      progress.emit({ event: 'diagnostic', severity: d.severity === 'fatal' ? 'error' : d.severity, file: d.file, line: d.line, column: d.column, message: d.message, rule: d.rule });
+    }
+  }
+}
+
+/** The progress reporter of a command: stdout (stderr keeps diagnostics), in the mode the flags ask for. */
+export function progressFor(flags: { quiet?: boolean; json?: boolean }, sink: ProgressSink & { isTTY?: boolean } = process.stdout): Progress {
+  return new Progress(progressMode(flags, sink.isTTY === true), sink);
+}
+
 export function registerBuild(program: Command): void {
   program
     .command('build')
     .description('build a brief from a folder of sources')
-    .option('--sources <dir>', 'folder of sources', 'sources')
-    .option('--out <dir>', 'output folder', 'out')
-    .option('--template <name>', 'template to render', 'briefing')
+    .option('-c, --config <file>', 'config file (default: briefwright.config.yaml or .json here)')
+    .option('--sources <dir>', 'folder of sources (default: sources, or the config\'s globs)')
+    .option('--out <dir>', 'output folder (default: out)')
+    .option('--template <names>', 'template(s) to render, comma-separated (default: briefing)')
     .option('--templates <dir>', 'folder of user templates (overrides built-ins)')
-    .option('--format <list>', 'comma-separated output formats (md,pdf,json)', 'md,pdf,json')
+    .option('--format <list>', `comma-separated output formats (${allFormats.join(',')})`)
     .option('--title <text>', 'title of the brief')
+    .option('--subtitle <text>', 'subtitle of the brief')
+    .option('--organisation <text>', 'organisation publishing the brief')
+    .option('--edition <date>', 'edition date YYYY-MM-DD (default: SOURCE_DATE_EPOCH or today)')
     .option('--summary-words <n>', 'words per source summary', positiveInt('--summary-words'))
-    .option('--page-size <size>', 'A4 or Letter', 'A4')
+    .option('--themes <n>', 'maximum number of themes', positiveInt('--themes'))
+    .option('--key-messages <n>', 'number of key messages', positiveInt('--key-messages'))
+    .option('--page-size <size>', 'A4 or Letter')
+    .option('--no-cache', 'do not read or write .briefwright-cache/')
+    .option('--workers <n>', 'worker threads for per-source work (0: none; default: by source count and cores)', (v: string) => {
+      if (!/^\d+$/.test(v)) throw usageError(`--workers must be a whole number, got "${v}"`);
+      return Number(v);
+    })
     .option('--strict', 'abort without writing anything when a source cannot be used')
-    .action(async (opts) => {
-      const formats = parseFormats(opts.format);
-      if (opts.pageSize !== 'A4' && opts.pageSize !== 'Letter') throw usageError(`--page-size must be A4 or Letter, got "${opts.pageSize}"`);
-      checkOutDir(opts.out, { sourcesDir: opts.sources });
-      const template = loadTemplate(opts.template, opts.templates ? [opts.templates] : []);
-      const report = new Report();
-      const files = readSources(listSources(opts.sources), report);
-      const { brief, analyses } = await buildModel(files, { report }, { analyze: analyzeOptionsFrom(opts), synthesize: synthesizeOptionsFrom(opts) });
-      printDiagnostics(report, files, new Map(analyses.map((a) => [a.doc.source.path, a.doc.source.text])));
-      abortIfStrict(report, opts.strict);
-      if (brief.sources.length === 0) return exitForReport(report, true);
-      const outputs = await render(brief, template, { report }, { formats, pageSize: opts.pageSize });
-      // Render everything first, then write: a failure above leaves earlier outputs untouched.
-      await writeOutputs(opts.out, outputs);
-      exitForReport(report, false);
+    .option('-q, --quiet', 'print nothing but errors')
+    .option('--json', 'progress as one JSON object per line')
+    .option('-w, --watch', 'rebuild when sources, templates or the config change')
+    .action(async (opts: BuildCommandFlags) => {
+      // commander sets cache: true unless --no-cache; only an explicit --no-cache should beat the config.
+      const flags: BuildCommandFlags = { ...opts, cache: opts.cache === false ? false : undefined };
+      const progress = progressFor(flags);
+      if (flags.watch) {
+        const { watchBuild } = await import('../watch.js');
+        await watchBuild(flags, progress);
+        return;
+      }
+      await runBuild(flags, progress);
     });
 }

@@ -1,29 +1,64 @@
-/** `brief extract`: sources → model.json only (stdout by default). */
+/**
+ * `brief extract`: sources → model.json only (stdout by default). Reads the same config as
+ * `brief build` and uses the same cache and worker threads; heavy modules load only when it runs.
+ */
 import type { Command } from 'commander';
-import { Report } from '../../model/diagnostics.js';
-import { buildModel } from '../../pipeline.js';
-import { listSources, readSources, writeAtomic } from '../io.js';
-import { analyzeOptionsFrom, positiveInt, synthesizeOptionsFrom } from '../options.js';
-import { abortIfStrict, exitForReport, printDiagnostics } from '../report.js';
+import { usageError } from '../../model/errors.js';
+import { positiveInt } from '../options.js';
+
+interface ExtractFlags {
+  config?: string;
+  sources?: string;
+  output?: string;
+  summaryWords?: number;
+  strict?: boolean;
+  cache?: boolean;
+  workers?: number;
+}
 
 export function registerExtract(program: Command): void {
   program
     .command('extract')
     .description('extract the model (themes, findings, recommendations…) as JSON')
-    .option('--sources <dir>', 'folder of sources', 'sources')
+    .option('-c, --config <file>', 'config file (default: briefwright.config.yaml or .json here)')
+    .option('--sources <dir>', 'folder of sources (default: sources, or the config\'s globs)')
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('--summary-words <n>', 'words per source summary', positiveInt('--summary-words'))
+    .option('--no-cache', 'do not read or write .briefwright-cache/')
+    .option('--workers <n>', 'worker threads for per-source work (0: none)', (v: string) => {
+      if (!/^\d+$/.test(v)) throw usageError(`--workers must be a whole number, got "${v}"`);
+      return Number(v);
+    })
     .option('--strict', 'abort without writing anything when a source cannot be used')
-    .action(async (opts) => {
+    .action(async (opts: ExtractFlags) => {
+      const [{ loadConfig }, { resolveSettings }, { listSelectedSources }, io, r, { Report }, { version }, { analyzeSources }, { SourceCache }, { synthesize }] = await Promise.all([
+        import('../../config/load.js'),
+        import('../../config/resolve.js'),
+        import('../../config/sources.js'),
+        import('../io.js'),
+        import('../report.js'),
+        import('../../model/diagnostics.js'),
+        import('../version.js'),
+        import('../workers/analyze-sources.js'),
+        import('../../cache/index.js'),
+        import('../../synthesize/index.js'),
+      ]);
+      const settings = resolveSettings({ sources: opts.sources, summaryWords: opts.summaryWords, cache: opts.cache === false ? false : undefined }, loadConfig(opts.config), process.env, { name: 'briefwright', version });
       const report = new Report();
-      const files = readSources(listSources(opts.sources), report);
-      const { brief, analyses } = await buildModel(files, { report }, { analyze: analyzeOptionsFrom(opts), synthesize: synthesizeOptionsFrom(opts) });
-      printDiagnostics(report, files, new Map(analyses.map((a) => [a.doc.source.path, a.doc.source.text])));
-      abortIfStrict(report, opts.strict);
-      if (brief.sources.length === 0) return exitForReport(report, true);
+      const files = io.readSources(listSelectedSources(settings.sources), report);
+      const per = await analyzeSources(files, report, {
+        analyze: settings.analyze,
+        cache: settings.cache ? new SourceCache(settings.cacheDir, version) : null,
+        workers: opts.workers ?? 'auto',
+      });
+      let brief = synthesize(per.analyses, { report }, settings.synthesize);
+      if (settings.authors.length > 0) brief = { ...brief, authors: settings.authors };
+      r.printDiagnostics(report, files, new Map(per.analyses.map((a) => [a.doc.source.path, a.doc.source.text])));
+      r.abortIfStrict(report, opts.strict);
+      if (brief.sources.length === 0) return r.exitForReport(report, true);
       const json = JSON.stringify(brief, null, 2) + '\n';
-      if (opts.output) writeAtomic(opts.output, json);
+      if (opts.output) io.writeAtomic(opts.output, json);
       else process.stdout.write(json);
-      exitForReport(report, false);
+      r.exitForReport(report, false);
     });
 }
