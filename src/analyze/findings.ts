@@ -1,10 +1,120 @@
-/** Findings (foundation version: sentences with assessment cues). */
-import type { ExtractedFinding, StructuredSource } from '../model/document.js';
+/**
+ * Findings: the claims that carry a paper — its conclusions, results and assessments. Each body
+ * sentence is scored by three signals, then the best are kept with redundancy removed:
+ *   - section prior: conclusions, findings, discussion and the abstract state results; the
+ *     literature review, methods and theory sections do not;
+ *   - cue phrases: "this study finds", "the analysis shows", "it is evident that", "as a result",
+ *     "the primary cause"; negative cues for method and aims ("this study uses", "the purpose of");
+ *   - centrality: cosine similarity to the centroid of the body (TF-IDF over sentences).
+ * Sentences citing other authors' work ("Raz (2023) shows …", "(Khan, 2021)") are their findings,
+ * not this paper's, and are left out; so are recommendations, questions and fragments.
+ */
+import type { ExtractedFinding, Sentence, StructuredSource } from '../model/document.js';
+import type { SectionKind } from '../model/schema.js';
+import { bodySentences, maskCitations, sectionKindOf, wordCount } from './body-text.js';
+import { contentTerms, cosine, countTerms, inverseFrequencies, norm, weigh, type TermVector } from './text/vectors.js';
 
-const cue = /\b(shows?|found|finds|concludes?|argues?|suggests?|indicates?|reveals?|demonstrates?|highlights?)\b/i;
+/** Options of the findings extractor. */
+export interface FindingsOptions {
+  /** Most findings to keep per source. */
+  max: number;
+  /** Similarity above which a sentence repeats an already kept finding. */
+  redundancy: number;
+}
 
-export function findFindings(doc: StructuredSource): ExtractedFinding[] {
-  return doc.sentences
-    .filter((s) => cue.test(s.text) && s.text.split(/\s+/).length >= 8)
-    .map((s) => ({ start: s.start, end: s.end, text: s.text, score: 1, section: s.section }));
+/** Defaults: up to ten findings per source. */
+export const defaultFindingsOptions: Readonly<FindingsOptions> = { max: 10, redundancy: 0.5 };
+
+const sectionPrior: Record<SectionKind | 'front', number> = {
+  abstract: 0.8, conclusion: 1, findings: 1, discussion: 0.7, analysis: 0.6, recommendations: 0.35,
+  other: 0.45, introduction: 0.25, background: 0.15, literature: 0.05, theory: 0.05, method: 0,
+  references: 0, notes: 0, front: 0.3,
+};
+
+const positiveCues: [RegExp, number][] = [
+  [/\b(?:this|the present|our)\s+(?:paper|study|article|research|analysis|essay|report)\s+(?:\w+\s+)?(?:finds|found|shows|showed|reveals|revealed|demonstrates|concludes|argues|suggests|indicates|establishes|confirms|highlights|underscores)\b/i, 0.6],
+  [/\b(?:the|our|these|its)\s+(?:findings|results|analysis|evidence|discussion)\s+(?:\w+\s+)?(?:show|shows|suggest|suggests|indicate|indicates|reveal|reveals|demonstrate|demonstrates|confirm|confirms|point|points|highlight|highlights)\b/i, 0.6],
+  [/\b(?:one|an|the)\s+(?:important|key|main|major|central|significant)\s+finding\b/i, 0.6],
+  [/\b(?:it\s+is|it\s+becomes|it\s+appears)\s+(?:\w+\s+)?(?:evident|clear|apparent|obvious)\s+that\b/i, 0.4],
+  [/\b(?:in\s+conclusion|to\s+conclude|to\s+sum\s+up|in\s+sum|overall|all\s+things\s+considered|in\s+short|taken\s+together|consequently|as\s+a\s+result|therefore|thus|hence)\b/i, 0.2],
+  [/\b(?:primary|main|principal|key|major|root|underlying)\s+(?:cause|reason|driver|factor|challenge|obstacle|consequence|implication)s?\b/i, 0.3],
+  [/\b(?:has|have)\s+(?:led|contributed|resulted)\s+(?:to|in)\b|\b(?:significant(?:ly)?|profound(?:ly)?|substantial(?:ly)?|marked(?:ly)?)\b/i, 0.15],
+  [/\b(?:implications?|consequences?|impact)\b/i, 0.1],
+];
+const negativeCues: [RegExp, number][] = [
+  [/\b(?:this|the present|our)\s+(?:paper|study|article|research|essay)\s+(?:\w+\s+)?(?:uses|used|employs|adopts|relies|draws|aims|seeks|attempts|examines|explores|investigates|is\s+based|is\s+divided|begins|proceeds)\b/i, 0.6],
+  [/\b(?:the\s+)?(?:purpose|aim|objective|goal)s?\s+of\s+(?:this|the)\s+(?:study|paper|research)\b/i, 0.6],
+  [/\b(?:methodology|qualitative|quantitative|secondary\s+data|primary\s+data|content\s+analysis|data\s+(?:was|were|is)\s+collected|research\s+design|interviews?\s+(?:were|was))\b/i, 0.5],
+  [/\b(?:theory|theoretical|framework|realism|constructivism|neorealism|liberalism)\b/i, 0.2],
+  [/\b(?:the\s+following|as\s+follows|next\s+section|section\s+\d)\b/i, 0.4],
+];
+
+// Another author's claim: "Raz (2023) shows", "According to Ali", "(Khan, 2021)", "X et al. argue".
+const otherAuthor = [
+  /\p{Lu}[\p{L}'’-]+(?:\s+(?:et\s+al\.?|&\s+\p{Lu}[\p{L}'’-]+|and\s+\p{Lu}[\p{L}'’-]+))?,?\s*\((?:1[5-9]|20)\d\d[a-z]?\)/u,
+  /\baccording\s+to\s+(?!(?:this|the present|our)\s+(?:paper|study|analysis))/i,
+  /\bet\s+al\b/i,
+  /\b(?:scholars|analysts|experts|observers|critics|commentators|researchers)\s+(?:\w+\s+)?(?:argue|argued|believe|believed|suggest|suggested|note|noted|contend|contended|claim|claimed|maintain|maintained)\b/i,
+];
+
+function citesOthers(raw: string): boolean {
+  if (otherAuthor.some((re) => re.test(raw))) return true;
+  // A parenthetical citation was masked out of the sentence.
+  return maskCitations(raw) !== raw && /\((?:[^()]*\p{Lu}[^()]*?)(?:1[5-9]|20)\d\d/u.test(raw);
+}
+
+/** A scored candidate sentence. */
+interface Scored {
+  sentence: Sentence;
+  score: number;
+  vector: TermVector;
+  norm: number;
+}
+
+/** Score every body sentence as a finding (0 when it cannot be one). */
+export function scoreFindings(doc: StructuredSource, exclude: ReadonlySet<number> = new Set()): Scored[] {
+  const text = doc.source.text;
+  const sentences = bodySentences(doc);
+  const terms = sentences.map((s) => contentTerms(s.text));
+  const idf = inverseFrequencies(terms);
+  const vectors = terms.map((t) => weigh(countTerms(t), idf));
+  const centroid: TermVector = new Map();
+  for (const v of vectors) for (const [t, w] of v) centroid.set(t, (centroid.get(t) ?? 0) + w);
+  const cn = norm(centroid);
+  // Position within its section: the first and last sentences of a section carry its message.
+  const bySection = new Map<number, number[]>();
+  sentences.forEach((s, i) => (bySection.get(s.section) ?? bySection.set(s.section, []).get(s.section)!).push(i));
+  return sentences.map((s, i) => {
+    const raw = text.slice(s.start, s.end);
+    const words = wordCount(s.text);
+    const vn = norm(vectors[i]);
+    const zero = { sentence: s, score: 0, vector: vectors[i], norm: vn };
+    if (words < 8 || words > 70 || /\?\s*$/.test(s.text) || exclude.has(s.start)) return zero;
+    if (citesOthers(raw) || /^(?:keywords?|key\s+words|jel|doi|source|note|figure|table)\b\s*[:.]/i.test(s.text)) return zero;
+    const kind = sectionKindOf(doc, s.section);
+    let score = sectionPrior[kind];
+    for (const [re, w] of positiveCues) if (re.test(s.text)) score += w;
+    for (const [re, w] of negativeCues) if (re.test(s.text)) score -= w;
+    score += 1.2 * cosine(vectors[i], centroid, vn, cn);
+    const group = bySection.get(s.section) ?? [];
+    if (group.length > 2 && (group[0] === i || group[group.length - 1] === i) && (kind === 'conclusion' || kind === 'findings' || kind === 'discussion')) score += 0.15;
+    // Sentences that open with a pronoun or connective lean on context the brief will not show.
+    if (/^(?:it|this|these|they|he|she|such|that|those)\b/i.test(s.text)) score -= 0.15;
+    // Historical narration (a year in the sentence) is background more often than a finding.
+    if (/\b(?:in|since|until|by|during)\s+(?:1[6-9]|20)\d\d\b/.test(s.text)) score -= 0.2;
+    return { sentence: s, score: Math.max(0, score), vector: vectors[i], norm: vn };
+  });
+}
+
+/** The findings of one source, best first (ties in document order), redundancy removed. */
+export function findFindings(doc: StructuredSource, exclude: ReadonlySet<number> = new Set(), options: Readonly<FindingsOptions> = defaultFindingsOptions): ExtractedFinding[] {
+  const scored = scoreFindings(doc, exclude).filter((c) => c.score > 0.5);
+  scored.sort((a, b) => b.score - a.score || a.sentence.start - b.sentence.start);
+  const kept: Scored[] = [];
+  for (const c of scored) {
+    if (kept.length >= options.max) break;
+    if (kept.some((k) => cosine(k.vector, c.vector, k.norm, c.norm) > options.redundancy)) continue;
+    kept.push(c);
+  }
+  return kept.map((c) => ({ start: c.sentence.start, end: c.sentence.end, text: c.sentence.text, score: Number(c.score.toFixed(4)), section: c.sentence.section }));
 }

@@ -12,15 +12,20 @@ import { findTerms } from './glossary.js';
 import { findEvents } from './timeline.js';
 import { findQuotes } from './quotes.js';
 
+/** Stage entry: everything extracted from one source, each item with the span it came from. */
 export function analyze(doc: StructuredSource, ctx: StageContext, options: AnalyzeOptions): SourceAnalysis {
   const candidates = collectCandidates(doc);
+  const recommendations = findRecommendations(doc, options);
+  // A sentence that prescribes is a recommendation, not also a finding.
+  const findings = findFindings(doc, new Set(recommendations.map((r) => r.start)));
+  void ctx;
   return {
     doc,
     candidates,
     keyphrases: [],
     summary: summarize(doc, options),
-    findings: findFindings(doc),
-    recommendations: findRecommendations(doc, options),
+    findings,
+    recommendations,
     terms: findTerms(doc),
     events: findEvents(doc),
     quotes: findQuotes(doc),
