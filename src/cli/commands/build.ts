@@ -16,7 +16,7 @@ import { Progress, progressMode, type ProgressSink } from '../progress.js';
 import type { BuildFlags, BuildSettings } from '../../config/resolve.js';
 import type { StageTimes } from '../workers/analyze-one.js';
 
-const allFormats: readonly OutputFormat[] = ['md', 'pdf', 'json'];
+const allFormats: readonly OutputFormat[] = ['md', 'pdf', 'html', 'docx', 'json'];
 
 export function parseFormats(value: string): OutputFormat[] {
   const list = value.split(',').map((s) => s.trim()).filter(Boolean);
