@@ -71,6 +71,10 @@ export const themeSchema = z.object({
   sourceIds: z.array(z.string()),
   findingIds: z.array(z.string()),
   recommendationIds: z.array(z.string()),
+  /** Strength of the theme across the corpus (higher first); themes are listed in this order. */
+  score: z.number().optional(),
+  /** Findings of this theme that two or more sources state (ids into `findings`). */
+  agreedFindingIds: z.array(z.string()).optional(),
 });
 export type Theme = z.infer<typeof themeSchema>;
 
@@ -82,6 +86,10 @@ export const findingSchema = z.object({
   /** Number of distinct sources that state this finding. */
   support: z.number().int().positive(),
   score: z.number().optional(),
+  /** Distinct sources that state it, in corpus order. */
+  sourceIds: z.array(z.string()).optional(),
+  /** True when two or more sources state this finding (sources agree). */
+  agreed: z.boolean().optional(),
 });
 export type Finding = z.infer<typeof findingSchema>;
 
@@ -94,6 +102,12 @@ export const recommendationSchema = z.object({
   citations: z.array(citationSchema).min(1),
   themeIds: z.array(z.string()),
   support: z.number().int().positive().optional(),
+  /** Every canonical actor asked to act (`actor` joins them for display). */
+  actors: z.array(z.string()).optional(),
+  /** Distinct sources that make it, in corpus order. */
+  sourceIds: z.array(z.string()).optional(),
+  /** True when two or more sources make this recommendation. */
+  agreed: z.boolean().optional(),
 });
 export type Recommendation = z.infer<typeof recommendationSchema>;
 
@@ -101,6 +115,10 @@ export const glossaryEntrySchema = z.object({
   term: z.string(),
   definition: z.string(),
   citations: z.array(citationSchema).min(1),
+  /** `acronym` (short form → expansion) or `concept` (a defined term). */
+  kind: z.enum(['acronym', 'concept']).optional(),
+  /** Other spellings of the definition found in the sources ("Tehreek-e-Taliban Pakistan"). */
+  variants: z.array(z.string()).optional(),
 });
 export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
 
@@ -110,6 +128,8 @@ export const timelineEventSchema = z.object({
   date: isoDateSchema,
   text: z.string(),
   citations: z.array(citationSchema).min(1),
+  /** Number of distinct sources that date this event. */
+  support: z.number().int().positive().optional(),
 });
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 
@@ -151,6 +171,13 @@ export const briefSchema = z.object({
   glossary: z.array(glossaryEntrySchema),
   timeline: z.array(timelineEventSchema),
   quotes: z.array(quoteSchema).optional(),
+  /**
+   * Recommendations grouped for display: by actor (most recommendations first, no actor last), then
+   * by theme; ids into `recommendations`, which are listed in this same order.
+   */
+  recommendationGroups: z
+    .array(z.object({ actor: z.string().nullable(), themeId: z.string().nullable(), recommendationIds: z.array(z.string()) }))
+    .optional(),
   /** Authors of the brief (from the config). */
   authors: z.array(z.string()).optional(),
   /** Changes since the previous edition, when there was one. */
