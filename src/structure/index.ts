@@ -1,50 +1,690 @@
 /**
- * structure: SourceText → StructuredSource. (Foundation version: paragraphs by blank lines,
- * headings from numbered or short title lines, sentences by punctuation.)
+ * structure: SourceText → StructuredSource, read the way a careful reader does. Lines are marked
+ * (page numbers, running headers, footnote bodies), grouped into units (headings and text), text
+ * re-joined across page breaks, the front matter read for metadata, sections nested and given a
+ * kind, the reference list split off, and clean paragraphs and sentences kept with spans into the
+ * source. Every pass is linear in the size of the text.
  */
-import type { Paragraph, Sentence, SourceText, StructuredSection, StructuredSource } from '../model/document.js';
+import { parse as parseYaml } from 'yaml';
+import type { DocumentMetadata, InlineCitation, Note, Paragraph, ReferenceEntry, Sentence, SourceText, Span, StructuredSection, StructuredSource } from '../model/document.js';
+import type { SectionKind } from '../model/schema.js';
 import type { StageContext } from '../model/context.js';
+import { cleanPieces, trimSpan, type MappedText } from './clean.js';
+import { headingCandidate, isTitleLine, kindOf, type HeadingCandidate } from './headings.js';
+import { markCaptions, markNotes, markPageNoise, markYaml, plainOf, toLines, type Line } from './lines.js';
+import { affiliationsOf, fieldOf, FRONT_LABELS, isoDate, readAuthorLine, splitKeywords } from './metadata.js';
+import { findCitations, linkCitations, parseEntry, splitEntries } from './references.js';
+import { splitSentences } from './sentences.js';
 
-export function structure(source: SourceText, ctx: StageContext): StructuredSource {
+export { splitSentences } from './sentences.js';
+
+/** A heading or a run of text lines, in reading order. */
+interface Unit {
+  type: 'heading' | 'text';
+  lines: Line[];
+  /** Lines of other text units merged into this one across a page break. */
+  heading?: HeadingCandidate;
+  /** Weak headings wait for context before they are believed. */
+  tentative?: boolean;
+  /** Set when the unit was consumed by the front matter (title, authors, fields). */
+  front?: boolean;
+  abstract?: boolean;
+}
+
+const TERMINAL = /[.!?:;)\]”"'’>…]$/;
+
+/** Options of {@link structure}. */
+export interface StructureOptions {
+  /** Words of a short paragraph that must start lower-case to be read as a page-break continuation. */
+  minWordsForOpenEnd: number;
+}
+
+export const defaultStructureOptions: Readonly<StructureOptions> = { minWordsForOpenEnd: 15 };
+
+/** Structure one source. Pure; problems go to `ctx.report` as warnings with positions. */
+export function structure(source: SourceText, ctx: StageContext, options: Readonly<StructureOptions> = defaultStructureOptions): StructuredSource {
   const text = source.text;
-  const blocks: { start: number; end: number }[] = [];
-  const re = /[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const raw = m[0];
-    const lead = raw.length - raw.trimStart().length;
-    const trail = raw.length - raw.trimEnd().length;
-    if (raw.trim()) blocks.push({ start: m.index + lead, end: m.index + raw.length - trail });
-  }
+  const lines = toLines(text);
+  const yamlSpan = markYaml(lines);
+  const declared = { ...(source.declared ?? {}), ...(yamlSpan ? readYaml(text, lines, yamlSpan, source, ctx) : {}) };
+  markPageNoise(lines);
+  markNotes(lines, text, 0);
+  markCaptions(lines);
+
+  const nonBlank = lines.filter((l) => l.role !== 'blank').length;
+  const blank = lines.length - nonBlank;
+  /** Hard-wrapped text without blank lines between paragraphs (PDF-to-text of papers). */
+  const wrapped = nonBlank > 30 && blank < nonBlank * 0.05;
+
+  let units = toUnits(lines, wrapped);
+  units = decideTentative(units);
+  units = flattenReferenceLists(units);
+  units = joinAcrossBreaks(units, options);
+
+  const hyphenated = hyphenatedWords(text);
+  const joinHyphen = (left: string, right: string): boolean => !hyphenated.has(`${left}-${right}`.toLowerCase());
+
+  // ── front matter ──
+  const front = readFront(units, text, declared, source, ctx);
+
+  // ── sections ──
   const sections: StructuredSection[] = [];
+  const sectionOfUnit = new Map<Unit, number>();
+  const headingUnits = units.filter((u) => u.type === 'heading' && !u.front);
+  assignLevels(headingUnits);
+  for (const u of headingUnits) {
+    const h = u.heading!;
+    const first = u.lines[0];
+    const last = u.lines[u.lines.length - 1];
+    sections.push({
+      heading: stripInline(h.title),
+      number: h.number,
+      level: (u as Unit & { level?: number }).level ?? 1,
+      kind: kindOf(h.title),
+      start: first.start,
+      end: text.length,
+      headingStart: first.start,
+      headingEnd: last.end,
+    });
+    sectionOfUnit.set(u, sections.length - 1);
+  }
+  for (let i = 0; i < sections.length; i++) {
+    for (let j = i + 1; j < sections.length; j++) {
+      if (sections[j].level <= sections[i].level) { sections[i].end = sections[j].start; break; }
+    }
+    if (sections[i].kind === 'other') {
+      // a sub-section takes its parent's kind ("6.1.1 Strengthen …" under "6.1 Recommendations")
+      for (let p = i - 1; p >= 0; p--) {
+        if (sections[p].level < sections[i].level) {
+          if (sections[p].kind !== 'abstract') sections[i].kind = sections[p].kind;
+          break;
+        }
+      }
+    }
+  }
+
+  // ── paragraphs, references, notes ──
   const paragraphs: Paragraph[] = [];
-  const sentences: Sentence[] = [];
-  let title = '';
-  for (const b of blocks) {
-    const t = text.slice(b.start, b.end).replace(/\*\*/g, '').replace(/^#+\s*/, '').trim();
-    if (!title) { title = t; continue; }
-    const heading = !/[.:;,]$/.test(t) && t.split(/\s+/).length <= 8 && !t.includes('\n') && /^[\dA-Z]/.test(t);
-    if (heading) {
-      if (sections.length) sections[sections.length - 1].end = b.start;
-      const num = /^(\d+(?:\.\d+)*)\.?\s+/.exec(t);
-      sections.push({ heading: num ? t.slice(num[0].length) : t, number: num ? num[1] : null, level: num ? num[1].split('.').length : 1, kind: 'other', start: b.start, end: text.length, headingStart: b.start, headingEnd: b.end });
+  const mapped: MappedText[] = [];
+  const refLines: { section: number; lines: Line[] }[] = [];
+  let current = -1;
+  for (const u of units) {
+    if (u.type === 'heading') {
+      if (sectionOfUnit.has(u)) current = sectionOfUnit.get(u)!;
       continue;
     }
-    const p = paragraphs.length;
-    paragraphs.push({ start: b.start, end: b.end, text: t.replace(/\s+/g, ' '), section: sections.length - 1, pieces: [b] });
-    const sre = /[^.!?]+(?:[.!?]+["”’)]*|$)/g;
-    const body = text.slice(b.start, b.end);
-    for (let s = sre.exec(body); s; s = sre.exec(body)) {
-      if (!s[0]) { sre.lastIndex++; continue; }
-      const lead = s[0].length - s[0].trimStart().length;
-      const st = b.start + s.index + lead;
-      const en = b.start + s.index + s[0].trimEnd().length;
-      if (en > st) sentences.push({ start: st, end: en, text: text.slice(st, en).replace(/\s+/g, ' '), paragraph: p, section: sections.length - 1 });
+    if (u.front && !u.abstract) continue;
+    const kind: SectionKind | null = current >= 0 ? sections[current].kind : null;
+    if (kind === 'references' || (kind === 'notes' && u.lines.length)) {
+      refLines.push({ section: current, lines: u.lines });
+      continue;
+    }
+    const pieces = u.lines.map((l) => ({ start: l.start, end: l.end }));
+    const m = cleanPieces(text, pieces, { joinHyphen });
+    if (!m.text || !/[\p{L}\p{N}]/u.test(m.text)) continue;
+    paragraphs.push({ start: pieces[0].start, end: pieces[pieces.length - 1].end, text: m.text, section: u.abstract && current < 0 ? -1 : current, pieces });
+    mapped.push(m);
+  }
+
+  // ── sentences ──
+  const sentences: Sentence[] = [];
+  const seen = new Map<string, number>();
+  paragraphs.forEach((p, pi) => {
+    const m = mapped[pi];
+    for (const s of splitSentences(m.text)) {
+      const t = m.text.slice(s.start, s.end);
+      if (!/[\p{L}]/u.test(t)) continue;
+      const span = trimSpan(text, m.map[s.start], m.map[s.end - 1] + 1);
+      const sentence: Sentence = { start: span.start, end: Math.max(span.end, span.start), text: t, paragraph: pi, section: p.section };
+      const key = t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      if (key.length >= 25) {
+        const prior = seen.get(key);
+        if (prior !== undefined) sentence.duplicateOf = prior;
+        else seen.set(key, sentences.length);
+      }
+      sentences.push(sentence);
+    }
+  });
+
+  // ── references and notes ──
+  const references: (ReferenceEntry & { label?: string | null })[] = [];
+  const notes: Note[] = [];
+  const refSectionLines = collectSectionLines(lines, sections, refLines);
+  for (const group of refSectionLines) {
+    const isNotes = sections[group.section]?.kind === 'notes';
+    for (const e of splitEntries(group.lines)) {
+      const pieces = e.lines.map((l) => ({ start: l.start, end: l.end }));
+      const clean = cleanPieces(text, pieces, { joinHyphen: () => false }).text;
+      if (!clean) continue;
+      const span = { start: pieces[0].start, end: pieces[pieces.length - 1].end };
+      if (isNotes) {
+        const mk = /^(\d{1,3})\s?\.?\s+/.exec(clean);
+        notes.push({ ...span, marker: mk ? mk[1] : String(notes.length + 1), text: mk ? clean.slice(mk[0].length) : clean });
+        continue;
+      }
+      const parsed = parseEntry(text.slice(span.start, span.end));
+      references.push({ ...span, text: clean, authors: parsed.authors, year: parsed.year, title: parsed.title ? stripInline(parsed.title) : null, label: parsed.label });
     }
   }
-  if (!title) ctx.report.warn(source.path, 0, 'Unexpected source without a title, expected a first line naming it', 'no-title');
-  return {
-    source,
-    metadata: { title: title || source.id, titleSpan: null, subtitle: null, authors: [], affiliations: [], keywords: [], abstract: null, abstractSpan: null, dates: [], doi: null, venue: null, year: null },
-    sections, paragraphs, sentences, references: [], notes: [], inlineCitations: [],
+  // footnote bodies found between paragraphs
+  let lastNote: Note | null = null;
+  for (const l of lines) {
+    if (l.role === 'note') {
+      const mk = /^(?:(\d{1,3})\s?\.\s+|([\u00b9\u00b2\u00b3\u2070-\u2079\u2071]+)\s*)/.exec(l.text);
+      const marker = mk ? (mk[1] ?? superToDigits(mk[2])) : '';
+      lastNote = { start: l.start, end: l.end, marker, text: cleanPieces(text, [{ start: l.start + (mk ? mk[0].length : 0), end: l.end }], { joinHyphen: () => false }).text };
+      notes.push(lastNote);
+    } else if (l.role === 'note-continuation' && lastNote) {
+      lastNote.end = l.end;
+      lastNote.text = `${lastNote.text}${l.text.replace(/^<|>\.?$/g, '')}`;
+    }
+  }
+  notes.sort((a, b) => a.start - b.start);
+
+  // ── inline citations ──
+  const cites = paragraphs.flatMap((p) => p.pieces.flatMap((piece) => findCitations(text, piece.start, piece.end)));
+  const inlineCitations: InlineCitation[] = linkCitations(cites, references);
+  const refs: ReferenceEntry[] = references.map(({ label: _l, ...r }) => { void _l; return r; });
+
+  // ── diagnostics ──
+  if (!sections.length) ctx.report.warn(source.path, 0, 'Unexpected source without headings, expected numbered, Markdown or title-line headings', 'no-headings');
+  if (!front.metadata.title) {
+    ctx.report.warn(source.path, 0, 'Unexpected source without a title, expected a first line naming it', 'no-title');
+    front.metadata.title = source.id;
+  }
+
+  return { source, metadata: front.metadata, sections, paragraphs, sentences, references: refs, notes, inlineCitations };
+}
+
+function superToDigits(s: string): string {
+  const map: Record<string, string> = { '\u2070': '0', '\u00b9': '1', '\u00b2': '2', '\u00b3': '3', '\u2074': '4', '\u2075': '5', '\u2076': '6', '\u2077': '7', '\u2078': '8', '\u2079': '9' };
+  return [...s].map((c) => map[c] ?? '').join('') || s;
+}
+
+/** Text of a heading or title without Markdown emphasis and markers. */
+function stripInline(t: string): string {
+  return cleanPieces(t, [{ start: 0, end: t.length }], { joinHyphen: () => false }).text.replace(/\s*:$/, '').trim();
+}
+
+/** Words printed with a hyphen somewhere inside a line ("post-withdrawal"): keep their hyphen at line ends too. */
+function hyphenatedWords(text: string): Set<string> {
+  const out = new Set<string>();
+  const re = /(\p{L}+)-(\p{Ll}+)/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.add(m[0].toLowerCase());
+  return out;
+}
+
+function readYaml(text: string, lines: Line[], span: { from: number; to: number }, source: SourceText, ctx: StageContext): Record<string, unknown> {
+  const body = text.slice(lines[span.from].end + 1, lines[span.to].start);
+  try {
+    const data = parseYaml(body, { maxAliasCount: 50 }) as unknown;
+    if (!data || typeof data !== 'object' || Array.isArray(data)) return {};
+    const d = data as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : v instanceof Date ? v.toISOString().slice(0, 10) : null);
+    const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(str).filter((x): x is string => !!x) : typeof v === 'string' ? splitKeywords(v) : []);
+    if (str(d.title)) out.title = str(d.title);
+    if (str(d.subtitle)) out.subtitle = str(d.subtitle);
+    const authors = d.authors ?? d.author;
+    if (authors !== undefined) out.authors = list(authors).length ? list(authors) : str(authors) ? [str(authors)!] : [];
+    if (str(d.date)) out.date = str(d.date);
+    const kw = d.keywords ?? d.tags;
+    if (kw !== undefined) out.keywords = list(kw);
+    return out;
+  } catch (e) {
+    ctx.report.warn(source.path, lines[span.from].start, `Unexpected YAML front matter that does not parse (${(e as Error).message.split('\n')[0]}), expected key: value lines`, 'bad-front-matter');
+    return {};
+  }
+}
+
+/** Group text lines into units: headings and runs of text. */
+function toUnits(lines: Line[], wrapped: boolean): Unit[] {
+  const units: Unit[] = [];
+  let block: Line[] = [];
+  const flush = (): void => {
+    if (!block.length) return;
+    splitBlock(block, wrapped, units);
+    block = [];
   };
+  for (const l of lines) {
+    if (l.role === 'text') block.push(l);
+    else flush();
+  }
+  flush();
+  return units;
+}
+
+const LIST_ITEM = /^(?:[-*+•▪·]\s+|\d{1,3}[.)]\s+|[a-z][.)]\s+|>\s*)/;
+
+function splitBlock(block: Line[], wrapped: boolean, units: Unit[]): void {
+  if (block.length === 1) {
+    const h = headingCandidate(block[0].text);
+    if (h) units.push({ type: 'heading', lines: block, heading: h, tentative: h.strength === 'plain' });
+    else units.push({ type: 'text', lines: block });
+    return;
+  }
+  // a bold or Markdown title broken over several lines
+  const first = block[0].text;
+  const last = block[block.length - 1].text;
+  if (block.length <= 4 && /^\*\*[^*]/.test(first) && /[^*]\*\*$/.test(last) && !block.slice(0, -1).some((l) => /\*\*$/.test(l.text)) && block.every((l) => l.text.length < 150)) {
+    const title = block.map((l) => plainOf(l.text)).join(' ');
+    if (!/[.;]$/.test(title)) {
+      units.push({ type: 'heading', lines: block, heading: { title, number: null, level: null, strength: 'bold' } });
+      return;
+    }
+  }
+  // multi-line block: strong headings on their own line split it; the rest is text
+  const lengths = block.map((l) => l.text.length).sort((a, b) => a - b);
+  const median = lengths[Math.floor(lengths.length / 2)];
+  let text: Line[] = [];
+  const push = (): void => {
+    if (text.length) units.push({ type: 'text', lines: text });
+    text = [];
+  };
+  for (let i = 0; i < block.length; i++) {
+    const l = block[i];
+    const h = headingCandidate(l.text);
+    const strongHere = h && (h.strength === 'markdown' || h.strength === 'named' || h.strength === 'caps' ||
+      (h.strength === 'numbered' && h.title.split(/\s+/).length <= 10 && isTitleLine(h.title) && (wrapped || !LIST_ITEM.test(l.text) || !!h.number?.includes('.'))));
+    const prevEnds = i === 0 || TERMINAL.test(block[i - 1].text) || wrapped;
+    if (h && strongHere && prevEnds && !(wrapped && i > 0 && /[-,]$/.test(block[i - 1].text))) {
+      push();
+      units.push({ type: 'heading', lines: [l], heading: h });
+      continue;
+    }
+    // list items start their own unit
+    if (!wrapped && LIST_ITEM.test(l.text) && text.length) push();
+    text.push(l);
+    // hard-wrapped paragraphs end on a short line that ends a sentence
+    if (wrapped && /[.!?:]["”’)]?$/.test(l.text) && l.text.length < median * 0.75) push();
+  }
+  push();
+}
+
+/** Weak (plain title-line) headings are believed only where a heading can stand. */
+function decideTentative(units: Unit[]): Unit[] {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    if (u.type !== 'heading' || !u.tentative) continue;
+    const prev = units[i - 1];
+    const next = units[i + 1];
+    const prevText = prev?.type === 'text' ? prev.lines[prev.lines.length - 1].text : null;
+    const prevOpen = prevText !== null && !TERMINAL.test(prevText.replace(/[*_]+$/, '')) && prevText.split(/\s+/).length >= 8;
+    const nextText = next?.type === 'text' ? next.lines[0].text : null;
+    const nextLower = nextText !== null && /^[\p{Ll}]/u.test(plainOf(nextText));
+    const nextIsFragment = nextText !== null && next.lines.length === 1 && nextText.split(/\s+/).length < 4 && /^\(/.test(nextText);
+    if (prevOpen || nextLower || nextIsFragment || !next) {
+      u.type = 'text';
+      delete u.heading;
+    }
+    u.tentative = false;
+  }
+  return units;
+}
+
+/**
+ * Inside a reference list, lines that look like headings are entries ("Afridi, M. personal talks,
+ * November 2022"); only a Markdown heading or a named section (Notes, Appendix) ends the list.
+ */
+function flattenReferenceLists(units: Unit[]): Unit[] {
+  let inRefs = false;
+  for (const u of units) {
+    if (u.type !== 'heading') continue;
+    const h = u.heading!;
+    const kind = kindOf(h.title);
+    if (inRefs && !(h.strength === 'markdown' || h.strength === 'named' || (h.number && /^\d+$/.test(h.number) && kind !== 'other'))) {
+      u.type = 'text';
+      delete u.heading;
+      continue;
+    }
+    inRefs = kind === 'references' || kind === 'notes';
+  }
+  return units;
+}
+
+/** Re-join text split by a page break (and noise between): open end, lower-case start, or a stray citation. */
+function joinAcrossBreaks(units: Unit[], options: Readonly<StructureOptions>): Unit[] {
+  const out: Unit[] = [];
+  for (const u of units) {
+    const prev = out[out.length - 1];
+    if (u.type === 'text' && prev?.type === 'text') {
+      const a = prev.lines[prev.lines.length - 1].text.replace(/[*_]+$/, '');
+      const b = plainOf(u.lines[0].text);
+      const aWords = a.split(/\s+/).length;
+      const bList = /^(?:[-*+•▪·]\s|\d{1,3}[.)]\s)/.test(u.lines[0].text);
+      const aField = fieldOf(prev.lines[0].text) !== null && prev.lines.length === 1 && aWords < 12;
+      const bField = fieldOf(u.lines[0].text) !== null && b.split(/\s+/).length < 12;
+      const open = !TERMINAL.test(a) && aWords >= options.minWordsForOpenEnd;
+      const lower = /^[\p{Ll}]/u.test(b);
+      const strayCitation = /^\([^()]{2,200}\)[.;,]?$/.test(b) && /\b(1[6-9]|20)\d\d\b/.test(b);
+      if (!bList && !aField && !bField && (open || (lower && !/^[-*+•]\s/.test(u.lines[0].text)) || strayCitation)) {
+        prev.lines = prev.lines.concat(u.lines);
+        continue;
+      }
+    }
+    out.push(u);
+  }
+  return out;
+}
+
+/** Levels: Markdown depth, number depth, or nesting under a heading with no text of its own. */
+function assignLevels(headings: Unit[]): void {
+  type H = Unit & { level?: number };
+  const hs = headings as H[];
+  const mdLevels = hs.filter((h) => h.heading!.strength === 'markdown').map((h) => h.heading!.level!);
+  const mdBase = mdLevels.length ? Math.min(...mdLevels) - 1 : 0;
+  const anyNumbered = hs.some((h) => h.heading!.strength === 'numbered');
+  let nestUnder = 0;
+  for (let i = 0; i < hs.length; i++) {
+    const h = hs[i].heading!;
+    if (h.strength === 'markdown') { hs[i].level = Math.max(1, Math.min(6, h.level! - mdBase)); nestUnder = 0; continue; }
+    if (h.number && /\d/.test(h.number)) { hs[i].level = Math.min(6, h.level ?? 1); nestUnder = 0; continue; }
+    const kind = kindOf(h.title);
+    if (['conclusion', 'references', 'notes', 'abstract', 'introduction'].includes(kind) || /^appendix/i.test(h.title)) nestUnder = 0;
+    hs[i].level = nestUnder ? nestUnder + 1 : 1;
+    // a heading followed directly by another (no text of its own) introduces sub-sections
+    const next = hs[i + 1];
+    if (!anyNumbered && next && directlyFollows(hs[i], next) && !(next.heading!.number && /\d/.test(next.heading!.number)) && next.heading!.strength !== 'markdown' && !nestUnder && kindOf(next.heading!.title) !== 'abstract') nestUnder = hs[i].level!;
+  }
+}
+
+const followsMap = new WeakMap<Unit, Unit>();
+function directlyFollows(a: Unit, b: Unit): boolean {
+  return followsMap.get(a) === b;
+}
+
+/** Record which heading comes right after which (no text between) for {@link assignLevels}. */
+function recordFollows(units: Unit[]): void {
+  for (let i = 0; i + 1 < units.length; i++) {
+    if (units[i].type === 'heading' && units[i + 1].type === 'heading') followsMap.set(units[i], units[i + 1]);
+  }
+}
+
+/** All lines of reference/notes sections (including those that were not text units, e.g. after blanks). */
+function collectSectionLines(lines: Line[], sections: StructuredSection[], groups: { section: number; lines: Line[] }[]): { section: number; lines: Line[] }[] {
+  const out: { section: number; lines: Line[] }[] = [];
+  const bySection = new Map<number, Line[]>();
+  for (const g of groups) {
+    const list = bySection.get(g.section) ?? [];
+    list.push(...g.lines);
+    bySection.set(g.section, list);
+  }
+  for (const [section, ls] of [...bySection.entries()].sort((a, b) => a[0] - b[0])) {
+    const first = ls[0].index;
+    const last = ls[ls.length - 1].index;
+    out.push({ section, lines: lines.slice(first, last + 1).filter((l) => l.role === 'text' || l.role === 'blank') });
+  }
+  void sections;
+  return out;
+}
+
+interface FrontResult {
+  metadata: DocumentMetadata;
+}
+
+/** Read the front matter: title, authors, affiliations, fields, keywords, abstract. */
+function readFront(units: Unit[], text: string, declared: Record<string, unknown>, source: SourceText, ctx: StageContext): FrontResult {
+  recordFollows(units);
+  const metadata: DocumentMetadata = {
+    title: '', titleSpan: null, subtitle: null, authors: [], affiliations: [], keywords: [], abstract: null, abstractSpan: null,
+    dates: [], doi: null, venue: null, year: null,
+  };
+  // the front: units before the first body heading (one that is not the abstract or a front field)
+  let bodyStart = units.length;
+  let sawTitle = false;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    if (u.type !== 'heading') { sawTitle = true; continue; }
+    const kind = kindOf(u.heading!.title);
+    const frontName = /^(keywords|key words|index terms|categories and subject descriptors|general terms|article info|article history|acknowledge?ments?)$/i.test(u.heading!.title);
+    if (!sawTitle) { sawTitle = true; continue; } // the first line of a paper is its title, whatever its form
+    if (kind === 'abstract' || frontName) continue;
+    // a weak heading opens the body only when a paragraph follows it (keyword lists and labels do not)
+    if (u.heading!.strength === 'plain' || u.heading!.strength === 'caps' || u.heading!.strength === 'bold') {
+      const next = units[i + 1];
+      if (readAuthorLine(u.lines.map((l) => l.text).join(' '))) continue;
+      if (!next || next.type !== 'text' || next.lines.map((l) => l.text).join(' ').split(/\s+/).length < 25) continue;
+    }
+    bodyStart = i;
+    break;
+  }
+  if (bodyStart === units.length) {
+    // no body heading: only the first few units can be front matter
+    bodyStart = Math.min(units.length, 3);
+    for (let i = 0; i < units.length; i++) if (units[i].type === 'heading' && kindOf(units[i].heading!.title) === 'abstract') bodyStart = Math.max(bodyStart, i + 2);
+  }
+  const front = units.slice(0, bodyStart);
+  // weak headings in the front matter are field values and labels, not sections
+  front.forEach((u, i) => {
+    if (i > 0 && u.type === 'heading' && (u.heading!.strength === 'plain' || u.heading!.strength === 'caps') && kindOf(u.heading!.title) !== 'abstract') {
+      u.type = 'text';
+      delete u.heading;
+    }
+  });
+
+  // ── title and authors ──
+  let authorUnit = -1;
+  let authorLine: ReturnType<typeof readAuthorLine> = null;
+  let titleFromRunOn: { title: string; span: Span; rest: number } | null = null;
+  for (let i = 0; i < Math.min(front.length, 14); i++) {
+    const u = front[i];
+    const t = u.lines[0].text;
+    // run-on header: "**Title**Authors¹, …"
+    const runOn = /^\*\*([^*]{10,300})\*\*(?=\S)(.+)$/.exec(t.slice(0, 4000));
+    if (runOn && i < 4) {
+      const rest = runOn[2];
+      const al = readAuthorLine(rest);
+      if (al) {
+        titleFromRunOn = { title: runOn[1].trim(), span: { start: u.lines[0].start + 2, end: u.lines[0].start + 2 + runOn[1].length }, rest: u.lines[0].start + t.length - rest.length };
+        authorUnit = i;
+        authorLine = al;
+        break;
+      }
+    }
+    if (u.lines.length > 2) continue;
+    const al = readAuthorLine(u.lines.map((l) => l.text).join(' '));
+    if (al && i > 0) { authorUnit = i; authorLine = al; break; }
+  }
+  if (titleFromRunOn) {
+    metadata.title = titleFromRunOn.title;
+    metadata.titleSpan = titleFromRunOn.span;
+    front[authorUnit].front = true;
+  } else {
+    // the title: the unit right before the author line, or the first unit that is not a running head, ISSN, URL…
+    let ti = -1;
+    if (authorUnit > 0) {
+      for (let k = authorUnit - 1; k >= 0; k--) {
+        if (isPreTitleNoise(front[k])) continue;
+        ti = k;
+        // a title printed twice (styled, then plain): take the first
+        while (ti > 0 && sameText(front[ti - 1], front[ti])) ti--;
+        break;
+      }
+    } else {
+      for (let k = 0; k < front.length; k++) {
+        if (isPreTitleNoise(front[k])) continue;
+        ti = k;
+        break;
+      }
+    }
+    if (ti >= 0) {
+      const u = front[ti];
+      const titleLines = u.type === 'heading' || authorUnit > 0 ? u.lines : u.lines.slice(0, 1);
+      metadata.title = stripInline(titleLines.map((l) => plainOf(l.text)).join(' '));
+      metadata.titleSpan = { start: titleLines[0].start, end: titleLines[titleLines.length - 1].end };
+      if (titleLines.length === u.lines.length) u.front = true;
+      else u.lines = u.lines.slice(titleLines.length);
+      // journal/venue lines before the title
+      for (let k = 0; k < ti; k++) {
+        front[k].front = true;
+        const v = plainOf(front[k].lines[0].text);
+        if (!metadata.venue && /\b(journal|review|archives|proceedings|transactions|bulletin|quarterly|magazine|annals|studies|letters|conference)\b/i.test(v) && !/https?:|www\./.test(v) && v.length < 150) metadata.venue = v;
+      }
+      for (let k = ti + 1; k < authorUnit; k++) if (sameText(front[k], u) || isPreTitleNoise(front[k])) front[k].front = true;
+    }
+    if (authorUnit >= 0) front[authorUnit].front = true;
+  }
+  if (authorLine) metadata.authors = authorLine.authors;
+
+  // ── fields, affiliations, keywords, abstract ──
+  const frontText: string[] = [];
+  let abstractLabel = -1;
+  let inlineAbstractLabel = -1;
+  for (let i = 0; i < front.length; i++) {
+    const u = front[i];
+    if (u.type === 'heading' && kindOf(u.heading!.title) === 'abstract' && abstractLabel < 0) { abstractLabel = i; continue; }
+    if (abstractLabel < 0 && inlineAbstractLabel < 0 && u.lines.some((l) => /(?:^|\*\*|[^\p{L}])ABSTRACT(?:\*\*|[^\p{L}]|$)/u.test(l.text.slice(0, 5000)))) inlineAbstractLabel = i;
+  }
+  let pendingLabel: string | null = null;
+  const abstractUnits: Unit[] = [];
+  const abstractStart = abstractLabel >= 0 ? abstractLabel + 1 : inlineAbstractLabel >= 0 ? inlineAbstractLabel + 1 : -1;
+  let abstractDone = false;
+  for (let i = 0; i < front.length; i++) {
+    const u = front[i];
+    if (u.type === 'heading') {
+      const kind = kindOf(u.heading!.title);
+      if (i === abstractLabel) { if (abstractUnits.length) abstractDone = true; continue; }
+      if (/^(keywords|key words|index terms)$/i.test(u.heading!.title)) { pendingLabel = 'keywords'; u.front = true; if (abstractUnits.length) abstractDone = true; continue; }
+      if (kind !== 'abstract') { u.front = true; pendingLabel = u.heading!.title.toLowerCase(); if (abstractUnits.length) abstractDone = true; }
+      continue;
+    }
+    if (u.front) {
+      // the author line: affiliations may follow the names in a run-on header
+      for (const l of u.lines) frontText.push(l.text);
+      if (i === authorUnit && authorLine) {
+        const line = titleFromRunOn ? text.slice(titleFromRunOn.rest, u.lines[u.lines.length - 1].end) : u.lines.map((l) => l.text).join(' ');
+        const rest = titleFromRunOn ? line.slice(readAuthorLine(line)?.restAt ?? line.length) : line.slice(authorLine.restAt);
+        metadata.affiliations.push(...affiliationsOf(rest, metadata.authors));
+      }
+      continue;
+    }
+    const first = u.lines[0].text;
+    const joined = u.lines.map((l) => l.text).join(' ');
+    const words = joined.split(/\s+/).length;
+    const field = fieldOf(plainOf(first));
+    if (field && FRONT_LABELS.test(field.label)) {
+      u.front = true;
+      frontText.push(joined);
+      readField(field.label, fieldOf(plainOf(joined))!.value, metadata);
+      pendingLabel = field.value ? null : field.label.toLowerCase();
+      if (abstractUnits.length && !/^(doi)$/i.test(field.label)) abstractDone = true;
+      continue;
+    }
+    if (pendingLabel && /^(keywords|key ?words|index terms)$/.test(pendingLabel) && (words <= 8 || /[,;]/.test(joined)) && !TERMINAL.test(joined.replace(/\.$/, ''))) {
+      // keyword values on their own lines
+      u.front = true;
+      metadata.keywords.push(...splitKeywords(plainOf(joined)));
+      if (words > 8) pendingLabel = null;
+      continue;
+    }
+    if (pendingLabel && !/^(keywords|key ?words|index terms)$/.test(pendingLabel) && abstractStart >= 0 && i >= abstractStart && words < 40 && !abstractUnits.length) {
+      // the value of a field whose label stood alone ("Funding:" → its sentence)
+      u.front = true;
+      pendingLabel = null;
+      continue;
+    }
+    pendingLabel = null;
+    if (/^©|^\(c\)\s|copyright\b|creative commons|open access article|all rights reserved|permission to make digital/i.test(plainOf(first))) {
+      u.front = true;
+      const y = /(?:©|copyright)\s*(?:\(c\)\s*)?(\d{4})/i.exec(joined);
+      if (y && !metadata.year) metadata.year = Number(y[1]);
+      if (abstractUnits.length) abstractDone = true;
+      continue;
+    }
+    const affs = u.lines.flatMap((l) => affiliationsOf(l.text, metadata.authors));
+    const looksAffiliation = affs.length > 0 && (words < 40 || /@/.test(joined)) && !(abstractUnits.length && !abstractDone && words > 25);
+    if (looksAffiliation) {
+      u.front = true;
+      metadata.affiliations.push(...affs);
+      frontText.push(joined);
+      if (abstractUnits.length) abstractDone = true;
+      continue;
+    }
+    if (abstractStart >= 0 && i >= abstractStart && !abstractDone) {
+      if (!abstractUnits.length && words < 20 && !/[.!?]$/.test(joined)) { u.front = true; continue; }
+      abstractUnits.push(u);
+      u.front = true;
+      u.abstract = true;
+      continue;
+    }
+    if (abstractStart < 0 && !abstractDone && words >= 40 && metadata.title && i > 0) {
+      // an abstract printed without a label: the long text between the authors and the first section
+      abstractUnits.push(u);
+      u.front = true;
+      u.abstract = true;
+      continue;
+    }
+    if (abstractUnits.length && !abstractDone && abstractStart < 0) abstractDone = true;
+    if (words < 40 || i < 2) { u.front = true; frontText.push(joined); }
+  }
+  if (abstractUnits.length) {
+    const a = abstractUnits[0].lines[0].start;
+    const lastU = abstractUnits[abstractUnits.length - 1];
+    const b = lastU.lines[lastU.lines.length - 1].end;
+    metadata.abstractSpan = { start: a, end: b };
+    metadata.abstract = abstractUnits.map((u) => cleanPieces(text, u.lines.map((l) => ({ start: l.start, end: l.end })), { joinHyphen: () => true }).text).join('\n\n');
+  }
+
+  // DOI and year from the front text
+  const ft = frontText.join('\n');
+  const doi = /\b(10\.\d{4,9}\/[^\s<>"'\]]+)/.exec(ft);
+  if (doi) metadata.doi = doi[1].replace(/[.,;)>]+$/, '');
+  const dated = metadata.dates.find((d) => /publish|online|available/i.test(d.label)) ?? metadata.dates[metadata.dates.length - 1];
+  if (dated && !metadata.year) metadata.year = Number(dated.date.slice(0, 4));
+
+  // declared metadata (YAML front matter, PDF/HTML info) wins over what was inferred
+  if (typeof declared.title === 'string' && declared.title) {
+    metadata.title = declared.title;
+    const at = metadata.titleSpan ? null : text.indexOf(declared.title);
+    if (at !== null && at >= 0) metadata.titleSpan = { start: at, end: at + declared.title.length };
+    // a Markdown "# Title" repeating the declared title is the title, not a section
+    const first = units.find((u) => u.type === 'heading' && !u.front);
+    if (first && stripInline(first.heading!.title).toLowerCase() === declared.title.toLowerCase()) first.front = true;
+  }
+  if (typeof declared.subtitle === 'string') metadata.subtitle = declared.subtitle;
+  if (Array.isArray(declared.authors) && declared.authors.length) metadata.authors = declared.authors as string[];
+  if (Array.isArray(declared.keywords) && declared.keywords.length) metadata.keywords = declared.keywords as string[];
+  if (typeof declared.date === 'string') {
+    const d = isoDate(declared.date) ?? (/^\d{4}(-\d{2}){0,2}$/.test(declared.date) ? declared.date : null);
+    if (d) {
+      metadata.dates = [{ label: 'date', date: d }, ...metadata.dates.filter((x) => x.label !== 'date')];
+      metadata.year = Number(d.slice(0, 4));
+    }
+  }
+  metadata.affiliations = dedupe(metadata.affiliations);
+  metadata.keywords = dedupe(metadata.keywords);
+  if (!metadata.abstract) ctx.report.info(source.path, metadata.titleSpan?.end ?? 0, 'Unexpected front matter without an abstract, expected a paragraph after "Abstract"', 'no-abstract');
+  return { metadata };
+}
+
+function readField(label: string, value: string, metadata: DocumentMetadata): void {
+  const l = label.toLowerCase();
+  if (/^(keywords|key ?words|index terms)$/.test(l)) { metadata.keywords.push(...splitKeywords(value)); return; }
+  if (/^doi$/.test(l)) { const d = /10\.\d{4,9}\/[^\s<>"'\]]+/.exec(value); if (d) metadata.doi = d[0].replace(/[.,;)>]+$/, ''); return; }
+  const date = isoDate(value);
+  if (date && /^(received|revised|accepted|available online|published|published online|online|date|dated)$/.test(l)) metadata.dates.push({ label: l, date });
+}
+
+function dedupe(list: string[]): string[] {
+  const seen = new Set<string>();
+  return list.filter((x) => {
+    const k = x.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function sameText(a: Unit, b: Unit): boolean {
+  const norm = (u: Unit): string => u.lines.map((l) => plainOf(l.text)).join(' ').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return norm(a) === norm(b);
+}
+
+/** Lines before a title that are not it: ISSN, URLs, DOIs, page numbers, journal banners. */
+function isPreTitleNoise(u: Unit): boolean {
+  const t = plainOf(u.lines[0].text);
+  if (u.lines.length > 3) return false;
+  return /^(?:e-?issn|issn|isbn|vol\.?|volume|issue|doi|https?:|<https?:|www\.|page\s|pp\.|received|published|citation|©)/i.test(t) ||
+    /^<?https?:\/\/\S+>?$/.test(t) || /^\d+$/.test(t) ||
+    (t === t.toUpperCase() && /\b(JOURNAL|REVIEW|ARCHIVES|PROCEEDINGS|TRANSACTIONS|BULLETIN|QUARTERLY|MAGAZINE|ANNALS)\b/.test(t));
 }

@@ -1,0 +1,181 @@
+/**
+ * Reading text from pieces of the source: joins lines and page-break fragments, re-joins words
+ * hyphenated across a break, drops footnote markers and Markdown markup — and remembers, for every
+ * character kept, the source offset it came from, so sentences found in the clean text map back
+ * to exact spans of the source.
+ */
+import type { Span } from '../model/document.js';
+
+/** Clean text plus, for each of its UTF-16 units, the offset in the source it came from. */
+export interface MappedText {
+  text: string;
+  map: Int32Array;
+}
+
+/** Superscript digits and letters used as footnote markers (¹ ² ³ ⁰-⁹ ⁱ ⁿ, ⁺ ⁻). */
+export const SUPERSCRIPT = '\u00b9\u00b2\u00b3\u2070\u2071\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b\u207f';
+const SUP_SET = new Set(SUPERSCRIPT.split(''));
+
+/** Whether `c` is a superscript footnote-marker character. */
+export function isSuperscript(c: string): boolean {
+  return SUP_SET.has(c);
+}
+
+/** Options of {@link cleanPieces}. */
+export interface CleanOptions {
+  /** Decides whether `left-` + `right` across a line break is one word ("addition-"+"ally"). */
+  joinHyphen: (left: string, right: string) => boolean;
+}
+
+/** Words after which "No.5", "Vol.21", "pp.12" is a number, not a footnote marker. */
+const NUMBER_LABELS = /(?:^|[^\p{L}])(?:no|nos|vol|vols|pp?|fig|figs|eq|eqs|ch|chap|sec|art|para|ref|refs|table|tab|v|n|iss|ed)$/iu;
+
+const isLetter = (c: string | undefined): boolean => !!c && /\p{L}/u.test(c);
+const isLower = (c: string | undefined): boolean => !!c && /\p{Ll}/u.test(c);
+const isDigit = (c: string | undefined): boolean => !!c && c >= '0' && c <= '9';
+const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0' || c === '\f' || c === '\v';
+
+/**
+ * Clean the concatenation of `pieces` of `source` (each a line or fragment; joined by one space).
+ * Linear in the length of the pieces.
+ */
+export function cleanPieces(source: string, pieces: readonly Span[], options: Readonly<CleanOptions>): MappedText {
+  const out: string[] = [];
+  const map: number[] = [];
+  const push = (c: string, at: number): void => {
+    if (isSpace(c)) {
+      if (out.length === 0 || out[out.length - 1] === ' ') return;
+      out.push(' ');
+      map.push(at);
+      return;
+    }
+    out.push(c);
+    map.push(at);
+  };
+  for (let p = 0; p < pieces.length; p++) {
+    let { start, end } = pieces[p];
+    // list and quote markers at the start of a piece (any depth, linear)
+    start = skipBlockMarkers(source, start, end);
+    if (p > 0 && out.length) {
+      // hyphen at the end of the previous piece + lower-case letter here: maybe one word broken by the line
+      const last = out[out.length - 1];
+      const prev = out[out.length - 2];
+      if (last === '-' && isLetter(prev) && isLower(source[start])) {
+        const left = wordBefore(out, out.length - 1);
+        const right = wordAt(source, start, end);
+        if (options.joinHyphen(left, right)) {
+          out.pop();
+          map.pop();
+        } else {
+          // keep the hyphen, no space: "post-" + "withdrawal"
+        }
+      } else push(' ', start);
+    }
+    scanInline(source, start, end, push);
+  }
+  while (out.length && out[out.length - 1] === ' ') { out.pop(); map.pop(); }
+  return { text: out.join(''), map: Int32Array.from(map) };
+}
+
+/** Skip `- `, `* `, `+ `, `> ` markers (nested to any depth) at the start of a line. */
+export function skipBlockMarkers(source: string, start: number, end: number): number {
+  let i = start;
+  for (;;) {
+    while (i < end && (source[i] === ' ' || source[i] === '\t')) i++;
+    const c = source[i];
+    if (i < end && c === '>') { i++; continue; }
+    if (i + 1 < end && (c === '-' || c === '*' || c === '+' || c === '•' || c === '·' || c === '▪') && (source[i + 1] === ' ' || source[i + 1] === '\t')) { i += 2; continue; }
+    return i;
+  }
+}
+
+function wordBefore(out: string[], end: number): string {
+  let i = end;
+  while (i > 0 && isLetter(out[i - 1])) i--;
+  return out.slice(i, end).join('');
+}
+
+function wordAt(source: string, start: number, end: number): string {
+  let i = start;
+  while (i < end && isLetter(source[i])) i++;
+  return source.slice(start, i);
+}
+
+/**
+ * Inline markup and noise: superscript markers, `^{…}` markers, `**`/`*`/`_` emphasis, `\` escapes,
+ * `<url>` brackets, `[text](url)` links (text kept), footnote numbers glued after punctuation
+ * (`word.21 `).
+ */
+function scanInline(s: string, start: number, end: number, push: (c: string, at: number) => void): void {
+  let i = start;
+  while (i < end) {
+    const c = s[i];
+    if (SUP_SET.has(c)) { i++; continue; }
+    if (c === '^' && s[i + 1] === '{') {
+      const close = s.indexOf('}', i + 2);
+      if (close > 0 && close < end && close - i <= 12) { i = close + 1; continue; }
+    }
+    if (c === '\\' && i + 1 < end && /[\\`*_{}[\]()#+\-.!<>|$~"']/.test(s[i + 1])) { push(s[i + 1], i + 1); i += 2; continue; }
+    if (c === '*') {
+      // emphasis marker runs; a lone "*" between spaces (a multiplication) stays
+      let j = i;
+      while (j < end && s[j] === '*') j++;
+      if (!(isSpace(s[i - 1]) && isSpace(s[j]))) { i = j; continue; }
+      for (; i < j; i++) push(c, i);
+      continue;
+    }
+    if (c === '_') {
+      let j = i;
+      while (j < end && s[j] === '_') j++;
+      const inWord = /[\p{L}\p{N}]/u.test(s[i - 1] ?? '') && /[\p{L}\p{N}]/u.test(s[j] ?? '');
+      if (!inWord && j - i <= 2 && !(isSpace(s[i - 1]) && isSpace(s[j]))) { i = j; continue; }
+      for (; i < j; i++) push(c, i);
+      continue;
+    }
+    if (c === '<' && /^<(https?:|mailto:|www\.)/i.test(s.slice(i, i + 10))) {
+      const close = s.indexOf('>', i + 1);
+      if (close > 0 && close < end && close - i < 4000) {
+        for (let k = i + 1; k < close; k++) push(s[k], k);
+        i = close + 1;
+        continue;
+      }
+    }
+    if (c === '[') {
+      // [text](url) → text
+      const close = s.indexOf(']', i + 1);
+      if (close > 0 && close < end && close - i < 2000 && s[close + 1] === '(') {
+        const paren = s.indexOf(')', close + 2);
+        if (paren > 0 && paren < end && paren - close < 4000 && !/\s/.test(s.slice(close + 2, paren))) {
+          scanInline(s, i + 1, close, push);
+          i = paren + 1;
+          continue;
+        }
+      }
+    }
+    if ((c === '.' || c === ',' || c === ';' || c === ':' || c === '”' || c === '"' || c === ')') && isDigit(s[i + 1])) {
+      // footnote number glued after punctuation that ends a word: "Kashmir.21 The", "deceit”.14"
+      const before = s[i - 1];
+      let j = i + 1;
+      while (j < end && isDigit(s[j])) j++;
+      const digits = j - i - 1;
+      const endsWord = j === end || isSpace(s[j]);
+      const wordBeforeIsText = isLetter(before) || before === ')' || before === '”' || before === '"' || before === '’' || before === '.';
+      if (digits <= 3 && endsWord && wordBeforeIsText && !(c === ':' || c === ',') && !NUMBER_LABELS.test(s.slice(Math.max(start, i - 6), i))) {
+        push(c, i);
+        i = j;
+        continue;
+      }
+    }
+    push(c, i);
+    i++;
+  }
+}
+
+/** Trim a span of the source so it starts and ends on visible text, not on markers or spaces. */
+export function trimSpan(source: string, start: number, end: number): Span {
+  let a = start;
+  let b = end;
+  while (a < b && (isSpace(source[a]) || source[a] === '*')) a++;
+  while (b > a && (isSpace(source[b - 1]) || SUP_SET.has(source[b - 1]) || source[b - 1] === '*')) b--;
+  return { start: a, end: b };
+}

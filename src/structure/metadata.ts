@@ -1,0 +1,155 @@
+/**
+ * Reading the front of a paper: author lines (plain names, without "Dr." or affiliation markers),
+ * affiliations, labelled fields (Received:, Keywords:, DOI:), dates and keywords.
+ */
+import { SUPERSCRIPT } from './clean.js';
+
+const HONORIFIC = /^(?:dr|prof|professor|mr|mrs|ms|miss|sir|engr|eng|rev)\.?\s+/i;
+/** Words that make a segment an affiliation or a role, not a name. */
+export const ORG_WORDS = /\b(?:university|universit[éäa]t|department|dept|institute|institution|college|school|faculty|centre|center|laboratory|laboratories|lab|labs|ministry|academy|professor|lecturer|scholar|student|researcher|fellow|visiting|assistant|associate|director|chief|head|email|e-mail|ph\.?\s?d|m\.?\s?phil|party|corresponding|author|journal|review|abstract|keywords|introduction|inc|ltd|corporation|company|foundation|council|agency|office|hospital|government|division|program|programme|group|association|society|press)\b/i;
+const PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'binti', 'ibn', 'abu', 'al', 'el', 'la', 'le', 'dos', 'das', 'y', 'st.']);
+const NAME_WORD = /^(?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*|\p{Lu}\.(?:-?\p{Lu}\.)*|\p{Lu}[\p{Ll}]*\p{Lu}[\p{Ll}]+|\p{Lu}\p{Ll}*\.)$/u;
+
+/** One author segment → a plain name, or null when it does not read as a person's name. */
+export function nameOf(segment: string): string | null {
+  let s = segment.trim().replace(/^[*†‡§¶#,\s]+|[*†‡§¶#,.\s]+$/g, '');
+  for (let k = 0; k < 3 && HONORIFIC.test(s); k++) s = s.replace(HONORIFIC, '');
+  s = s.replace(/,?\s+(?:ph\.?\s?d|m\.?\s?d|jr|sr|ii|iii)\.?$/i, '');
+  if (!s || ORG_WORDS.test(s) || /\d|@/.test(s)) return null;
+  const words = s.split(/\s+/);
+  if (words.length < 2 || words.length > 5) return null;
+  let capital = 0;
+  for (const w of words) {
+    if (PARTICLES.has(w.toLowerCase()) && w === w.toLowerCase()) continue;
+    if (!NAME_WORD.test(w)) return null;
+    capital++;
+  }
+  if (capital < 2) return null;
+  // an all-initials name ("A. B.") is not a name
+  if (words.every((w) => /^\p{Lu}\.$/u.test(w))) return null;
+  return words.join(' ');
+}
+
+/** What an author line gave. */
+export interface AuthorLine {
+  authors: string[];
+  /** Offset (relative to the line) where the text after the names starts (affiliations in run-on headers). */
+  restAt: number;
+  /** The line carried markers or honorifics: evidence that it lists people. */
+  marked: boolean;
+}
+
+const MARKER_RUN = new RegExp(`[${SUPERSCRIPT}]+|\\^\\{[^}]{0,10}\\}|\\*+\\d*|(?<=\\p{L})\\d{1,2}(?:,\\d{1,2})*(?=[\\s,;&]|$)`, 'gu');
+
+/**
+ * Read a line as a list of authors ("Dr. Saira Akram¹, Sobia Riaz², …", "A & B", "A, B and C").
+ * Returns null unless the line (or its start, in a run-on header) is clearly a list of names.
+ */
+export function readAuthorLine(line: string): AuthorLine | null {
+  if (line.length > 3000) line = line.slice(0, 3000);
+  const marked = MARKER_RUN.test(line) || /(?:^|[,&]\s*)(?:dr|prof)\.?\s/i.test(line);
+  MARKER_RUN.lastIndex = 0;
+  // tokenise into segments separated by commas, "&", "and", markers
+  const seps = new RegExp(`\\s*(?:,|;|&|\\band\\b|[${SUPERSCRIPT}]+|\\^\\{[^}]{0,10}\\}|\\*+\\d*|(?<=\\p{L})\\d{1,2}(?:,\\d{1,2})*(?=[\\s,;&]|$)|\\*\\*)\\s*`, 'gu');
+  const authors: string[] = [];
+  let pos = 0;
+  let restAt = line.length;
+  let allNames = true;
+  let segments = 0;
+  for (let m = seps.exec(line); ; m = seps.exec(line)) {
+    const end = m ? m.index : line.length;
+    const seg = line.slice(pos, end);
+    if (seg.trim()) {
+      segments++;
+      const name = nameOf(seg);
+      if (name) {
+        if (!allNames) break;
+        authors.push(name);
+      } else {
+        if (authors.length === 0) return null;
+        allNames = false;
+        restAt = pos;
+        break;
+      }
+    }
+    if (!m) break;
+    if (m[0].length === 0) seps.lastIndex++;
+    pos = m.index + m[0].length;
+  }
+  if (!authors.length) return null;
+  if (allNames && (authors.length >= 2 || marked)) return { authors, restAt, marked };
+  if (!allNames && authors.length >= 2 && marked) return { authors, restAt, marked };
+  return null;
+}
+
+/** Labelled field at the start of a front-matter line: "Received: 25 October 2024". */
+export function fieldOf(line: string): { label: string; value: string } | null {
+  const m = /^[*_]*([A-Z][A-Za-z'’ ]{1,40}?)[*_]*\s*[:：][*_]*\s*(.*)$/.exec(line.slice(0, 400));
+  if (!m) return null;
+  const label = m[1].trim();
+  if (label.split(/\s+/).length > 5) return null;
+  return { label, value: line.slice(m[0].length - m[2].length).trim() };
+}
+
+/** Field labels that belong to the front matter of a paper. */
+export const FRONT_LABELS = /^(?:received|revised|accepted|available online|published|published online|online|date|dated|keywords|key ?words|index terms|funding|article history|article info|jel(?: classification| codes)?|corresponding author(?:'s|’s)? e-?mail|corresponding author|e-?mail(?: id)?|doi|issn(?: online| print)?|citation|cite this|copyright|license|licence|conflicts? of interest|how to cite|to cite this article|volume|issue|pages|publisher|editor)$/i;
+
+const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+
+/** A date printed as "October 25, 2024", "25 October 2024", "2024-10-25" → ISO, or null. */
+export function isoDate(text: string): string | null {
+  const t = text.slice(0, 200);
+  let m = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/.exec(t);
+  if (m) return iso(+m[1], +m[2], +m[3]);
+  m = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/.exec(t);
+  if (m && MONTHS[m[1].slice(0, 3).toLowerCase()]) return iso(+m[3], MONTHS[m[1].slice(0, 3).toLowerCase()], +m[2]);
+  m = /\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/.exec(t);
+  if (m && MONTHS[m[2].slice(0, 3).toLowerCase()]) return iso(+m[3], MONTHS[m[2].slice(0, 3).toLowerCase()], +m[1]);
+  m = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/.exec(t);
+  if (m) return iso(+m[3], +m[2], +m[1]);
+  m = /\b([A-Za-z]{3,9})\.?\s+(\d{4})\b/.exec(t);
+  if (m && MONTHS[m[1].slice(0, 3).toLowerCase()]) return `${m[2]}-${String(MONTHS[m[1].slice(0, 3).toLowerCase()]).padStart(2, '0')}`;
+  return null;
+}
+
+function iso(y: number, mo: number, d: number): string | null {
+  if (y < 1000 || y > 2999 || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Keywords from a "Keywords:" value: split on commas, semicolons, bullets; de-duplicated. */
+export function splitKeywords(value: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const part of value.split(/\s*[,;·•|]\s*|\s+[–—-]\s+/)) {
+    const k = part.replace(/^[*_\s]+|[*_.\s]+$/g, '').trim();
+    if (!k || k.length > 80) continue;
+    const key = k.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(k);
+  }
+  return out;
+}
+
+/** Affiliation strings from a front-matter line: split at markers, without e-mails and names. */
+export function affiliationsOf(line: string, authors: readonly string[]): string[] {
+  const out: string[] = [];
+  const parts = line.split(new RegExp(`[${SUPERSCRIPT}]+|\\*\\*|^\\s*\\d{1,2}\\.\\s+|\\^\\{[^}]{0,10}\\}`, 'u'));
+  for (let p of parts) {
+    p = p.replace(/\b(?:e-?mail(?:\s*id)?|email address)\s*[:：]?\s*(?:\S+@\S+\s*)*/gi, ' ');
+    p = p.replace(/\S+@\S+/g, ' ').replace(/\s+/g, ' ').trim();
+    // "Dr. Name, Assistant Professor, …" → drop the name
+    const comma = p.indexOf(',');
+    if (comma > 0) {
+      const head = p.slice(0, comma);
+      const name = nameOf(head);
+      if (name && authors.some((a) => a.toLowerCase() === name.toLowerCase())) p = p.slice(comma + 1).trim();
+    }
+    p = p.replace(/^[\d.*\s,;:]+|[\s,;:.*]+$/g, '').trim();
+    if (p.length < 6 || !ORG_WORDS.test(p) || /^(?:abstract|article info|keywords)$/i.test(p)) continue;
+    if (!/\b(?:university|department|institute|college|school|faculty|centre|center|laborator|ministry|academy|corporation|company|foundation|council|agency|hospital|inc|ltd|party|office|division|programme|program|association|society)\b/i.test(p)) continue;
+    out.push(p);
+  }
+  return out;
+}
