@@ -244,7 +244,9 @@ export function recommendationIn(doc: StructuredSource, s: Sentence, table: Acto
       kind === 'recommendations';
     if (!actionable) return null;
   }
-  const actors = cue.passive && !cue.subjectHint ? passiveActors(masked, cue, table) : resolveActors(subject, cue.subjectHint, context, table, masked.slice(0, Math.max(0, cue.index - subject.length - 1)));
+  const found = cue.passive && !cue.subjectHint ? passiveActors(masked, cue, table) : resolveActors(subject, cue.subjectHint, context, table, masked.slice(0, Math.max(0, cue.index - subject.length - 1)));
+  // Joint actors in a fixed order, so "the US and Pakistan" and "Pakistan and the US" group together.
+  const actors = [...new Set(found)].sort((a, b) => a.localeCompare(b));
   return {
     start: s.start,
     end: s.end,

@@ -1,13 +1,24 @@
 /**
  * synthesize: SourceAnalysis[] → Brief. Corpus-level keyphrase ranking, cross-source themes,
- * de-duplicated findings and recommendations with support counts, glossary and timeline.
- * (Foundation version: TF-IDF keyphrases, themes from shared keyphrases, no merging.)
+ * near-duplicate findings and recommendations merged with every citation kept (`support` =
+ * distinct sources, `agreed` when two or more agree), recommendations grouped by actor and theme,
+ * glossary merged across spelling variants, timeline merged across sources. Ids are stable for
+ * the same inputs and every list has a deterministic order.
  */
 import type { SourceAnalysis } from '../model/document.js';
 import type { StageContext, SynthesizeOptions } from '../model/context.js';
-import type { Brief, Finding, Recommendation, SourceEntry, Theme } from '../model/schema.js';
+import type { Brief, Citation, Finding, Recommendation, SourceEntry, Theme } from '../model/schema.js';
 import { citationOf } from './cite.js';
 import { rankKeyphrases } from '../analyze/rank-keyphrases.js';
+import { nearDuplicateGroups } from './merge.js';
+import { findThemes, indexCorpus, themesOfItem, defaultThemeOptions } from './themes.js';
+import { mergeGlossary, mergeTimeline, mergeQuotes } from './collect.js';
+
+/** Similarity at which two findings or recommendations are the same point. */
+const duplicateThreshold = 0.5;
+
+const byCitation = (a: Citation, b: Citation, order: ReadonlyMap<string, number>) =>
+  (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) || a.start - b.start || a.end - b.end;
 
 export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, options: SynthesizeOptions): Brief {
   const keyphrases: SourceEntry['keyphrases'][] = rankKeyphrases(analyses.map((a) => a.candidates), { limit: 15 });
@@ -28,26 +39,113 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
     keyphrases: keyphrases[i],
     summary: a.summary.map((s) => ({ text: s.text, start: s.start, end: s.end })),
   }));
-  const findings: Finding[] = [];
-  const recommendations: Recommendation[] = [];
-  analyses.forEach((a) => {
-    for (const f of a.findings) findings.push({ id: `F${findings.length + 1}`, text: f.text, citations: [citationOf(a.doc, f)], themeIds: [], support: 1 });
-    for (const r of a.recommendations) recommendations.push({ id: `R${recommendations.length + 1}`, text: r.text, actor: r.actor, action: r.action, strength: r.strength, citations: [citationOf(a.doc, r)], themeIds: [] });
+  const order = new Map(sources.map((s, i) => [s.id, i]));
+  const index = indexCorpus(analyses);
+  const clusters = findThemes(keyphrases, index, { ...defaultThemeOptions, max: options.themes });
+
+  // Findings: near-duplicates across (and within) sources become one finding with every citation.
+  const rawFindings = analyses.flatMap((a, i) => a.findings.map((f) => ({ ...f, source: i })));
+  const findingGroups = nearDuplicateGroups(rawFindings, duplicateThreshold);
+  const findingsDraft = findingGroups.map((g) => {
+    const items = g.map((k) => rawFindings[k]);
+    const lead = [...items].sort((a, b) => b.score - a.score || a.source - b.source || a.start - b.start)[0];
+    const citations = items.map((f) => citationOf(analyses[f.source].doc, f)).sort((a, b) => byCitation(a, b, order));
+    const sourceIds = [...new Set(items.map((f) => sources[f.source].id))].sort((a, b) => order.get(a)! - order.get(b)!);
+    const score = Math.max(...items.map((f) => f.score));
+    return { text: lead.text, citations, sourceIds, support: sourceIds.length, score, themes: themesOfItem(lead.text, clusters, index) };
   });
-  // Themes: keyphrases that several sources rank highly.
-  const bySources = new Map<string, Set<string>>();
-  keyphrases.forEach((list, i) => list.forEach((k) => (bySources.get(k.text) ?? bySources.set(k.text, new Set()).get(k.text)!).add(sources[i].id)));
-  const themes: Theme[] = [...bySources.entries()]
-    .sort((x, y) => y[1].size - x[1].size || x[0].localeCompare(y[0]))
-    .slice(0, options.themes)
-    .map(([label, ids], i) => {
-      const id = `T${i + 1}`;
-      const words = label.split(' ');
-      const matches = (t: string) => words.every((w) => t.toLowerCase().includes(w));
-      const fIds = findings.filter((f) => matches(f.text)).map((f) => (f.themeIds.push(id), f.id));
-      const rIds = recommendations.filter((r) => matches(r.text)).map((r) => (r.themeIds.push(id), r.id));
-      return { id, label, keyphrases: [label], sourceIds: [...ids].sort(), findingIds: fIds, recommendationIds: rIds };
-    });
+  findingsDraft.sort((a, b) => b.support - a.support || b.score - a.score || byCitation(a.citations[0], b.citations[0], order));
+
+  // Recommendations: merged only when their actors agree (or one names none).
+  const rawRecs = analyses.flatMap((a, i) => a.recommendations.map((r) => ({ ...r, source: i, actors: r.actors ?? (r.actor ? [r.actor] : []) })));
+  const sameActors = (a: { actors: string[] }, b: { actors: string[] }) => !a.actors.length || !b.actors.length || a.actors.join('|') === b.actors.join('|');
+  const recGroups = nearDuplicateGroups(rawRecs, duplicateThreshold, sameActors);
+  const recsDraft = recGroups.map((g) => {
+    const items = g.map((k) => rawRecs[k]);
+    const lead = [...items].sort((a, b) => b.actors.length - a.actors.length || (a.strength === b.strength ? 0 : a.strength === 'explicit' ? -1 : 1) || a.source - b.source || a.start - b.start)[0];
+    const citations = items.map((r) => citationOf(analyses[r.source].doc, r)).sort((a, b) => byCitation(a, b, order));
+    const sourceIds = [...new Set(items.map((r) => sources[r.source].id))].sort((a, b) => order.get(a)! - order.get(b)!);
+    return {
+      text: lead.text,
+      actor: lead.actor,
+      actors: lead.actors,
+      action: lead.action,
+      strength: items.some((r) => r.strength === 'explicit') ? ('explicit' as const) : ('implicit' as const),
+      citations,
+      sourceIds,
+      support: sourceIds.length,
+      themes: themesOfItem(lead.text, clusters, index),
+    };
+  });
+
+  // Theme ids in rank order; findings get ids in their rank order.
+  const themeId = (i: number) => `T${i + 1}`;
+  const findings: Finding[] = findingsDraft.map((f, i) => ({
+    id: `F${i + 1}`,
+    text: f.text,
+    citations: f.citations,
+    themeIds: f.themes.map(themeId),
+    support: f.support,
+    score: f.score,
+    sourceIds: f.sourceIds,
+    agreed: f.support > 1,
+  }));
+
+  // Recommendations grouped by actor (most recommendations first, none last), then theme, then support.
+  const actorKey = (r: { actor: string | null }) => r.actor ?? '';
+  const actorCount = new Map<string, number>();
+  for (const r of recsDraft) actorCount.set(actorKey(r), (actorCount.get(actorKey(r)) ?? 0) + 1);
+  const themeRank = (r: { themes: number[] }) => (r.themes.length ? r.themes[0] : clusters.length);
+  recsDraft.sort(
+    (a, b) =>
+      Number(!a.actor) - Number(!b.actor) ||
+      actorCount.get(actorKey(b))! - actorCount.get(actorKey(a))! ||
+      actorKey(a).localeCompare(actorKey(b)) ||
+      themeRank(a) - themeRank(b) ||
+      b.support - a.support ||
+      byCitation(a.citations[0], b.citations[0], order),
+  );
+  const recommendations: Recommendation[] = recsDraft.map((r, i) => ({
+    id: `R${i + 1}`,
+    text: r.text,
+    actor: r.actor,
+    action: r.action,
+    strength: r.strength,
+    citations: r.citations,
+    themeIds: r.themes.map(themeId),
+    support: r.support,
+    actors: r.actors,
+    sourceIds: r.sourceIds,
+    agreed: r.support > 1,
+  }));
+  const recommendationGroups: NonNullable<Brief['recommendationGroups']> = [];
+  recommendations.forEach((r, i) => {
+    const t = recsDraft[i].themes.length ? themeId(recsDraft[i].themes[0]) : null;
+    const last = recommendationGroups[recommendationGroups.length - 1];
+    if (last && last.actor === r.actor && last.themeId === t) last.recommendationIds.push(r.id);
+    else recommendationGroups.push({ actor: r.actor, themeId: t, recommendationIds: [r.id] });
+  });
+
+  const themes: Theme[] = clusters.map((c, i) => {
+    const id = themeId(i);
+    const fIds = findings.filter((f) => f.themeIds.includes(id)).map((f) => f.id);
+    const rIds = recommendations.filter((r) => r.themeIds.includes(id)).map((r) => r.id);
+    // Sources that discuss the theme: those whose body uses its phrases, plus those cited by its items.
+    const ids = new Set(c.sources.map((s) => sources[s].id));
+    for (const f of findings) if (f.themeIds.includes(id)) f.sourceIds?.forEach((s) => ids.add(s));
+    for (const r of recommendations) if (r.themeIds.includes(id)) r.sourceIds?.forEach((s) => ids.add(s));
+    return {
+      id,
+      label: c.label,
+      keyphrases: c.keyphrases,
+      sourceIds: [...ids].sort((a, b) => order.get(a)! - order.get(b)!),
+      findingIds: fIds,
+      recommendationIds: rIds,
+      score: c.score,
+      agreedFindingIds: findings.filter((f) => f.agreed && f.themeIds.includes(id)).map((f) => f.id),
+    };
+  });
+
   return {
     generator: options.generator,
     title: options.title ?? 'Briefing note',
@@ -58,8 +156,9 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
     themes,
     findings,
     recommendations,
-    glossary: analyses.flatMap((a) => a.terms.map((t) => ({ term: t.term, definition: t.definition, citations: [citationOf(a.doc, t)] }))),
-    timeline: analyses.flatMap((a) => a.events.map((e) => ({ date: e.date, text: e.text, citations: [citationOf(a.doc, e)] }))).sort((x, y) => x.date.localeCompare(y.date)),
-    quotes: analyses.flatMap((a) => a.quotes.map((q) => ({ text: q.text, speaker: q.speaker, citations: [citationOf(a.doc, q)] }))),
+    recommendationGroups,
+    glossary: mergeGlossary(analyses, order),
+    timeline: mergeTimeline(analyses, order),
+    quotes: mergeQuotes(analyses, order),
   };
 }

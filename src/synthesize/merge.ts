@@ -1,0 +1,53 @@
+/**
+ * Merging near-duplicates across sources: items whose TF-IDF vectors are close are one item with
+ * every citation kept. Clusters are built by single linkage over pairs above a threshold
+ * (union-find), visiting pairs in a fixed order so the result is deterministic.
+ */
+import { contentTerms, cosine, countTerms, inverseFrequencies, norm, weigh, type TermVector } from '../analyze/text/vectors.js';
+
+/** Item to merge: its text and where it comes from. */
+export interface Mergeable {
+  text: string;
+  /** Index of the source in corpus order. */
+  source: number;
+  start: number;
+}
+
+/** Vectors of a list of texts, weighted by IDF over that list plus an optional background. */
+export function vectorsOf(texts: readonly string[], background: readonly (readonly string[])[] = []): { vectors: TermVector[]; norms: number[] } {
+  const terms = texts.map((t) => contentTerms(t));
+  const idf = inverseFrequencies([...terms, ...background]);
+  const vectors = terms.map((t) => weigh(countTerms(t), idf));
+  return { vectors, norms: vectors.map((v) => norm(v)) };
+}
+
+/**
+ * Groups of indices of near-duplicate items (similarity ≥ threshold, and `compatible`), each
+ * group sorted, groups ordered by their first member.
+ */
+export function nearDuplicateGroups<T extends Mergeable>(
+  items: readonly T[],
+  threshold: number,
+  compatible: (a: T, b: T) => boolean = () => true,
+  background: readonly (readonly string[])[] = [],
+): number[][] {
+  const { vectors, norms } = vectorsOf(items.map((i) => i.text), background);
+  const parent = items.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) {
+      if (!compatible(items[i], items[j])) continue;
+      if (cosine(vectors[i], vectors[j], norms[i], norms[j]) >= threshold) {
+        const a = find(i);
+        const b = find(j);
+        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+      }
+    }
+  }
+  const groups = new Map<number, number[]>();
+  items.forEach((_, i) => {
+    const r = find(i);
+    (groups.get(r) ?? groups.set(r, []).get(r)!).push(i);
+  });
+  return [...groups.values()].map((g) => g.sort((a, b) => a - b)).sort((a, b) => a[0] - b[0]);
+}
