@@ -6,35 +6,45 @@ import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import type { RawFile, SourceFormat, SourceText } from '../model/document.js';
 import type { StageContext } from '../model/context.js';
+import { decodeBytes } from './decode.js';
+import { readDocx } from './docx.js';
+import { readHtml } from './html.js';
+import { readPdf } from './pdf.js';
 
 /** A reader turns bytes into text (and what the format declares about itself). */
 export type Reader = (file: RawFile, ctx: StageContext) => Promise<Omit<SourceText, 'id' | 'path' | 'format' | 'sha256'> | null>;
 
-const decodeText: Reader = async (file, ctx) => {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
-    return { text: text.replace(/^\uFEFF/, ''), encoding: 'utf-8' };
-  } catch {
-    ctx.report.fatal(file.path, undefined, 'Unexpected bytes that are not UTF-8, expected UTF-8 text', 'undecodable');
-    return null;
-  }
-};
+const readText: Reader = async (file, ctx) => decodeBytes(file.bytes, file.path, ctx);
+
+const startsWith = (bytes: Uint8Array, magic: number[]): boolean => magic.every((b, i) => bytes[i] === b);
 
 /** Readers keyed by format. */
 export const readers: Readonly<Record<SourceFormat, Reader>> = {
-  txt: decodeText,
-  md: decodeText,
+  txt: readText,
+  md: readText,
   pdf: async (file, ctx) => {
-    ctx.report.fatal(file.path, undefined, 'Unexpected PDF source, expected txt or md (PDF reading not built yet)', 'unsupported-format');
-    return null;
+    // "%PDF" may follow a little junk; anything else is not a PDF
+    if (!new TextDecoder('latin1').decode(file.bytes.subarray(0, 1024)).includes('%PDF-')) {
+      ctx.report.fatal(file.path, 0, 'Unexpected content without a PDF header, expected a file starting with %PDF-', 'bad-pdf');
+      return null;
+    }
+    const read = await readPdf(file.bytes, file.path, ctx);
+    if (!read) return null;
+    return { text: read.text, encoding: 'pdf', pageStarts: read.pageStarts, ...(read.title ? { declared: { title: read.title } } : {}) };
   },
   docx: async (file, ctx) => {
-    ctx.report.fatal(file.path, undefined, 'Unexpected DOCX source, expected txt or md', 'unsupported-format');
-    return null;
+    if (!startsWith(file.bytes, [0x50, 0x4b, 0x03, 0x04])) {
+      ctx.report.fatal(file.path, 0, 'Unexpected content that is not a ZIP container, expected a DOCX (Word) file', 'bad-docx');
+      return null;
+    }
+    const read = await readDocx(file.bytes, file.path, ctx);
+    return read ? { text: read.text, encoding: 'docx' } : null;
   },
   html: async (file, ctx) => {
-    ctx.report.fatal(file.path, undefined, 'Unexpected HTML source, expected txt or md', 'unsupported-format');
-    return null;
+    const decoded = decodeBytes(file.bytes, file.path, ctx);
+    if (!decoded) return null;
+    const read = readHtml(decoded.text, file.path, ctx);
+    return read ? { text: read.text, encoding: decoded.encoding } : null;
   },
 };
 
@@ -42,7 +52,8 @@ export const readers: Readonly<Record<SourceFormat, Reader>> = {
 export function formatOf(path: string): SourceFormat | null {
   const ext = extname(path).toLowerCase().slice(1);
   if (ext === 'markdown') return 'md';
-  if (ext === 'htm') return 'html';
+  if (ext === 'htm' || ext === 'xhtml') return 'html';
+  if (ext === 'text') return 'txt';
   return ext in readers ? (ext as SourceFormat) : null;
 }
 
@@ -58,7 +69,18 @@ export async function ingest(file: RawFile, ctx: StageContext): Promise<SourceTe
     ctx.report.fatal(file.path, undefined, `Unexpected file type "${extname(file.path)}", expected .txt, .md, .pdf, .docx or .html`, 'unsupported-format');
     return null;
   }
-  const read = await readers[format](file, ctx);
+  if (file.bytes.length === 0) {
+    ctx.report.fatal(file.path, 0, 'Unexpected empty source, expected some text', 'empty-source');
+    return null;
+  }
+  let read: Awaited<ReturnType<Reader>>;
+  try {
+    read = await readers[format](file, ctx);
+  } catch (e) {
+    // a reader library failing on odd input is a bad source, not a crash of the build
+    ctx.report.fatal(file.path, undefined, `Unexpected ${format.toUpperCase()} content (${((e as Error)?.message ?? String(e)).split('\n')[0]}), expected a readable file`, 'unreadable-source');
+    return null;
+  }
   if (!read) return null;
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   return { id: file.id ?? sourceIdOf(file.path), path: file.path, format, sha256, ...read };

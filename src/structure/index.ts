@@ -47,7 +47,7 @@ export function structure(source: SourceText, ctx: StageContext, options: Readon
   const lines = toLines(text);
   const yamlSpan = markYaml(lines);
   const declared = { ...(source.declared ?? {}), ...(yamlSpan ? readYaml(text, lines, yamlSpan, source, ctx) : {}) };
-  markPageNoise(lines);
+  markPageNoise(lines, source.pageStarts);
   markNotes(lines, text, 0);
   markCaptions(lines);
 

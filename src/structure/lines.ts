@@ -75,7 +75,8 @@ function repeatKey(text: string): string {
  * Page numbers and running headers/footers: a bare number or "Page n of m" standing alone, and
  * short lines that repeat three or more times (folded for digits) — a reader skips both.
  */
-export function markPageNoise(lines: Line[]): void {
+export function markPageNoise(lines: Line[], pageStarts?: readonly number[]): void {
+  if (pageStarts && pageStarts.length > 1) markPageEdges(lines, pageStarts);
   const counts = new Map<string, number>();
   for (const l of lines) {
     if (l.role !== 'text' || l.text.length > 100) continue;
@@ -98,6 +99,49 @@ export function markPageNoise(lines: Line[]): void {
     // lists and references repeat patterns legitimately; running headers are short and plain
     if ((counts.get(key) ?? 0) >= 3 && words <= 14 && !/^[-*+•>]\s/.test(l.text) && !/[.:]\s*#$/.test(key) && !/^#+$/.test(key)) l.role = 'running';
   }
+}
+
+/**
+ * Paginated sources: a short line at the top or bottom of a page that recurs (digits folded) at the
+ * edge of at least half the pages is a running header or footer, however few the pages.
+ */
+function markPageEdges(lines: Line[], pageStarts: readonly number[]): void {
+  const edges = new Map<string, Line[]>();
+  let li = 0;
+  for (let p = 0; p < pageStarts.length; p++) {
+    const end = p + 1 < pageStarts.length ? pageStarts[p + 1] : Infinity;
+    const onPage: Line[] = [];
+    while (li < lines.length && lines[li].start < end) {
+      if (lines[li].role === 'text' && lines[li].start >= pageStarts[p]) onPage.push(lines[li]);
+      li++;
+    }
+    const picked = new Set([...onPage.slice(0, 2), ...onPage.slice(-2)]);
+    for (const l of picked) {
+      if (l.text.length > 100) continue;
+      const key = repeatKey(l.text);
+      if (key.length < 1) continue;
+      const list = edges.get(key) ?? [];
+      list.push(l);
+      edges.set(key, list);
+    }
+  }
+  const pages = pageStarts.length;
+  for (const list of edges.values()) {
+    const distinctPages = new Set(list.map((l) => pageOf(pageStarts, l.start))).size;
+    if (distinctPages >= 2 && distinctPages >= pages * 0.5) for (const l of list) l.role = PAGE_NUMBER.test(l.text) ? 'page-number' : 'running';
+  }
+}
+
+/** 0-based page of an offset (binary search over page starts). */
+export function pageOf(pageStarts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = pageStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pageStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Numbered footnote body: "12. Author, "Title" …", "21 . Tellis.", or a superscript marker line. */

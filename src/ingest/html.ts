@@ -1,0 +1,61 @@
+/**
+ * HTML → text: the main content only (Mozilla Readability on a linkedom document), scripts and
+ * styles dropped, headings kept as `#` lines so structure finds the same sections as in other formats.
+ */
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+import type { StageContext } from '../model/context.js';
+import { domDepth, domToText, type DomNode } from './dom-text.js';
+
+/** Deeper documents skip Readability (which recurses) and are read whole. */
+const MAX_READABILITY_DEPTH = 400;
+
+/** Read an HTML string; `path` names the file in diagnostics. */
+export function readHtml(html: string, path: string, ctx: StageContext, options: { readability: boolean } = { readability: true }): { text: string; title: string | null } | null {
+  let document: ReturnType<typeof parseHTML>['document'];
+  try {
+    ({ document } = parseHTML(html.includes('<html') || html.includes('<HTML') ? html : `<!doctype html><html><head></head><body>${html}</body></html>`));
+  } catch (e) {
+    ctx.report.fatal(path, undefined, `Unexpected HTML that cannot be parsed (${(e as Error).message}), expected an HTML document`, 'bad-html');
+    return null;
+  }
+  for (const el of [...document.querySelectorAll('script,style,noscript,template,iframe,object,embed')]) el.remove();
+  const headTitle = document.querySelector('title')?.textContent?.replace(/\s+/g, ' ').trim() || null;
+  const body = (document.body ?? document.documentElement) as unknown as DomNode | null;
+  if (!body) {
+    ctx.report.fatal(path, undefined, 'Unexpected HTML without a body, expected an HTML document', 'bad-html');
+    return null;
+  }
+  const depth = domDepth(body, MAX_READABILITY_DEPTH);
+  let text = '';
+  let title: string | null = null;
+  if (options.readability && depth <= MAX_READABILITY_DEPTH) {
+    try {
+      const article = new Readability(document as unknown as Document, { charThreshold: 200, keepClasses: false }).parse();
+      if (article?.content) {
+        const { document: doc } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
+        text = domToText(doc.body as unknown as DomNode);
+        title = article.title?.trim() || null;
+      }
+    } catch {
+      text = '';
+    }
+  } else if (depth > MAX_READABILITY_DEPTH) {
+    ctx.report.warn(path, undefined, `Unexpected nesting deeper than ${MAX_READABILITY_DEPTH} elements, expected ordinary HTML: read the whole page without picking the main content`, 'deep-html');
+  }
+  if (text.replace(/\s+/g, '').length < 100) {
+    // Readability found no article: fall back to the whole body
+    const { document: again } = parseHTML(html.includes('<html') || html.includes('<HTML') ? html : `<!doctype html><html><body>${html}</body></html>`);
+    for (const el of [...again.querySelectorAll('script,style,noscript,template,iframe,object,embed,nav,footer,aside,form')]) el.remove();
+    text = domToText((again.body ?? again.documentElement) as unknown as DomNode);
+  }
+  const h1 = /^# (.+)$/m.exec(text.slice(0, 2000));
+  title = title ?? h1?.[1] ?? headTitle;
+  // Readability lifts the title out of the content: put it back as the first line
+  if (title && !text.slice(0, title.length + 200).includes(title)) text = `# ${title}\n\n${text}`;
+  if (!text.trim()) {
+    ctx.report.fatal(path, undefined, 'Unexpected HTML without text, expected some content', 'empty-source');
+    return null;
+  }
+  return { text, title };
+}
