@@ -48,6 +48,11 @@ export function splitSentences(text: string): { start: number; end: number }[] {
     if (k >= n) break;
     if (c === '.' && j === i + 1 && !endsSentenceAfterPeriod(text, start, i, k)) { i = j; continue; }
     const next = text[k];
+    // "… Al-Qaeda. (Nisar, Amin, & Asghar, 2023)." — a citation that trails the sentence stays with it
+    if (next === '(') {
+      const close = text.indexOf(')', k);
+      if (close > 0 && close - k < 200 && text[close + 1] === '.' && (close + 2 >= n || text[close + 2] === ' ') && /\d{4}/.test(text.slice(k, close))) { i = k; continue; }
+    }
     const startsSentence = /[\p{Lu}\p{N}]/u.test(next) || OPENING.has(next) || (next === '-' && text[k + 1] === ' ');
     if (!startsSentence) { i = j; continue; }
     pushTrimmed(out, text, start, j);
