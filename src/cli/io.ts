@@ -30,8 +30,15 @@ import type { Report } from '../model/diagnostics.js';
 import { inputError, outputError, usageError } from '../model/errors.js';
 import { formatOf, sourceIdOf } from '../ingest/index.js';
 
-/** Largest source read (bytes); bigger files are reported and skipped rather than exhausting memory. */
-export const maxSourceBytes = 64 * 1024 * 1024;
+/**
+ * Largest source read, in bytes, by kind; bigger files are reported and skipped rather than
+ * exhausting memory and time. Text formats are capped lower than containers: 10 MB of plain text
+ * is some twenty books, far beyond a report, while a PDF's bytes are mostly images and fonts.
+ */
+export const maxSourceBytes: Readonly<{ text: number; container: number }> = {
+  text: 10 * 1024 * 1024,
+  container: 100 * 1024 * 1024,
+};
 
 /**
  * Test hook: `BRIEFWRIGHT_INJECT_FAULT` simulates faults a test cannot cause as root:
@@ -114,10 +121,18 @@ function unreadableReason(p: string): string | null {
   }
   if (st.isDirectory()) return 'Unexpected folder named like a source, expected a file';
   if (!st.isFile()) return 'Unexpected special file (pipe, socket or device), expected a regular file';
-  if (st.size > maxSourceBytes) {
-    return `Unexpected ${(st.size / 1048576).toFixed(0)} MB source, expected at most ${maxSourceBytes / 1048576} MB`;
+  const format = formatOf(p);
+  const limit = format === 'pdf' || format === 'docx' ? maxSourceBytes.container : maxSourceBytes.text;
+  if (st.size > limit) {
+    return `Unexpected ${(st.size / 1048576).toFixed(1)} MB ${format} source, expected at most ${limit / 1048576} MB (split it into smaller files)`;
   }
   return null;
+}
+
+/** True when the bytes are empty or only ASCII white space (so no text format can make a source of them). */
+function isBlank(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0b && b !== 0x0c) return false;
+  return true;
 }
 
 /**
@@ -162,6 +177,9 @@ export function readSources(paths: readonly string[], report?: Report): RawFile[
       } catch (err) {
         reason = `Unexpected read error (${describeFsError(err)}), expected a readable file`;
       }
+    }
+    if (!reason && bytes && formatOf(p) !== 'pdf' && formatOf(p) !== 'docx' && isBlank(bytes)) {
+      reason = bytes.length === 0 ? 'Unexpected empty file, expected text' : 'Unexpected file of only white space, expected text';
     }
     if (reason || !bytes) {
       if (!report) throw inputError(shown, reason ?? 'unreadable');
