@@ -1,20 +1,26 @@
 /**
- * render: Brief → output files. Writers are a table keyed by output format; all render from the
- * same view model and Markdown.
+ * render: Brief → output files. Writers are a table keyed by output format; all of them render
+ * from the same view model and the same normalised Markdown tree.
  */
 import type { Brief } from '../model/schema.js';
 import type { StageContext } from '../model/context.js';
 import { toViewModel } from './view-model.js';
-import { applyTemplate, type LoadedTemplate } from './templates.js';
-import { normalizeMarkdown } from './markdown.js';
+import { applyTemplate, defaultTemplateConfig, type LoadedTemplate, type TemplateConfig } from './templates.js';
+import { fromMarkdown, toMarkdown } from './markdown.js';
 import { markdownToPdf } from './pdf/index.js';
+import { toHtml } from './html.js';
+import { toDocx } from './docx.js';
+import type { Root } from 'mdast';
 
-export type OutputFormat = 'md' | 'pdf' | 'json';
+export type OutputFormat = 'md' | 'pdf' | 'html' | 'docx' | 'json';
+
+/** Every output format, in the order files are written. */
+export const outputFormats: readonly OutputFormat[] = ['md', 'pdf', 'html', 'docx', 'json'];
 
 export interface RenderOptions {
   formats: readonly OutputFormat[];
-  /** Page size for paginated formats. */
-  pageSize: 'A4' | 'Letter';
+  /** Page size for paginated formats; defaults to the template's `pageSize`. */
+  pageSize?: 'A4' | 'Letter';
 }
 
 export interface RenderedFile {
@@ -23,14 +29,50 @@ export interface RenderedFile {
   bytes: Uint8Array;
 }
 
+/** What every document writer receives. */
+export interface DocumentInput {
+  brief: Brief;
+  markdown: string;
+  tree: Root;
+  config: TemplateConfig;
+  pageSize: 'A4' | 'Letter';
+}
+
+/** Document metadata shared by the PDF, HTML and DOCX writers. */
+export function documentMeta(brief: Brief, config: TemplateConfig) {
+  return {
+    title: brief.title,
+    author: brief.organisation ?? `${brief.generator.name} ${brief.generator.version}`,
+    subject: brief.subtitle ?? `${config.title} built from ${brief.sources.length} source${brief.sources.length === 1 ? '' : 's'}`,
+    keywords: [...new Set(brief.themes.map((t) => t.label))].slice(0, 12),
+    language: 'en',
+    date: brief.date,
+    producer: `${brief.generator.name} ${brief.generator.version}`,
+  };
+}
+
+const writers: Record<Exclude<OutputFormat, 'md' | 'json'>, (input: DocumentInput) => Promise<Uint8Array>> = {
+  pdf: (i) => markdownToPdf(i.tree, { ...documentMeta(i.brief, i.config), pageSize: i.pageSize, config: i.config }),
+  html: async (i) => new TextEncoder().encode(toHtml(i.tree, { ...documentMeta(i.brief, i.config), config: i.config })),
+  docx: (i) => toDocx(i.tree, { ...documentMeta(i.brief, i.config), pageSize: i.pageSize, config: i.config }),
+};
+
+/** Renders a brief through a template into the requested formats. */
 export async function render(brief: Brief, template: LoadedTemplate, _ctx: StageContext, options: RenderOptions): Promise<RenderedFile[]> {
   const out: RenderedFile[] = [];
   const enc = new TextEncoder();
-  const needsMd = options.formats.some((f) => f === 'md' || f === 'pdf');
-  const markdown = needsMd ? normalizeMarkdown(applyTemplate(template, toViewModel(brief))) : '';
-  if (options.formats.includes('md')) out.push({ name: `${template.name}.md`, format: 'md', bytes: enc.encode(markdown) });
-  if (options.formats.includes('pdf')) {
-    out.push({ name: `${template.name}.pdf`, format: 'pdf', bytes: await markdownToPdf(markdown, { title: brief.title, author: brief.organisation ?? 'Briefwright', date: brief.date, pageSize: options.pageSize }) });
+  const config = template.config ?? defaultTemplateConfig;
+  const documents = options.formats.filter((f): f is Exclude<OutputFormat, 'json'> => f !== 'json');
+  if (documents.length) {
+    // One parse: the normalised Markdown and every other format come from the same tree.
+    const tree = fromMarkdown(applyTemplate(template, toViewModel(brief, config.limits)));
+    const markdown = toMarkdown(tree);
+    const input: DocumentInput = { brief, markdown, tree, config, pageSize: options.pageSize ?? config.pageSize };
+    for (const f of outputFormats) {
+      if (f === 'json' || !documents.includes(f)) continue;
+      const bytes = f === 'md' ? enc.encode(markdown) : await writers[f](input);
+      out.push({ name: `${template.name}.${f}`, format: f, bytes });
+    }
   }
   if (options.formats.includes('json')) out.push({ name: 'model.json', format: 'json', bytes: enc.encode(JSON.stringify(brief, null, 2) + '\n') });
   return out;

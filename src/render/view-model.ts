@@ -1,29 +1,403 @@
-/** The view model templates see: the brief prepared for display (numbered sources, citation labels). */
-import type { Brief, Citation } from '../model/schema.js';
+/**
+ * The view model templates see: the brief prepared for display. Every string here is *inline
+ * Markdown that is already escaped* (text from sources cannot open a link, image, HTML tag or
+ * heading), so templates may print it as is. Citations are bracketed references (`[2 §3.1]`)
+ * whose numbers are the positions in `sources`. Documented for template authors in
+ * `docs/templates.md`; field names are a contract: add, never rename.
+ */
+import type { Brief, Citation, Finding, Recommendation, SourceEntry } from '../model/schema.js';
+import { escapeMarkdown } from './escape.js';
 
-export interface ViewModel {
-  brief: Brief;
-  title: string;
-  date: string;
-  sourceCount: number;
-  sources: (Brief['sources'][number] & { n: number })[];
-  keyMessages: { text: string; cite: string; support: number }[];
-  themes: { label: string; sourceCount: number; findings: { text: string; cite: string }[] }[];
-  recommendations: { text: string; actor: string | null; strength: string; cite: string }[];
+/** How much of each list a template gets (briefs stay readable; model.json keeps everything). */
+export interface ViewModelOptions {
+  keyMessages: number;
+  findingsPerTheme: number;
+  recommendations: number;
+  recommendationsPerActor: number;
+  actors: number;
+  glossary: number;
+  timeline: number;
+  agreements: number;
+  questions: number;
+  summaryWords: number;
 }
 
-export function toViewModel(brief: Brief): ViewModel {
+/** Defaults for {@link ViewModelOptions}. */
+export const defaultViewModelOptions: Readonly<ViewModelOptions> = {
+  keyMessages: 5,
+  findingsPerTheme: 5,
+  recommendations: 24,
+  recommendationsPerActor: 4,
+  actors: 6,
+  glossary: 16,
+  timeline: 14,
+  agreements: 8,
+  questions: 6,
+  summaryWords: 110,
+};
+
+/** One citation, ready to print. */
+export interface CitationView {
+  /** 1-based number of the source in `sources`. */
+  n: number;
+  /** Section as printed: `§3.1`, or a short heading in quotes; empty when unknown. */
+  section: string;
+  /** `2 §3.1` */
+  label: string;
+  /** The cited passage (escaped), shortened to at most 60 words. */
+  passage: string;
+}
+
+/** A source in the reference list. */
+export interface SourceView {
+  n: number;
+  id: string;
+  title: string;
+  authors: string;
+  year: string;
+  venue: string;
+  doi: string;
+  /** Formatted reference: `Authors (year). *Title*. Venue. <https://doi.org/…>` */
+  reference: string;
+  /** The source's extractive summary, shortened to `summaryWords` words. */
+  summary: string;
+  keyphrases: string[];
+  sha256: string;
+  path: string;
+}
+
+/** A finding with its citation. */
+export interface FindingView {
+  id: string;
+  text: string;
+  /** Bracketed references, e.g. `[1 §3.2; 4 §2]`. */
+  cite: string;
+  citations: CitationView[];
+  /** Number of distinct sources stating it. */
+  support: number;
+  /** True when more than one source states it. */
+  agreed: boolean;
+}
+
+/** A recommendation with its citation. */
+export interface RecommendationView {
+  id: string;
+  text: string;
+  actor: string;
+  /** `explicit` or `implicit`. */
+  strength: string;
+  cite: string;
+  citations: CitationView[];
+  support: number;
+}
+
+/** A theme and what falls under it. */
+export interface ThemeView {
+  id: string;
+  label: string;
+  keyphrases: string[];
+  sourceCount: number;
+  findings: FindingView[];
+  recommendations: RecommendationView[];
+  /** A short direct quotation from the theme's sources, or null. */
+  quote: QuoteView | null;
+}
+
+/** A direct quotation. */
+export interface QuoteView {
+  text: string;
+  speaker: string;
+  cite: string;
+}
+
+/** A short-answer question with its answer and the passage that supports it. */
+export interface QuestionView {
+  n: number;
+  question: string;
+  answer: string;
+  cite: string;
+  /** The supporting passage, quoted; the handout prints it as a footnote `[^q<n>]`. */
+  passage: string;
+}
+
+/** Everything a template can use. */
+export interface ViewModel {
+  generator: { name: string; version: string };
+  title: string;
+  subtitle: string;
+  organisation: string;
+  /** Authors of the brief, comma-separated (empty when none are configured). */
+  authors: string;
+  /** Edition date as ISO `YYYY-MM-DD`. */
+  date: string;
+  /** Counts of what the brief holds (after the view's limits for the `shown*` ones). */
+  counts: { sources: number; themes: number; findings: number; recommendations: number; glossary: number; timeline: number; quotes: number };
+  sources: SourceView[];
+  /** Bottom line up front: one best-supported finding per leading theme. */
+  keyMessages: FindingView[];
+  /** A few sentences that set the scene, condensed from the sources' summaries, cited. */
+  context: string;
+  themes: ThemeView[];
+  findings: FindingView[];
+  recommendations: RecommendationView[];
+  /** Recommendations grouped by actor, the most recommended actor first; "all actors" last. */
+  recommendationGroups: { actor: string; recommendations: RecommendationView[] }[];
+  /** Findings stated by two or more sources, most support first. */
+  agreements: FindingView[];
+  glossary: { term: string; definition: string; cite: string }[];
+  timeline: { date: string; text: string; cite: string }[];
+  quotes: QuoteView[];
+  /** What changed since the previous edition, or null on a first edition. */
+  changes: { since: string; lines: string[] } | null;
+  /** For the handout. */
+  objectives: string[];
+  discussionQuestions: string[];
+  questions: QuestionView[];
+}
+
+const byNumber = (a: number, b: number) => a - b;
+
+function words(text: string, max: number): string {
+  const w = text.split(/\s+/).filter(Boolean);
+  return w.length <= max ? w.join(' ') : w.slice(0, max).join(' ') + ' …';
+}
+
+function cleanTitle(s: SourceEntry): string {
+  const t = s.title.replace(/\s+/g, ' ').trim();
+  if ((t.match(/\p{L}/gu) ?? []).length >= 4) return t;
+  const base = s.path.split(/[\\/]/).pop() ?? s.id;
+  return base.replace(/\.[a-z0-9]+$/i, '');
+}
+
+/** Builds the view model from a brief. Pure; deterministic for a given brief and options. */
+export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {}): ViewModel {
+  const o: ViewModelOptions = { ...defaultViewModelOptions, ...options };
   const number = new Map(brief.sources.map((s, i) => [s.id, i + 1]));
-  const cite = (cs: Citation[]) => '[' + cs.map((c) => `${number.get(c.sourceId)}${c.section ? ` §${c.section}` : ''}`).join('; ') + ']';
+
+  const sectionLabel = (c: Citation): string => {
+    const s = (c.section ?? '').replace(/\s+/g, ' ').trim();
+    if (!s) return '';
+    if (/^\d+(\.\d+)*$/.test(s)) return `§${s}`;
+    return `§“${escapeMarkdown(words(s, 5).replace(/ …$/, '…'))}”`;
+  };
+  const citeView = (c: Citation): CitationView => {
+    const n = number.get(c.sourceId) ?? 0;
+    const section = sectionLabel(c);
+    return { n, section, label: section ? `${n} ${section}` : `${n}`, passage: escapeMarkdown(words(c.quote, 60)) };
+  };
+  const cite = (cs: readonly Citation[]): string => {
+    const seen = new Set<string>();
+    const labels: string[] = [];
+    for (const c of [...cs].sort((a, b) => (number.get(a.sourceId) ?? 0) - (number.get(b.sourceId) ?? 0) || a.start - b.start)) {
+      const l = citeView(c).label;
+      if (!seen.has(l)) { seen.add(l); labels.push(l); }
+    }
+    return labels.length ? `[${labels.join('; ')}]` : '';
+  };
+  const supportOf = (cs: readonly Citation[], declared?: number) => Math.max(declared ?? 0, new Set(cs.map((c) => c.sourceId)).size, 1);
   const fById = new Map(brief.findings.map((f) => [f.id, f]));
+  const rById = new Map(brief.recommendations.map((r) => [r.id, r]));
+
+  const findingView = (f: Finding): FindingView => {
+    const support = supportOf(f.citations, f.support);
+    return { id: f.id, text: escapeMarkdown(f.text), cite: cite(f.citations), citations: f.citations.map(citeView), support, agreed: f.agreed ?? support > 1 };
+  };
+  const recView = (r: Recommendation): RecommendationView => ({
+    id: r.id,
+    text: escapeMarkdown(r.text),
+    actor: r.actor ? escapeMarkdown(r.actor) : '',
+    strength: r.strength,
+    cite: cite(r.citations),
+    citations: r.citations.map(citeView),
+    support: supportOf(r.citations, r.support),
+  });
+
+  const findingOrder = new Map(brief.findings.map((f, i) => [f.id, i]));
+  const rankFindings = (fs: Finding[]) =>
+    [...fs].sort((a, b) => supportOf(b.citations, b.support) - supportOf(a.citations, a.support) || (b.score ?? 0) - (a.score ?? 0) || findingOrder.get(a.id)! - findingOrder.get(b.id)!);
+
+  const sources: SourceView[] = brief.sources.map((s, i) => {
+    const title = escapeMarkdown(cleanTitle(s));
+    const authors = s.authors.map((a) => escapeMarkdown(a)).join(', ');
+    const year = s.year ? String(s.year) : '';
+    const venue = s.venue ? escapeMarkdown(s.venue) : '';
+    const doi = s.doi && /^10\.\d{4,9}\/[-._;()/:a-z0-9]+$/i.test(s.doi) ? s.doi : '';
+    const parts = [`${authors || 'Anonymous'}${year ? ` (${year})` : ''}.`, `*${title}*.`];
+    if (venue) parts.push(`${venue}.`);
+    if (doi) parts.push(`<https://doi.org/${doi}>`);
+    return {
+      n: i + 1,
+      id: s.id,
+      title,
+      authors,
+      year,
+      venue,
+      doi: doi ? escapeMarkdown(doi) : '',
+      reference: parts.join(' '),
+      summary: escapeMarkdown(words(s.summary.map((x) => x.text).join(' '), o.summaryWords)),
+      keyphrases: s.keyphrases.map((k) => escapeMarkdown(k.text)),
+      sha256: s.sha256,
+      path: escapeMarkdown(s.path),
+    };
+  });
+
+  // Themes: in the model's order when it ranks them (score), else the most widely discussed first.
+  const ranked = brief.themes.some((t) => t.score !== undefined);
+  const themes = brief.themes
+    .map((t, i) => ({ t, i }))
+    .sort((a, b) => (ranked ? 0 : b.t.sourceIds.length - a.t.sourceIds.length) || a.i - b.i)
+    .map(({ t }) => t)
+    .filter((t) => t.findingIds.some((id) => fById.has(id)));
+  // Quotations worth printing: whole sentences or clauses, not fragments.
+  const quotes = (brief.quotes ?? []).filter((q) => {
+    const n = q.text.split(/\s+/).length;
+    return n >= 8 && n <= 45 && /^["“'‘]?[\p{Lu}\p{N}]/u.test(q.text.trim());
+  });
+  const usedQuotes = new Set<number>();
+  const themeViews: ThemeView[] = themes.map((t) => {
+    const fs = rankFindings(t.findingIds.map((id) => fById.get(id)).filter((f): f is Finding => !!f)).slice(0, o.findingsPerTheme);
+    const rs = t.recommendationIds.map((id) => rById.get(id)).filter((r): r is Recommendation => !!r);
+    const srcs = new Set(t.sourceIds);
+    const qi = quotes.findIndex((q, i) => !usedQuotes.has(i) && q.citations.some((c) => srcs.has(c.sourceId)) && t.keyphrases.some((k) => q.text.toLowerCase().includes(k.toLowerCase())));
+    if (qi >= 0) usedQuotes.add(qi);
+    const q = qi >= 0 ? quotes[qi]! : null;
+    return {
+      id: t.id,
+      label: escapeMarkdown(t.label),
+      keyphrases: t.keyphrases.map((k) => escapeMarkdown(k)),
+      sourceCount: t.sourceIds.length,
+      findings: fs.map(findingView),
+      recommendations: rs.map(recView),
+      quote: q ? { text: escapeMarkdown(q.text), speaker: q.speaker ? escapeMarkdown(q.speaker) : '', cite: cite(q.citations) } : null,
+    };
+  });
+
+  // Key messages: the best finding of each leading theme, then the best remaining findings.
+  const picked: Finding[] = [];
+  for (const t of themes) {
+    if (picked.length >= o.keyMessages) break;
+    const best = rankFindings(t.findingIds.map((id) => fById.get(id)).filter((f): f is Finding => !!f && !picked.includes(f)))[0];
+    if (best) picked.push(best);
+  }
+  for (const f of rankFindings(brief.findings)) {
+    if (picked.length >= Math.min(3, o.keyMessages)) break;
+    if (!picked.includes(f)) picked.push(f);
+  }
+  const keyMessages = rankFindings(picked).map(findingView);
+
+  // Context: the opening summary sentence of up to four sources.
+  const readable = (text: string) => text.split(/\s+/).length >= 8 && /[.!?]["”’)]?$/.test(text.trim()) && !/https?:|www\.|keywords?:/i.test(text);
+  const context = brief.sources
+    .map((s) => ({ s, first: s.summary.find((x) => readable(x.text)) }))
+    .filter((x) => x.first)
+    .slice(0, 4)
+    .map(({ s, first }) => `${escapeMarkdown(first!.text)} [${number.get(s.id)}]`)
+    .join(' ');
+
+  // Recommendations: explicit and widely made first, then the model's order.
+  const recOrder = new Map(brief.recommendations.map((r, i) => [r.id, i]));
+  const rankedRecs = [...brief.recommendations].sort(
+    (a, b) => supportOf(b.citations, b.support) - supportOf(a.citations, a.support) || (a.strength === b.strength ? 0 : a.strength === 'explicit' ? -1 : 1) || recOrder.get(a.id)! - recOrder.get(b.id)!,
+  );
+  const recs = rankedRecs.slice(0, o.recommendations).map(recView);
+  const groups = new Map<string, Recommendation[]>();
+  for (const r of rankedRecs) {
+    const key = r.actor?.trim() ?? '';
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(r);
+  }
+  const recommendationGroups = [...groups.entries()]
+    .sort((a, b) => (a[0] === '' ? 1 : 0) - (b[0] === '' ? 1 : 0) || b[1].length - a[1].length || a[0].localeCompare(b[0], 'en'))
+    .slice(0, o.actors)
+    .map(([actor, list]) => ({ actor: actor ? escapeMarkdown(actor) : 'all actors', recommendations: list.slice(0, o.recommendationsPerActor).map(recView) }));
+
+  const agreements = rankFindings(brief.findings.filter((f) => f.agreed ?? supportOf(f.citations, f.support) > 1)).slice(0, o.agreements).map(findingView);
+
+  const glossary = [...brief.glossary]
+    .sort((a, b) => a.term.localeCompare(b.term, 'en') || a.definition.localeCompare(b.definition, 'en'))
+    .slice(0, o.glossary)
+    .map((g) => ({ term: escapeMarkdown(g.term), definition: escapeMarkdown(words(g.definition, 30)), cite: cite(g.citations) }));
+
+  const timelineSorted = brief.timeline.map((e, i) => ({ e, i })).sort((a, b) => a.e.date.localeCompare(b.e.date) || a.i - b.i);
+  // Spread the shown events over the whole period rather than taking the earliest few.
+  const step = Math.max(1, timelineSorted.length / Math.max(1, o.timeline));
+  const timelineIdx = [...new Set(Array.from({ length: Math.min(o.timeline, timelineSorted.length) }, (_, k) => Math.floor(k * step)))].sort(byNumber);
+  const timeline = timelineIdx.map((k) => timelineSorted[k]!.e).map((e) => ({ date: e.date, text: escapeMarkdown(words(e.text, 40)), cite: cite(e.citations) }));
+
+  const quoteViews = quotes.slice(0, 8).map((q) => ({ text: escapeMarkdown(q.text), speaker: q.speaker ? escapeMarkdown(q.speaker) : '', cite: cite(q.citations) }));
+
+  const objectives = [
+    ...themeViews.slice(0, 3).map((t) => `Explain what the sources say about ${t.label} and the evidence behind it.`),
+    ...(recommendationGroups.length ? [`Identify what the sources recommend, and to whom (${recommendationGroups.slice(0, 3).map((g) => g.actor).join(', ')}).`] : []),
+    'Judge how strongly each claim is supported by comparing the sources that state it.',
+  ];
+  const discussionQuestions = themeViews.slice(0, 5).map((t) =>
+    t.sourceCount > 1
+      ? `${t.sourceCount} sources discuss ${t.label}. Where do they agree, and where do their emphases differ?`
+      : `Only one source discusses ${t.label}. What would you need to know to trust its account?`,
+  );
+
+  const questions: QuestionView[] = [];
+  const qFrom = (item: { text: string; cite: string; citations: CitationView[] }, prompt: string) => {
+    const c = item.citations[0]!;
+    questions.push({ n: questions.length + 1, question: prompt, answer: item.text, cite: item.cite, passage: `Source ${c.n}${c.section ? ` ${c.section}` : ''}: “${c.passage}”` });
+  };
+  for (const t of themeViews) {
+    if (questions.length >= Math.ceil(o.questions / 2)) break;
+    const f = t.findings[0];
+    if (f) qFrom(f, `According to source ${f.citations[0]!.n}, what is one finding about ${t.label}?`);
+  }
+  for (const g of recommendationGroups) {
+    if (questions.length >= o.questions) break;
+    const r = g.recommendations[0]!;
+    qFrom(r, g.actor === 'all actors' ? `What does source ${r.citations[0]!.n} recommend?` : `What does source ${r.citations[0]!.n} recommend for ${g.actor}?`);
+  }
+
+  const ch = brief.changes;
+  const changes = ch
+    ? {
+        since: ch.since ?? 'the previous edition',
+        lines: [
+          ...ch.sources.added.map((x) => `New source: ${escapeMarkdown(x.title)}`),
+          ...ch.sources.removed.map((x) => `Source no longer included: ${escapeMarkdown(x.title)}`),
+          ...ch.sources.changed.map((x) => `Source revised: ${escapeMarkdown(x.title)}`),
+          ...ch.themes.added.map((x) => `New theme: ${escapeMarkdown(x.label)}`),
+          ...ch.findings.added.slice(0, 5).map((x) => `New finding: ${escapeMarkdown(words(x.text, 30))}`),
+          ...ch.recommendations.added.slice(0, 5).map((x) => `New recommendation${x.actor ? ` for ${escapeMarkdown(x.actor)}` : ''}: ${escapeMarkdown(words(x.text, 30))}`),
+        ],
+      }
+    : null;
+
   return {
-    brief,
-    title: brief.title,
+    generator: { name: escapeMarkdown(brief.generator.name), version: escapeMarkdown(brief.generator.version) },
+    title: escapeMarkdown(brief.title),
+    subtitle: brief.subtitle ? escapeMarkdown(brief.subtitle) : '',
+    organisation: brief.organisation ? escapeMarkdown(brief.organisation) : '',
+    authors: (brief.authors ?? []).map((a) => escapeMarkdown(a)).join(', '),
     date: brief.date,
-    sourceCount: brief.sources.length,
-    sources: brief.sources.map((s, i) => ({ ...s, n: i + 1 })),
-    keyMessages: [...brief.findings].sort((a, b) => b.support - a.support).slice(0, 4).map((f) => ({ text: f.text, cite: cite(f.citations), support: f.support })),
-    themes: brief.themes.map((t) => ({ label: t.label, sourceCount: t.sourceIds.length, findings: t.findingIds.slice(0, 5).map((id) => fById.get(id)!).map((f) => ({ text: f.text, cite: cite(f.citations) })) })),
-    recommendations: brief.recommendations.map((r) => ({ text: r.text, actor: r.actor, strength: r.strength, cite: cite(r.citations) })),
+    counts: {
+      sources: brief.sources.length,
+      themes: brief.themes.length,
+      findings: brief.findings.length,
+      recommendations: brief.recommendations.length,
+      glossary: brief.glossary.length,
+      timeline: brief.timeline.length,
+      quotes: brief.quotes?.length ?? 0,
+    },
+    sources,
+    keyMessages,
+    context,
+    themes: themeViews,
+    findings: rankFindings(brief.findings).map(findingView),
+    recommendations: recs,
+    recommendationGroups,
+    agreements,
+    glossary,
+    timeline,
+    quotes: quoteViews,
+    changes,
+    objectives,
+    discussionQuestions,
+    questions,
   };
 }

@@ -1,56 +1,267 @@
-/** PDF laid out from Markdown with pdf-lib (foundation version: wrapped paragraphs and headings). */
-import { PDFDocument, type PDFFont } from 'pdf-lib';
+/**
+ * PDF from the Markdown tree with pdf-lib: title block, contents with page numbers and internal
+ * links, body laid out by `layout.ts`, notes, running header and footer, clickable links, PDF
+ * outline and metadata. Reproducible: no clock, no random ids (dates come from the brief, which
+ * takes them from SOURCE_DATE_EPOCH).
+ */
+import { PDFDocument, PDFHexString, PDFName, PDFString, rgb, type PDFPage, type PDFRef } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import type { FootnoteDefinition, Root, RootContent } from 'mdast';
+import { defaultTemplateConfig, type TemplateConfig } from '../templates.js';
+import { FontSet } from './fonts.js';
+import { layoutBlocks, paginate, plainText, toSpans, typographyFor, type Box, type LayoutContext, type Placed } from './layout.js';
+import { breakLines, type Style } from './text.js';
 
 export interface PdfOptions {
   title: string;
   author: string;
+  subject?: string;
+  keywords?: readonly string[];
+  language?: string;
+  producer?: string;
   /** ISO date; also the PDF's creation date, so builds are reproducible. */
   date: string;
   pageSize: 'A4' | 'Letter';
+  config?: TemplateConfig;
 }
 
-const require = createRequire(import.meta.url);
-const fontDir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+/** Page sizes in points and the margins used for each. */
+export const pageSizes = {
+  A4: { width: 595.28, height: 841.89 },
+  Letter: { width: 612, height: 792 },
+} as const;
 
-export async function markdownToPdf(markdown: string, options: PdfOptions): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
-  const body = await pdf.embedFont(readFileSync(join(fontDir, 'DejaVuSerif.ttf')), { subset: true });
-  const bold = await pdf.embedFont(readFileSync(join(fontDir, 'DejaVuSans-Bold.ttf')), { subset: true });
-  const [w, h] = options.pageSize === 'A4' ? [595.28, 841.89] : [612, 792];
-  const margin = 64;
-  let page = pdf.addPage([w, h]);
-  let y = h - margin;
-  const line = (text: string, font: PDFFont, size: number) => {
-    const words = text.split(/\s+/).filter(Boolean);
-    const space = font.widthOfTextAtSize(' ', size);
-    let cur: string[] = [];
-    let width = 0;
-    const flush = () => {
-      if (y < margin + size) { page = pdf.addPage([w, h]); y = h - margin; }
-      page.drawText(cur.join(' '), { x: margin, y, size, font });
-      y -= size * 1.4;
-      cur = []; width = 0;
-    };
-    for (const word of words) {
-      const ww = font.widthOfTextAtSize(word, size);
-      if (cur.length && width + space + ww > w - 2 * margin) flush();
-      width += (cur.length ? space : 0) + ww;
-      cur.push(word);
-    }
-    if (cur.length) flush();
-  };
-  for (const block of markdown.split(/\n{2,}/)) {
-    const m = /^(#{1,6})\s+(.*)$/s.exec(block);
-    if (m) { y -= 6; line(m[2], bold, 18 - m[1].length * 2); } else line(block, body, 10.5);
-    y -= 4;
+/** Margins in points (the header and footer sit inside the top and bottom margins). */
+export const margins = { top: 70, bottom: 66, left: 66, right: 66 } as const;
+
+function titleBlock(nodes: RootContent[], ctx: LayoutContext): { boxes: Box[]; rest: RootContent[] } {
+  const t = ctx.type;
+  const first = nodes[0];
+  if (!first || first.type !== 'heading' || first.depth !== 1) return { boxes: [], rest: nodes };
+  const titleStyle: Style = { face: t.heading('bold'), size: t.size * 2.05, color: t.accent };
+  const lines = breakLines(toSpans(first.children, titleStyle, ctx), ctx.fonts, { width: ctx.width, justify: false, leading: 1.18, hyphenate: false });
+  const boxes: Box[] = lines.map((l) => ({ height: l.height, spaceBefore: 0, keepWithNext: true, frags: l.pieces.map((p) => ({ x: p.x, y: l.baseline, text: p.text, style: p.style, width: p.width })), rects: [] }));
+  if (boxes[0]) boxes[0].anchor = 'title';
+  let rest = nodes.slice(1);
+  const meta = rest[0];
+  if (meta && meta.type === 'paragraph') {
+    const metaStyle: Style = { face: t.heading('regular'), size: t.size * 0.9, color: t.muted };
+    const ml = breakLines(toSpans(meta.children, metaStyle, ctx), ctx.fonts, { width: ctx.width, justify: false, leading: 1.4, hyphenate: false });
+    ml.forEach((l, i) => boxes.push({ height: l.height, spaceBefore: i === 0 ? t.size * 0.5 : 0, keepWithNext: true, frags: l.pieces.map((p) => ({ x: p.x, y: l.baseline, text: p.text, style: p.style, width: p.width })), rects: [] }));
+    rest = rest.slice(1);
   }
+  boxes.push({ height: 6, spaceBefore: 4, keepWithNext: false, frags: [], rects: [{ x: 0, y: 2, w: ctx.width, h: 1.4, color: t.accent }] });
+  return { boxes, rest };
+}
+
+function contents(body: readonly Box[], ctx: LayoutContext): Box[] {
+  const t = ctx.type;
+  const entries = body.filter((b) => b.heading && b.anchor);
+  const head: Style = { face: t.heading('bold'), size: t.size * 1.1, color: t.accent };
+  const out: Box[] = [];
+  const hl = breakLines([{ text: 'Contents', style: head }], ctx.fonts, { width: ctx.width, justify: false, leading: 1.3, hyphenate: false })[0]!;
+  out.push({ height: hl.height, spaceBefore: t.size * 1.2, keepWithNext: true, frags: hl.pieces.map((p) => ({ x: p.x, y: hl.baseline, text: p.text, style: p.style, width: p.width })), rects: [] });
+  const numberColumn = 28;
+  entries.forEach((e, i) => {
+    const level = e.heading!.level;
+    const indent = (level - 2) * 14;
+    const style: Style = { face: level === 2 ? t.heading('regular') : t.body, size: t.size * (level === 2 ? 0.95 : 0.88), color: t.color, goto: e.anchor };
+    const lines = breakLines([{ text: e.heading!.title, style }], ctx.fonts, { width: ctx.width - indent - numberColumn - 10, justify: false, leading: 1.35, hyphenate: false });
+    lines.forEach((l, k) => {
+      const frags = l.pieces.map((p) => ({ x: indent + p.x, y: l.baseline, text: p.text, style: p.style, width: p.width }));
+      const box: Box = { height: l.height, spaceBefore: k === 0 && level === 2 && i > 0 ? t.size * 0.25 : 0, keepWithNext: k < lines.length - 1, frags, rects: [] };
+      if (k === lines.length - 1) {
+        // Dot leaders from the end of the entry to the page-number column.
+        const dot = ctx.fonts.width('. ', style.face, style.size);
+        const from = indent + l.width + 6;
+        const count = Math.max(0, Math.floor((ctx.width - numberColumn - from) / dot));
+        if (count > 1) frags.push({ x: ctx.width - numberColumn - count * dot, y: l.baseline, text: '. '.repeat(count).trimEnd(), style: { ...style, color: t.muted, goto: undefined }, width: count * dot });
+        box.pageOf = e.anchor;
+      }
+      out.push(box);
+    });
+  });
+  if (out.length > 1) out[out.length - 1]!.keepWithNext = false;
+  out.push({ height: 4, spaceBefore: t.size * 0.8, keepWithNext: false, frags: [], rects: [{ x: 0, y: 1, w: ctx.width, h: 0.5, color: t.muted }] });
+  return out;
+}
+
+function notes(defs: FootnoteDefinition[], ctx: LayoutContext): Box[] {
+  if (defs.length === 0) return [];
+  const t = ctx.type;
+  for (const d of defs) if (!ctx.notes.has(d.identifier)) ctx.notes.set(d.identifier, ctx.notes.size + 1);
+  const sorted = [...defs].sort((a, b) => ctx.notes.get(a.identifier)! - ctx.notes.get(b.identifier)!);
+  const heading = layoutBlocks([{ type: 'heading', depth: 2, children: [{ type: 'text', value: 'Notes' }] }], { indent: 0, base: { face: t.body, size: t.size, color: t.color }, justify: true }, ctx);
+  const out: Box[] = [...heading];
+  const small: Style = { face: t.body, size: t.size * 0.86, color: t.color };
+  for (const d of sorted) {
+    const n = ctx.notes.get(d.identifier)!;
+    const inner = layoutBlocks(d.children, { indent: 20, base: small, justify: true }, { ...ctx, type: { ...t, size: small.size } });
+    if (!inner[0]) continue;
+    inner[0].anchor = `note-${d.identifier}`;
+    inner[0].frags.unshift({ x: 0, y: inner[0].frags[0]?.y ?? small.size, text: `${n}.`, style: { ...small, color: t.accent }, width: ctx.fonts.width(`${n}.`, small.face, small.size) });
+    inner[0].spaceBefore = t.size * 0.3;
+    out.push(...inner);
+  }
+  return out;
+}
+
+function collectNotes(nodes: readonly RootContent[]): { defs: FootnoteDefinition[]; rest: RootContent[] } {
+  const defs: FootnoteDefinition[] = [];
+  const rest = nodes.filter((n) => (n.type === 'footnoteDefinition' ? (defs.push(n), false) : true));
+  return { defs, rest };
+}
+
+/** A URI as 7-bit ASCII with the characters that end a PDF literal string percent-encoded. */
+function asciiUri(url: string): string {
+  return encodeURI(decodeURIComponentSafe(url)).replace(/[()\\]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+}
+
+function decodeURIComponentSafe(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
+function fit(text: string, style: Style, width: number, fonts: FontSet): string {
+  if (fonts.width(text, style.face, style.size) <= width) return text;
+  let s = text;
+  while (s.length > 1 && fonts.width(s + '…', style.face, style.size) > width) s = s.slice(0, -1);
+  return s.trimEnd() + '…';
+}
+
+/** Typesets a Markdown tree as a PDF. */
+export async function markdownToPdf(tree: Root, options: PdfOptions): Promise<Uint8Array> {
+  const config = options.config ?? defaultTemplateConfig;
+  const size = pageSizes[options.pageSize];
+  const fonts = new FontSet();
+  const type = typographyFor(config);
+  const ctx: LayoutContext = { fonts, type, width: size.width - margins.left - margins.right, notes: new Map(), headingCount: 0, tocDepth: config.tocDepth };
+
+  const { defs, rest: withoutNotes } = collectNotes(tree.children);
+  const { boxes: title, rest } = titleBlock(withoutNotes, ctx);
+  const body = layoutBlocks(rest, { indent: 0, base: { face: type.body, size: type.size, color: type.color }, justify: true }, ctx);
+  body.push(...notes(defs, ctx));
+  const toc = config.toc && body.filter((b) => b.heading?.level === 2).length >= 3 ? contents(body, ctx) : [];
+  const pages = paginate([...title, ...toc, ...body], size.height - margins.top - margins.bottom);
+
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  pdf.registerFontkit(fontkit);
+  const pageObjs: PDFPage[] = pages.map(() => pdf.addPage([size.width, size.height]));
+  const anchors = new Map<string, { page: number; y: number }>();
+  pages.forEach((placed, p) => placed.forEach(({ box, y }) => { if (box.anchor) anchors.set(box.anchor, { page: p, y: size.height - margins.top - y + box.spaceBefore * 0 }); }));
+  const dest = (anchor: string) => {
+    const a = anchors.get(anchor);
+    return a ? pdf.context.obj([pageObjs[a.page]!.ref, 'XYZ', null, Math.round(Math.min(size.height, a.y + 14) * 100) / 100, null]) : null;
+  };
+  const color = (c: readonly number[]) => rgb(c[0]!, c[1]!, c[2]!);
+  const chrome: Style = { face: type.heading('regular'), size: 8, color: type.muted };
+
+  for (let p = 0; p < pages.length; p++) {
+    const page = pageObjs[p]!;
+    const annots: PDFRef[] = [];
+    const link = (x: number, y: number, w: number, h: number, target: { url?: string; goto?: string }) => {
+      const action = target.url
+        ? { A: { Type: 'Action', S: 'URI', URI: PDFString.of(asciiUri(target.url)) } }
+        : target.goto && dest(target.goto) ? { Dest: dest(target.goto)! } : null;
+      if (!action) return;
+      const r2 = (v: number) => Math.round(v * 100) / 100;
+      annots.push(pdf.context.register(pdf.context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [r2(x), r2(y), r2(x + w), r2(y + h)], Border: [0, 0, 0], ...action })));
+    };
+    for (const { box, y } of pages[p]!) {
+      const top = size.height - margins.top - y;
+      for (const r of box.rects) page.drawRectangle({ x: margins.left + r.x, y: top - r.y - r.h, width: r.w, height: r.h, color: color(r.color) });
+      for (const f of box.frags) {
+        const x = margins.left + f.x;
+        const base = top - f.y;
+        page.drawText(f.text, { x, y: base, size: f.style.size, font: await fonts.embed(pdf, f.style.face), color: color(f.style.color) });
+        if (f.style.link || f.style.goto) link(x, base - f.style.size * 0.25, f.width, f.style.size * 1.1, { url: f.style.link, goto: f.style.goto });
+      }
+      if (box.pageOf) {
+        const target = anchors.get(box.pageOf);
+        const label = target ? String(target.page + 1) : '';
+        const st: Style = { face: type.heading('regular'), size: type.size * 0.9, color: type.color };
+        const w = fonts.width(label, st.face, st.size);
+        const base = top - (box.frags[0]?.y ?? box.height * 0.7);
+        page.drawText(label, { x: margins.left + ctx.width - w, y: base, size: st.size, font: await fonts.embed(pdf, st.face), color: color(st.color) });
+        link(margins.left, base - st.size * 0.25, ctx.width, st.size * 1.2, { goto: box.pageOf });
+      }
+    }
+    if (config.runningHeader) {
+      if (p > 0) {
+        const text = fit(options.title, chrome, ctx.width, fonts);
+        page.drawText(text, { x: margins.left, y: size.height - margins.top + 22, size: chrome.size, font: await fonts.embed(pdf, chrome.face), color: color(chrome.color) });
+        page.drawRectangle({ x: margins.left, y: size.height - margins.top + 16, width: ctx.width, height: 0.4, color: color(type.muted) });
+      }
+      const footer = `Page ${p + 1} of ${pages.length}`;
+      const fw = fonts.width(footer, chrome.face, chrome.size);
+      page.drawText(footer, { x: margins.left + (ctx.width - fw) / 2, y: margins.bottom - 30, size: chrome.size, font: await fonts.embed(pdf, chrome.face), color: color(chrome.color) });
+    }
+    if (annots.length) page.node.set(PDFName.of('Annots'), pdf.context.obj(annots));
+  }
+
+  addOutline(pdf, pages, pageObjs, size.height);
   const when = new Date(`${options.date}T00:00:00Z`);
-  pdf.setTitle(options.title); pdf.setAuthor(options.author); pdf.setProducer('Briefwright'); pdf.setCreator('Briefwright');
-  pdf.setCreationDate(when); pdf.setModificationDate(when);
+  pdf.setTitle(options.title, { showInWindowTitleBar: true });
+  pdf.setAuthor(options.author);
+  if (options.subject) pdf.setSubject(options.subject);
+  if (options.keywords?.length) pdf.setKeywords([...options.keywords]);
+  pdf.setLanguage(options.language ?? 'en');
+  pdf.setProducer(options.producer ?? 'Briefwright');
+  pdf.setCreator(options.producer ?? 'Briefwright');
+  pdf.setCreationDate(when);
+  pdf.setModificationDate(when);
+  // Object streams save ~25% but pdf-lib wrote literal strings into them that poppler misread.
   return pdf.save({ useObjectStreams: false });
+}
+
+interface OutlineNode {
+  title: string;
+  page: number;
+  y: number;
+  children: OutlineNode[];
+}
+
+/** Writes the PDF outline (bookmarks): level-2 headings at the top, deeper ones nested. */
+function addOutline(pdf: PDFDocument, pages: Placed[][], pageObjs: PDFPage[], pageHeight: number): void {
+  const roots: OutlineNode[] = [];
+  const stack: { level: number; node: OutlineNode }[] = [];
+  pages.forEach((placed, p) => placed.forEach(({ box, y }) => {
+    if (!box.heading) return;
+    const node: OutlineNode = { title: box.heading.title, page: p, y: Math.round((pageHeight - margins.top - y + 14) * 100) / 100, children: [] };
+    while (stack.length && stack[stack.length - 1]!.level >= box.heading.level) stack.pop();
+    (stack.length ? stack[stack.length - 1]!.node.children : roots).push(node);
+    stack.push({ level: box.heading.level, node });
+  }));
+  if (roots.length === 0) return;
+  const ctx = pdf.context;
+  const outlinesRef = ctx.nextRef();
+  const write = (nodes: OutlineNode[], parent: PDFRef): { first: PDFRef; last: PDFRef; count: number } => {
+    const refs = nodes.map(() => ctx.nextRef());
+    let count = nodes.length;
+    nodes.forEach((n, i) => {
+      const dict: Record<string, unknown> = {
+        Title: PDFHexString.fromText(n.title),
+        Parent: parent,
+        Dest: ctx.obj([pageObjs[n.page]!.ref, 'XYZ', null, n.y, null]),
+      };
+      if (i > 0) dict.Prev = refs[i - 1];
+      if (i < nodes.length - 1) dict.Next = refs[i + 1];
+      if (n.children.length) {
+        const sub = write(n.children, refs[i]!);
+        dict.First = sub.first;
+        dict.Last = sub.last;
+        dict.Count = sub.count;
+        count += sub.count;
+      }
+      ctx.assign(refs[i]!, ctx.obj(dict as never));
+    });
+    return { first: refs[0]!, last: refs[refs.length - 1]!, count };
+  };
+  const top = write(roots, outlinesRef);
+  ctx.assign(outlinesRef, ctx.obj({ Type: 'Outlines', First: top.first, Last: top.last, Count: top.count }));
+  pdf.catalog.set(PDFName.of('Outlines'), outlinesRef);
+  pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }

@@ -1,0 +1,132 @@
+/**
+ * Fonts for the PDF: the DejaVu families (serif, sans, mono) in regular, bold, italic and bold
+ * italic, read from the `dejavu-fonts-ttf` package. Text is measured with fontkit (each distinct
+ * word once, cached) and embedded into the PDF lazily and subset, under a fixed name so builds
+ * are reproducible. A character a face lacks falls back to the same style of DejaVu Sans, then to
+ * DejaVu Sans regular.
+ */
+import fontkit from '@pdf-lib/fontkit';
+import type { PDFDocument, PDFFont } from 'pdf-lib';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { FontFamily } from '../templates.js';
+
+export type Weight = 'regular' | 'bold';
+export type Slant = 'normal' | 'italic';
+
+/** A concrete face: family × weight × slant. */
+export interface Face {
+  family: FontFamily;
+  weight: Weight;
+  slant: Slant;
+}
+
+/** Stable key of a face, e.g. `serif-bold-italic`. */
+export const faceKey = (f: Face): string => `${f.family}-${f.weight}-${f.slant}`;
+
+const files: Record<FontFamily, Record<string, string>> = {
+  serif: { 'regular-normal': 'DejaVuSerif.ttf', 'bold-normal': 'DejaVuSerif-Bold.ttf', 'regular-italic': 'DejaVuSerif-Italic.ttf', 'bold-italic': 'DejaVuSerif-BoldItalic.ttf' },
+  sans: { 'regular-normal': 'DejaVuSans.ttf', 'bold-normal': 'DejaVuSans-Bold.ttf', 'regular-italic': 'DejaVuSans-Oblique.ttf', 'bold-italic': 'DejaVuSans-BoldOblique.ttf' },
+  mono: { 'regular-normal': 'DejaVuSansMono.ttf', 'bold-normal': 'DejaVuSansMono-Bold.ttf', 'regular-italic': 'DejaVuSansMono-Oblique.ttf', 'bold-italic': 'DejaVuSansMono-BoldOblique.ttf' },
+};
+
+const require = createRequire(import.meta.url);
+const fontDir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+
+interface LoadedFace {
+  key: string;
+  file: string;
+  bytes: Uint8Array;
+  font: fontkit.Font;
+  /** Width cache: text → width in font units. */
+  widths: Map<string, number>;
+  covers: Map<number, boolean>;
+}
+
+// Parsed fonts are immutable, so one cache per process is safe and saves ~100 ms per render.
+const loaded = new Map<string, LoadedFace>();
+
+function load(face: Face): LoadedFace {
+  const key = faceKey(face);
+  let f = loaded.get(key);
+  if (!f) {
+    const file = files[face.family][`${face.weight}-${face.slant}`]!;
+    const bytes = readFileSync(join(fontDir, file));
+    f = { key, file, bytes, font: fontkit.create(bytes), widths: new Map(), covers: new Map() };
+    loaded.set(key, f);
+  }
+  return f;
+}
+
+/** A run of text in one concrete face (after fallback). */
+export interface FacedText {
+  text: string;
+  face: Face;
+}
+
+/** Measuring and embedding fonts for one document. */
+export class FontSet {
+  private embedded = new Map<string, PDFFont>();
+
+  /** Width of `text` in `face` at `size` points (cached per face and text). */
+  width(text: string, face: Face, size: number): number {
+    const f = load(face);
+    let w = f.widths.get(text);
+    if (w === undefined) {
+      w = 0;
+      for (const g of f.font.layout(text).glyphs) w += g.advanceWidth;
+      f.widths.set(text, w);
+    }
+    return (w * size) / f.font.unitsPerEm;
+  }
+
+  /** Ascent and descent (positive, points) of a face at a size. */
+  metrics(face: Face, size: number): { ascent: number; descent: number } {
+    const f = load(face).font;
+    return { ascent: (f.ascent * size) / f.unitsPerEm, descent: (-f.descent * size) / f.unitsPerEm };
+  }
+
+  private covers(face: Face, cp: number): boolean {
+    const f = load(face);
+    let c = f.covers.get(cp);
+    if (c === undefined) {
+      c = f.font.hasGlyphForCodePoint(cp);
+      f.covers.set(cp, c);
+    }
+    return c;
+  }
+
+  /** Splits `text` into runs each drawn in a face that has its glyphs (font fallback). */
+  resolve(text: string, face: Face): FacedText[] {
+    const chain: Face[] = [face, { ...face, family: 'sans' }, { family: 'sans', weight: 'regular', slant: 'normal' }];
+    const out: FacedText[] = [];
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      let use = chain.find((f) => this.covers(f, cp));
+      let glyph = ch;
+      if (!use) { use = face; glyph = this.covers(face, 0xfffd) ? '\ufffd' : '?'; }
+      const last = out[out.length - 1];
+      if (last && faceKey(last.face) === faceKey(use)) last.text += glyph;
+      else out.push({ text: glyph, face: use });
+    }
+    return out;
+  }
+
+  /** The embedded (subset) font for a face, embedding it on first use. */
+  async embed(pdf: PDFDocument, face: Face): Promise<PDFFont> {
+    const key = faceKey(face);
+    let font = this.embedded.get(key);
+    if (!font) {
+      const f = load(face);
+      // A fixed subset tag instead of pdf-lib's random suffix keeps builds byte-identical.
+      let h = 2166136261;
+      for (const c of key) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+      let tag = '';
+      for (let i = 0; i < 6; i++, h = Math.floor(h / 26)) tag += String.fromCharCode(65 + (h % 26));
+      font = await pdf.embedFont(f.bytes, { subset: true, customName: `${tag}+${f.font.postscriptName}` });
+      this.embedded.set(key, font);
+    }
+    return font;
+  }
+}

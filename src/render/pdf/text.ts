@@ -1,0 +1,219 @@
+/**
+ * Breaking styled text into lines: Unicode line-break opportunities (UAX #14, `linebreak`),
+ * greedy filling, en-US hyphenation (`hyphen`) when a word overflows, justification by widening
+ * the spaces. Every word is measured once (the font set caches widths).
+ */
+import LineBreaker from 'linebreak';
+import hyphenEnUs from 'hyphen/en-us/index.js';
+import type { Face, FontSet } from './fonts.js';
+
+export type Rgb = readonly [number, number, number];
+
+/** How a run of text looks and what it points to. */
+export interface Style {
+  face: Face;
+  size: number;
+  color: Rgb;
+  /** External link (already checked to be http, https or mailto). */
+  link?: string;
+  /** Internal link to an anchor id. */
+  goto?: string;
+  /** Baseline shift in points (superscripts). */
+  rise?: number;
+}
+
+/** Input: a run of text in one style. `\n` forces a line break. */
+export interface Span {
+  text: string;
+  style: Style;
+}
+
+/** A measured piece of a line, positioned from the line's left edge. */
+export interface Piece {
+  text: string;
+  style: Style;
+  x: number;
+  width: number;
+}
+
+/** One laid-out line. */
+export interface Line {
+  pieces: Piece[];
+  /** Natural width (before justification). */
+  width: number;
+  height: number;
+  /** Baseline offset from the line's top. */
+  baseline: number;
+}
+
+export interface BreakOptions {
+  width: number;
+  justify: boolean;
+  /** Line height as a multiple of the largest font size on the line. */
+  leading: number;
+  hyphenate: boolean;
+}
+
+interface Word {
+  pieces: Omit<Piece, 'x'>[];
+  width: number;
+  /** Width of the space after the word (0 if none). */
+  space: number;
+  /** A forced break follows. */
+  hard: boolean;
+}
+
+const hyphenCache = new Map<string, string[]>();
+function syllables(word: string): string[] {
+  let s = hyphenCache.get(word);
+  if (!s) {
+    s = hyphenEnUs.hyphenateSync(word, { hyphenChar: '\u00ad' }).split('\u00ad');
+    hyphenCache.set(word, s);
+  }
+  return s;
+}
+
+function measurePieces(text: string, style: Style, fonts: FontSet): Omit<Piece, 'x'>[] {
+  if (!text) return [];
+  return fonts.resolve(text, style.face).map((ft) => {
+    const s = ft.face === style.face ? style : { ...style, face: ft.face };
+    return { text: ft.text, style: s, width: fonts.width(ft.text, ft.face, s.size) };
+  });
+}
+
+/** Splits spans into words at the Unicode line-break opportunities. */
+function toWords(spans: readonly Span[], fonts: FontSet): Word[] {
+  const full = spans.map((s) => s.text).join('');
+  const starts: number[] = [];
+  let at = 0;
+  for (const s of spans) { starts.push(at); at += s.text.length; }
+  const words: Word[] = [];
+  const lb = new LineBreaker(full);
+  let last = 0;
+  let brk: { position: number; required: boolean } | null;
+  const slice = (from: number, to: number): Omit<Piece, 'x'>[] => {
+    const out: Omit<Piece, 'x'>[] = [];
+    for (let i = 0; i < spans.length; i++) {
+      const a = Math.max(from, starts[i]!);
+      const b = Math.min(to, starts[i]! + spans[i]!.text.length);
+      if (a < b) out.push(...measurePieces(full.slice(a, b), spans[i]!.style, fonts));
+    }
+    return out;
+  };
+  while ((brk = lb.nextBreak())) {
+    const seg = full.slice(last, brk.position);
+    const m = /[ \t\n\r\u00a0]*$/.exec(seg)!;
+    // A no-break space stays inside the word; only ordinary trailing spaces become glue.
+    const trail = seg.slice(m.index).replace(/^\u00a0+/, '');
+    const wordEnd = brk.position - trail.length;
+    const pieces = slice(last, wordEnd);
+    const lastPiece = pieces[pieces.length - 1];
+    const styleForSpace = lastPiece?.style ?? spans[0]?.style;
+    const space = trail.replace(/[\n\r]/g, '').length > 0 && styleForSpace ? fonts.width(' ', styleForSpace.face, styleForSpace.size) : 0;
+    words.push({ pieces, width: pieces.reduce((w, p) => w + p.width, 0), space, hard: /[\n\r]/.test(trail) || (brk.required && brk.position < full.length) });
+    last = brk.position;
+  }
+  return words.filter((w) => w.pieces.length > 0 || w.hard);
+}
+
+/** Splits a word so that its head plus a hyphen fits in `room`; null if no hyphenation point fits. */
+function hyphenateWord(word: Word, room: number, fonts: FontSet): [Word, Word] | null {
+  if (word.pieces.length !== 1) return null;
+  const p = word.pieces[0]!;
+  const m = /^(\p{L}{6,})(\p{P}*)$/u.exec(p.text);
+  if (!m) return null;
+  const parts = syllables(m[1]!);
+  for (let k = parts.length - 1; k >= 1; k--) {
+    const head = parts.slice(0, k).join('');
+    const tail = parts.slice(k).join('') + m[2]!;
+    if (head.length < 2 || tail.length < 3) continue;
+    const hw = fonts.width(head + '-', p.style.face, p.style.size);
+    if (hw <= room) {
+      const tw = fonts.width(tail, p.style.face, p.style.size);
+      return [
+        { pieces: [{ ...p, text: head + '-', width: hw }], width: hw, space: 0, hard: false },
+        { pieces: [{ ...p, text: tail, width: tw }], width: tw, space: word.space, hard: word.hard },
+      ];
+    }
+  }
+  return null;
+}
+
+/** Breaks a word that is wider than a whole line into chunks that fit (long URLs, tokens). */
+function splitOverlong(word: Word, width: number, fonts: FontSet): Word[] {
+  const out: Word[] = [];
+  let cur: Omit<Piece, 'x'>[] = [];
+  let curW = 0;
+  for (const p of word.pieces) {
+    for (const ch of p.text) {
+      const w = fonts.width(ch, p.style.face, p.style.size);
+      if (curW + w > width && curW > 0) {
+        out.push({ pieces: cur, width: curW, space: 0, hard: false });
+        cur = []; curW = 0;
+      }
+      const prev = cur[cur.length - 1];
+      if (prev && prev.style === p.style) { prev.text += ch; prev.width += w; } else cur.push({ text: ch, style: p.style, width: w });
+      curW += w;
+    }
+  }
+  out.push({ pieces: cur, width: curW, space: word.space, hard: word.hard });
+  return out;
+}
+
+/** Lays out spans into lines no wider than `options.width`. */
+export function breakLines(spans: readonly Span[], fonts: FontSet, options: BreakOptions): Line[] {
+  const queue = toWords(spans, fonts);
+  const lines: Word[][] = [];
+  const hardEnd: boolean[] = [];
+  let cur: Word[] = [];
+  let curW = 0;
+  const flush = (hard: boolean) => { lines.push(cur); hardEnd.push(hard); cur = []; curW = 0; };
+  for (let i = 0; i < queue.length; i++) {
+    let w = queue[i]!;
+    if (w.width > options.width) {
+      const chunks = splitOverlong(w, options.width, fonts);
+      queue.splice(i, 1, ...chunks);
+      w = queue[i]!;
+    }
+    const gap = cur.length ? cur[cur.length - 1]!.space : 0;
+    if (cur.length && curW + gap + w.width > options.width) {
+      const split = options.hyphenate ? hyphenateWord(w, options.width - curW - gap, fonts) : null;
+      if (split) {
+        cur.push(split[0]);
+        flush(false);
+        queue.splice(i + 1, 0, split[1]);
+        continue;
+      }
+      flush(false);
+    }
+    curW += (cur.length ? cur[cur.length - 1]!.space : 0) + w.width;
+    cur.push(w);
+    if (w.hard) flush(true);
+  }
+  if (cur.length) flush(true);
+  else if (hardEnd.length) hardEnd[hardEnd.length - 1] = true;
+
+  return lines.map((words, li) => {
+    const natural = words.reduce((s, w, k) => s + w.width + (k < words.length - 1 ? w.space : 0), 0);
+    const gaps = words.slice(0, -1).filter((w) => w.space > 0).length;
+    const isLast = hardEnd[li] || li === lines.length - 1;
+    const extra = options.justify && !isLast && gaps > 0 ? (options.width - natural) / gaps : 0;
+    const pieces: Piece[] = [];
+    let x = 0;
+    let maxSize = 0;
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k]!;
+      for (const p of w.pieces) {
+        const prev = pieces[pieces.length - 1];
+        // Adjacent pieces of one style within a word are drawn as one.
+        if (prev && prev.style === p.style && Math.abs(prev.x + prev.width - x) < 1e-6) { prev.text += p.text; prev.width += p.width; } else pieces.push({ ...p, x });
+        x += p.width;
+        maxSize = Math.max(maxSize, p.style.size);
+      }
+      if (k < words.length - 1 && w.space > 0) x += w.space + Math.max(0, extra);
+    }
+    if (maxSize === 0) maxSize = spans[0]?.style.size ?? 10;
+    const height = maxSize * options.leading;
+    return { pieces, width: natural, height, baseline: (height + maxSize * 0.72) / 2 };
+  });
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { Root, RootContent } from 'mdast';
+import { fromMarkdown, normalizeMarkdown } from '../../src/render/markdown.js';
+import { escapeMarkdown } from '../../src/render/escape.js';
+import { toViewModel } from '../../src/render/view-model.js';
+import { applyTemplate } from '../../src/render/templates.js';
+import { toHtml } from '../../src/render/html.js';
+import { loadTemplate } from '../../src/cli/template-files.js';
+import { fixtureBrief, injection } from './fixture.js';
+
+function nodes(tree: Root | RootContent): RootContent[] {
+  const kids = 'children' in tree ? (tree.children as RootContent[]) : [];
+  return [tree as RootContent, ...kids.flatMap(nodes)];
+}
+
+describe('escaping text from sources', () => {
+  it('keeps every injection attempt as plain text in the Markdown tree', () => {
+    for (const attempt of Object.values(injection)) {
+      const tree = fromMarkdown(`- ${escapeMarkdown(attempt)} [1]`);
+      const kinds = new Set(nodes(tree).map((n) => n.type));
+      for (const bad of ['html', 'image', 'link', 'heading', 'table', 'footnoteReference', 'linkReference', 'imageReference']) expect(kinds.has(bad as never), `${bad} in ${attempt}`).toBe(false);
+      const text = nodes(tree).filter((n) => n.type === 'text').map((n) => (n as { value: string }).value).join('');
+      expect(text).toBe(`${attempt} [1]`);
+    }
+  });
+
+  it('renders the bundled briefing template over hostile source text without links other than the DOI', () => {
+    const md = normalizeMarkdown(applyTemplate(loadTemplate('briefing'), toViewModel(fixtureBrief())));
+    const tree = fromMarkdown(md);
+    const links = nodes(tree).filter((n) => n.type === 'link').map((n) => (n as { url: string }).url);
+    expect(links).toEqual(['https://doi.org/10.1234/jt.2024.1']);
+    expect(nodes(tree).some((n) => n.type === 'html' || n.type === 'image')).toBe(false);
+    // The text survives (escaped in Markdown, literal after parsing).
+    expect(md).toContain('onerror=alert(1)');
+    // The source whose DOI is not a DOI gets no link; its HTML title stays text.
+    expect(md).toContain('Reassessing Relations \\<b>bold\\</b>');
+    const html = toHtml(tree, { title: 'T <x>', author: 'A', date: '2023-11-14' });
+    expect(html).not.toMatch(/<img|<script|href="javascript|href="http:\/\/evil/i);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('<title>T &lt;x&gt;</title>');
+  });
+
+  it('turns bare URLs written by templates into text but keeps explicit links', () => {
+    const tree = fromMarkdown('See https://example.org and [the site](https://example.org/a) or <mailto:a@example.org>.');
+    const links = nodes(tree).filter((n) => n.type === 'link').map((n) => (n as { url: string }).url);
+    expect(links).toEqual(['https://example.org/a', 'mailto:a@example.org']);
+  });
+
+  it('normalises to GFM with tables and footnotes', () => {
+    const md = normalizeMarkdown('# T\n\n* a\n* b\n\n|x|y|\n|-|-|\n|1|2|\n\nNote[^n].\n\n[^n]: The note.\n');
+    expect(md).toContain('- a');
+    expect(md).toMatch(/\| x +\| y +\|/);
+    expect(md).toContain('[^n]: The note.');
+    expect(normalizeMarkdown(md)).toBe(md);
+  });
+});
+
+describe('the view model', () => {
+  it('numbers citations by source and groups recommendations by actor', () => {
+    const vm = toViewModel(fixtureBrief());
+    expect(vm.sources.map((s) => s.n)).toEqual([1, 2]);
+    expect(vm.findings.find((f) => f.id === 'F8')!.cite).toBe('[1 §6; 2 §5.2]');
+    expect(vm.recommendationGroups.map((g) => g.actor).sort()).toEqual(['Pakistan', 'United States']);
+    expect(vm.agreements.map((f) => f.id)).toEqual(['F8']);
+    expect(vm.keyMessages.length).toBeGreaterThanOrEqual(2);
+    expect(vm.keyMessages.length).toBeLessThanOrEqual(5);
+    expect(vm.sources[0]!.reference).toBe('Ayesha Khan, Bilal Ahmed (2024). *Strategic Implications for Pakistan*. Journal of Tests. <https://doi.org/10.1234/jt.2024.1>');
+    expect(vm.sources[1]!.doi).toBe('');
+  });
+
+  it('gives the handout questions whose answers cite their passage', () => {
+    const vm = toViewModel(fixtureBrief());
+    expect(vm.questions.length).toBeGreaterThan(0);
+    for (const q of vm.questions) {
+      expect(q.cite).toMatch(/^\[\d/);
+      expect(q.passage).toMatch(/^Source \d/);
+    }
+    const md = normalizeMarkdown(applyTemplate(loadTemplate('handout'), vm));
+    for (const heading of ['Learning objectives', 'Key concepts', 'Timeline', 'The sources in brief', 'Discussion questions', 'Short-answer questions', 'Answer key', 'Further reading']) expect(md).toContain(`## ${heading}`);
+    expect(md).toMatch(/\[\^q1\]: Source \d/);
+  });
+});
