@@ -159,7 +159,8 @@ function scanInline(s: string, start: number, end: number, push: (c: string, at:
       while (j < end && isDigit(s[j])) j++;
       const digits = j - i - 1;
       const endsWord = j === end || isSpace(s[j]);
-      const wordBeforeIsText = isLetter(before) || before === ')' || before === '”' || before === '"' || before === '’' || before === '.';
+      // a word of two letters or more ("H.264", "v.2" are names and versions, not markers)
+      const wordBeforeIsText = (isLetter(before) && isLetter(s[i - 2])) || before === ')' || before === '”' || before === '"' || before === '’' || before === '.';
       if (digits <= 3 && endsWord && wordBeforeIsText && !(c === ':' || c === ',') && !NUMBER_LABELS.test(s.slice(Math.max(start, i - 6), i))) {
         push(c, i);
         i = j;

@@ -276,6 +276,8 @@ function splitBlock(block: Line[], wrapped: boolean, units: Unit[]): void {
   // multi-line block: strong headings on their own line split it; the rest is text
   const lengths = block.map((l) => l.text.length).sort((a, b) => a - b);
   const median = lengths[Math.floor(lengths.length / 2)];
+  // a long run of short lines is hard-wrapped prose, whatever the rest of the document does
+  wrapped = wrapped || (block.length >= 6 && median < 110 && !block.every((l) => LIST_ITEM.test(l.text)));
   let text: Line[] = [];
   const push = (): void => {
     if (text.length) units.push({ type: 'text', lines: text });
@@ -286,7 +288,7 @@ function splitBlock(block: Line[], wrapped: boolean, units: Unit[]): void {
     const h = headingCandidate(l.text);
     const strongHere = h && (h.strength === 'markdown' || h.strength === 'named' || h.strength === 'caps' ||
       (h.strength === 'numbered' && h.title.split(/\s+/).length <= 10 && isTitleLine(h.title) && (wrapped || !LIST_ITEM.test(l.text) || !!h.number?.includes('.'))));
-    const prevEnds = i === 0 || TERMINAL.test(block[i - 1].text) || wrapped;
+    const prevEnds = i === 0 || TERMINAL.test(block[i - 1].text) || wrapped || (h !== null && h.strength !== 'numbered');
     if (h && strongHere && prevEnds && !(wrapped && i > 0 && /[-,]$/.test(block[i - 1].text))) {
       push();
       units.push({ type: 'heading', lines: [l], heading: h });
@@ -469,6 +471,8 @@ function readFront(units: Unit[], text: string, declared: Record<string, unknown
   for (let i = 0; i < Math.min(front.length, 14); i++) {
     const u = front[i];
     const t = u.lines[0].text;
+    // authors come before the abstract and the first named section
+    if (i > 0 && u.type === 'heading' && (u.heading!.strength === 'named' || kindOf(u.heading!.title) !== 'other')) break;
     // run-on header: "**Title**Authors¹, …"
     const runOn = /^\*\*([^*]{10,300})\*\*(?=\S)(.+)$/.exec(t.slice(0, 4000));
     if (runOn && i < 4) {

@@ -84,6 +84,7 @@ export function markPageNoise(lines: Line[], pageStarts?: readonly number[]): vo
     if (key.length < 4) continue;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
+  const firstText = lines.find((l) => l.role === 'text');
   for (const l of lines) {
     if (l.role !== 'text') continue;
     const prevBlank = l.index === 0 || lines[l.index - 1].role !== 'text';
@@ -97,7 +98,8 @@ export function markPageNoise(lines: Line[], pageStarts?: readonly number[]): vo
     if (key.length < 4) continue;
     const words = key.split(' ').length;
     // lists and references repeat patterns legitimately; running headers are short and plain
-    if ((counts.get(key) ?? 0) >= 3 && words <= 14 && !/^[-*+•>]\s/.test(l.text) && !/[.:]\s*#$/.test(key) && !/^#+$/.test(key)) l.role = 'running';
+    // the first line of a document is its title even when it also runs along the top of each page
+    if (l !== firstText && (counts.get(key) ?? 0) >= 3 && words <= 14 && !/^[-*+•>]\s/.test(l.text) && !/[.:]\s*#$/.test(key) && !/^#+$/.test(key)) l.role = 'running';
   }
 }
 
