@@ -30,12 +30,16 @@ const discourse = /^(?:\s+(?:also|further|therefore|thus|again|here|first|not|me
 // Reporting verbs: a modal after "X said that" is X's claim, not the paper's advice.
 const reporting = /\b(?:said|says|stated|states|argued|argues|claimed|claims|declared|declares|demanded|requested|asked|insisted|insists|warned|warns|told|believed|believes|contended|contends|maintained|asserted|asserts|announced|vowed|pledged|promised|urged|suggested|proposed|emphasi[sz]ed|stressed|opined|observed|remarked|added|wrote|hoped|expected|anticipated|thought|felt|feared)\s+(?:that\s+)?$/i;
 // Subjects that mean the paper itself, whose reported claims are the paper's own.
-const selfSubject = /\b(?:this|the present|our)\s+(?:paper|study|article|research|analysis|report|essay|work)\b|\bwe\b|\bthe authors?\b|\bthe researchers?\b|\bthis paper's\b/i;
+const selfSubject = /\b(?:this|the present|our|the)\s+(?:paper|study|article|research|analysis|report|essay|work)\b|\bwe\b|\bthe authors?\b|\bthe researchers?\b|\bthis paper's\b/i;
 // Clause openers that make what follows a description, not a prescription.
-const subordinate = /\b(?:because(?!\s+of)|why|how|since|while|whereas|although|though|if|unless|when|whenever|who|whom|whose|which|that|where|as|until|so that|than|whether)\s+(?:[^,;:]*)$/i;
+const subordinate = /\b(because(?!\s+of)|why|how|since|while|whereas|although|though|if|unless|when|whenever|who|whom|whose|which|that|where|until|so\s+that|than|whether|as\s+long\s+as|as\s+soon\s+as|as\s+if)\b/gi;
 
-const benefitVerbs = 'help|improve|strengthen|enhance|foster|promote|benefit|boost|build|bridge|ease|reduce|mitigate|resolve|transform|contribute|pave|serve|enable|deepen|restore|rebuild|revive|facilitate|ensure|advance|support|secure|stabili[sz]e|increase|expand|diversify|address|counter|tackle|overcome|minimi[sz]e|maximi[sz]e|leverage|utili[sz]e|use|play|open|create|attract|bring|make|achieve|gain|offer|provide|turn|work|engage|cooperate|collaborate|invest|focus|shift|prevent|avoid|curb|contain|manage|balance|preserve|protect|normali[sz]e|reset|redefine|recalibrate|reorient|broaden|encourage|assist|step|take';
-const implicitModal = new RegExp(`\\b(?:can|could|might|may\\s+(?:wish\\s+to|want\\s+to|consider))\\s+(?:also\\s+|further\\s+|significantly\\s+|greatly\\s+|potentially\\s+|then\\s+|thus\\s+|therefore\\s+|still\\s+|effectively\\s+|together\\s+)*(?:(?:be\\s+(?:(?:better|further|greatly|significantly)\\s+)?(?:${benefitVerbs.replace(/\|/g, 'ed|').replace(/ed$/, '')}ed|achieved|transformed|improved|strengthened|enhanced|resolved|addressed|built|made|taken|used|utili[sz]ed|leveraged|mitigated|reduced|overcome|rebuilt))|(?:${benefitVerbs}))\\b`, 'gi');
+const benefitVerbs = 'develop|help|improve|strengthen|enhance|foster|promote|benefit|boost|build|bridge|ease|reduce|mitigate|resolve|transform|contribute|pave|serve|enable|deepen|restore|rebuild|revive|facilitate|ensure|advance|support|secure|stabili[sz]e|increase|expand|diversify|address|counter|tackle|overcome|minimi[sz]e|maximi[sz]e|leverage|utili[sz]e|use|play|open|create|attract|bring|make|achieve|gain|offer|provide|turn|work|engage|cooperate|collaborate|invest|focus|shift|prevent|avoid|curb|contain|manage|balance|preserve|protect|normali[sz]e|reset|redefine|recalibrate|reorient|broaden|encourage|assist|step|take';
+const participles = benefitVerbs
+  .split('|')
+  .map((v) => (v.endsWith('e') ? `${v}d` : /[^aeiou]y$/.test(v) ? `${v.slice(0, -1)}ied` : `${v}ed`))
+  .join('|');
+const implicitModal = new RegExp(`\\b(?:can|could|might|may\\s+(?:wish\\s+to|want\\s+to|consider))\\s+(?:also\\s+|further\\s+|significantly\\s+|greatly\\s+|potentially\\s+|then\\s+|thus\\s+|therefore\\s+|still\\s+|effectively\\s+|together\\s+)*(?:(?:be\\s+(?:(?:better|further|greatly|significantly)\\s+)?(?:${participles}|achieved|brought|given|held|set|put|kept|sought|undertaken|driven|chosen|transformed|improved|strengthened|enhanced|resolved|addressed|built|made|taken|used|utili[sz]ed|leveraged|mitigated|reduced|overcome|rebuilt))|(?:${benefitVerbs}))\\b`, 'gi');
 
 const explicitPatterns: { re: RegExp; passiveGroup?: boolean; hint?: number }[] = [
   { re: /\b(?:should|must|ought\s+to|shall)\b(?!\s+(?:not\s+)?have\s+(?:been|[a-z]+ed)\b)/gi },
@@ -44,11 +48,15 @@ const explicitPatterns: { re: RegExp; passiveGroup?: boolean; hint?: number }[] 
   { re: /\bit\s+is\s+(?:therefore\s+|thus\s+|also\s+|now\s+|hence\s+)?(?:imperative|essential|necessary|vital|crucial|critical|important|incumbent|advisable|indispensable|high\s+time|time|urgent|paramount)\s+(?:that|(?:for|upon|on)\s+([^,;]{2,60}?)\s+to|to)\b/gi, hint: 1 },
   { re: /\b(?:recommends?|recommended|recommendation|urges|calls\s+(?:on|upon|for))\b/gi },
   { re: /\b(?:is|are|will\s+be|would\s+be|remains?)\s+(?:therefore\s+|thus\s+|also\s+|urgently\s+|badly\s+|clearly\s+|still\s+|greatly\s+)*(?:needed|required|necessary|essential|imperative|indispensable|a\s+must|called\s+for|warranted)\b/gi, passiveGroup: true },
+  { re: /\b(?:is|are|remains?)\s+the\s+need\s+of\s+the\s+hour\b/gi, passiveGroup: true },
   { re: /\bthere\s+(?:is|remains)\s+(?:an?\s+)?(?:urgent\s+|pressing\s+|dire\s+|strong\s+|clear\s+|great\s+|critical\s+)?need\s+(?:for|to)\b/gi, passiveGroup: true },
 ];
 const implicitPatterns: RegExp[] = [
   /\b(?:it\s+)?would\s+be\s+(?:more\s+|most\s+|very\s+|highly\s+)?(?:beneficial|wise|advisable|prudent|useful|helpful|better|desirable|sensible|in\s+the\s+(?:best\s+)?interests?\s+of)\b/gi,
   /\b(?:the\s+)?way\s+forward\s+(?:is|lies|would\s+be)\b/gi,
+  /\b(?:would|will)\s+(?:also\s+)?be\s+(?:critical|crucial|essential|vital|key|necessary|indispensable)\b(?!\s+(?:for|to)\s+(?:its|their|the)\s+(?:future|survival))/gi,
+  /\bit\s+would\s+be\s+(?:imprudent|unwise|a\s+mistake|counterproductive|short-sighted|ill-advised)\s+(?:for\s+[^,;]{2,60}?\s+)?to\b/gi,
+  /\bthe\s+best\s+(?:approach|option|course|way|policy|strategy)\s+(?:for\s+[^,;]{2,40}?\s+)?(?:is|would\s+be|remains)\s+to\b/gi,
   /\bit\s+is\s+(?:in\s+the\s+(?:best\s+)?interests?\s+of)\b/gi,
 ];
 
@@ -166,25 +174,62 @@ function isSubordinateCue(masked: string, cue: Cue): boolean {
   const tail = clause.slice(lastComma + 1);
   // "…, which ought to be", "because the militants need to": a description, not advice.
   if (/^\s*(?:which|who|whom|whose|that)\b/i.test(tail) && cue.strength === 'implicit') return true;
-  if (/\b(?:which|who|whom|whose)\s*$/i.test(tail)) return true;
-  const m = subordinate.exec(tail);
+  if (/\b(?:which|who|whom|whose|that)\s*$/i.test(tail)) return true;
+  // The subordinator nearest the cue decides.
+  let m: RegExpExecArray | null = null;
+  for (let x = subordinate.exec(tail); x; x = subordinate.exec(tail)) m = x;
+  subordinate.lastIndex = 0;
   if (!m) return false;
+  const word = m[1].toLowerCase();
+  const inner = tail.slice(m.index + m[0].length);
   // A clause that already has its own finite verb has closed before the cue: "issues that both
   // nations are dealing with must be resolved" prescribes in its main clause.
-  const inner = tail.slice(m.index + m[0].split(/\s+/)[0].length);
-  if (/\b(?:is|are|was|were|has|have|had|do|does|did|face|faces|remain|remains|seem|seems)\b/i.test(inner) && /^\s*\S/.test(inner)) return false;
-  const word = m[0].split(/\s+/)[0].toLowerCase();
-  // "that" introducing a complement of a self-reference or of "it is clear" keeps the advice.
+  if (/\b(?:is|are|was|were|has|have|had|do|does|did|face|faces|remain|remains|seem|seems)\b/i.test(inner)) return false;
+  // Concessive clauses may carry advice: "although Pakistan must watch out …".
+  if (/^(?:although|though|while|whereas)$/.test(word)) return cue.strength === 'implicit';
+  // "that" as the complement of a self-reference or of "it is clear" keeps the advice.
   if (word === 'that') {
     const before = tail.slice(0, m.index);
-    if (/\b(?:clear|evident|obvious|important|essential|imperative|necessary|vital|crucial|recommended|suggests?|argues?|concludes?|recommends?|believes?|proposes?)\s*$/i.test(before)) return false;
-    if (cue.strength === 'implicit' || /\S/.test(before)) return true;
-    return false;
+    if (/\b(?:clear|evident|obvious|important|essential|imperative|necessary|vital|crucial|recommended|suggests?|argues?|concludes?|recommends?|believes?|proposes?|out)\s*$/i.test(before)) return false;
+    return cue.strength === 'implicit' || /\S/.test(before);
   }
-  if (word === 'as' && !/^\s*as\s+(?:such|a\s+result|well)\b/i.test(tail.slice(m.index))) return true;
-  if (word === 'as') return false;
-  if (word === 'if' || word === 'unless' || word === 'when') return cue.strength === 'explicit' ? false : false;
+  if (/^(?:if|unless|when|whenever)$/.test(word)) return cue.strength === 'implicit';
   return true;
+}
+
+// Necessity that befalls an actor ("Pakistan will have to contend with …") describes a burden.
+const endurance = /^\s*(?:also\s+)?(?:contend|cope|live|put\s+up|deal\s+with\s+the\s+consequences|face|endure|bear(?!\s+in\s+mind)|suffer|pay|reckon)\b/i;
+// Possibilities of harm ("militants might extinguish the gains") are warnings, not advice.
+const harmVerbs = /^(?:\s*(?:also|further|even|only)\b)*\s*(?:be\s+)?(?:extinguish|destabili[sz]e|undermine|threaten|harm|damage|worsen|jeopardi[sz]e|fuel|hinder|derail|collapse|lose|suffer|end|fail|lead|risk|provoke|escalate|trigger|spill|attack|exploit|invite|isolate|weaken|erode|compound|increase|exacerbate|leave|hurt|cost)\w*\b/i;
+
+function isEndurance(masked: string, cue: Cue): boolean {
+  if (cue.strength === 'explicit') return /(?:have|has|need|needs)\s+to$/i.test(masked.slice(cue.index, cue.index + cue.length)) && endurance.test(masked.slice(cue.index + cue.length));
+  return harmVerbs.test(masked.slice(cue.actionFrom));
+}
+
+/**
+ * Cues that only advise in context: in a recommendations section any "X can/could/may/would + verb"
+ * and "X is expected to"; anywhere, a named actor that "needs" something ("Pakistan needs a
+ * delicate approach").
+ */
+function adviceCues(masked: string, table: ActorTable, inAdvice: boolean): Cue[] {
+  const out: Cue[] = [];
+  const needs = /\b(?:needs|need|requires|require)\s+(?!to\b)(?=(?:a|an|more|greater|better|stronger|urgent|to)\b|[a-z]+\s)/gi;
+  for (let m = needs.exec(masked); m; m = needs.exec(masked)) {
+    const subject = subjectBefore(masked, m.index);
+    if (distinctActors(subject, table).length && subject.split(/\s+/).length <= 4) out.push({ index: m.index, length: m[0].length, strength: 'explicit', actionFrom: m.index + m[0].length, passive: false });
+  }
+  if (!inAdvice) return out;
+  const modal = /\b(?:can|could|may|might|would)\s+(?:also\s+|further\s+|only\s+|then\s+|thus\s+|therefore\s+|still\s+|together\s+|not\s+only\s+)*(?:be\s+(?:[a-z]+(?:ed|en)|brought|built|made|set|put|kept|held|sought)\b|(?!be\b|not\b|have\b|of\b|the\b|a\b|an\b|and\b|or\b|to\b|in\b|on\b|for\b|with\b|by\b|as\b|at\b|from\b)[a-z]+)/gi;
+  for (let m = modal.exec(masked); m; m = modal.exec(masked)) {
+    const word = /^\S+/.exec(m[0])![0];
+    out.push({ index: m.index, length: m[0].length, strength: 'implicit', actionFrom: m.index + word.length, passive: /\bbe\s+\S+$/.test(m[0]) });
+  }
+  const expected = /\b(?:is|are)\s+expected\s+to\b/gi;
+  for (let m = expected.exec(masked); m; m = expected.exec(masked)) {
+    if (distinctActors(subjectBefore(masked, m.index), table).length) out.push({ index: m.index, length: m[0].length, strength: 'explicit', actionFrom: m.index + m[0].length, passive: false });
+  }
+  return out;
 }
 
 /** Sentences that narrate the past ("Pakistan needed the US"), counterfactuals, or questions. */
@@ -225,9 +270,12 @@ export function recommendationIn(doc: StructuredSource, s: Sentence, table: Acto
   const raw = doc.source.text.slice(s.start, s.end);
   const masked = maskCitations(raw);
   if (masked.split(/\s+/).filter(Boolean).length < 5) return null;
-  const cues = cuesIn(masked).filter((c) => !isReported(masked, c) && !isSubordinateCue(masked, c) && !isNarrative(masked, c));
-  if (!cues.length) return null;
   const kind = sectionKindOf(doc, s.section);
+  const inAdvice = kind === 'recommendations';
+  const cues = [...cuesIn(masked), ...adviceCues(masked, table, inAdvice)]
+    .sort((a, b) => a.index - b.index)
+    .filter((c) => !isReported(masked, c) && !isSubordinateCue(masked, c) && !isNarrative(masked, c) && !isEndurance(masked, c));
+  if (!cues.length) return null;
   // An explicit cue wins; among equals the first.
   const cue = cues.find((c) => c.strength === 'explicit' && !c.passive) ?? cues.find((c) => c.strength === 'explicit') ?? cues[0];
   const subject = subjectBefore(masked, cue.index);
@@ -237,6 +285,7 @@ export function recommendationIn(doc: StructuredSource, s: Sentence, table: Acto
     const subj = subject.replace(/^(?:the|a|an)\s+/i, '');
     const actionable =
       distinctActors(subj, table).length > 0 ||
+      (agentNouns.test(subj) && subj.split(/\s+/).length <= 6) ||
       /^[A-Za-z]+ing\b/.test(subj) ||
       /\b(?:cooperation|collaboration|engagement|dialogue|partnership|relations|ties|relationship|approach|strategy|policy|measures?|steps?|efforts?|initiatives?|framework|mechanism|investment|diplomacy|trade|connectivity)\b/i.test(subj) ||
       /^\s*(?:by|through)\s+[a-z]+ing\b/i.test(masked) ||
@@ -247,6 +296,9 @@ export function recommendationIn(doc: StructuredSource, s: Sentence, table: Acto
   const found = cue.passive && !cue.subjectHint ? passiveActors(masked, cue, table) : resolveActors(subject, cue.subjectHint, context, table, masked.slice(0, Math.max(0, cue.index - subject.length - 1)));
   // Joint actors in a fixed order, so "the US and Pakistan" and "Pakistan and the US" group together.
   const actors = [...new Set(found)].sort((a, b) => a.localeCompare(b));
+  // Theory and method sections state what theories hold ("states have to use self-help"): only a
+  // named actor makes such a sentence advice.
+  if ((kind === 'theory' || kind === 'method') && !actors.some((x) => [...table.aliases.values()].includes(x))) return null;
   return {
     start: s.start,
     end: s.end,
