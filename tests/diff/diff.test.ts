@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { diffBriefs, formatChanges, isUnchanged, normalizeText } from '../../src/diff/index.js';
+import { briefSchema, type Brief } from '../../src/model/schema.js';
+
+const cite = (sourceId: string, quote: string) => ({ sourceId, start: 0, end: quote.length, quote });
+const src = (id: string, sha: string, title: string) => ({ id, path: `sources/${id}.md`, sha256: sha.repeat(64), format: 'md' as const, title, authors: [], keywords: [], abstract: null, sections: [], keyphrases: [], summary: [] });
+
+/** An edition written by hand: two sources, two themes, findings and recommendations with ids f1…, r1…. */
+function edition(date: string, parts: Partial<Brief> = {}): Brief {
+  return briefSchema.parse({
+    generator: { name: 'briefwright', version: '0' },
+    title: 'Brief',
+    date,
+    sources: [src('a', 'a', 'Water and power'), src('b', 'b', 'Trade routes')],
+    themes: [
+      { id: 't1', label: 'Groundwater depletion', keyphrases: ['groundwater', 'wells', 'aquifer'], sourceIds: ['a'], findingIds: ['f1'], recommendationIds: [] },
+      { id: 't2', label: 'Tariffs', keyphrases: ['tariffs', 'exports', 'customs'], sourceIds: ['b'], findingIds: ['f2'], recommendationIds: ['r1'] },
+    ],
+    findings: [
+      { id: 'f1', text: 'Groundwater use rose by a third between 2001 and 2020.', citations: [cite('a', 'Groundwater use rose by a third between 2001 and 2020.')], themeIds: ['t1'], support: 1 },
+      { id: 'f2', text: 'Exports fell after 2019.', citations: [cite('b', 'The evidence suggests exports fell sharply after 2019.')], themeIds: ['t2'], support: 1 },
+    ],
+    recommendations: [{ id: 'r1', text: 'Ministers should publish tariff schedules.', actor: 'Ministers', strength: 'explicit', citations: [cite('b', 'We recommend that ministers publish tariff schedules.')], themeIds: ['t2'] }],
+    glossary: [],
+    timeline: [],
+    ...parts,
+  });
+}
+
+describe('diffBriefs', () => {
+  it('finds nothing new in the same content under new ids and order', () => {
+    const old = edition('2026-01-01');
+    const renumbered = edition('2026-01-08', {
+      findings: [...old.findings].reverse().map((f, i) => ({ ...f, id: `f${i + 7}` })),
+      themes: old.themes.map((t, i) => ({ ...t, id: `x${i}` })),
+      recommendations: old.recommendations.map((r) => ({ ...r, id: 'r9', text: 'Ministers should  publish tariff schedules!' })),
+    });
+    const c = diffBriefs(old, renumbered);
+    expect(isUnchanged(c)).toBe(true);
+    expect(c.since).toBe('2026-01-01');
+    expect([c.findings.unchanged, c.themes.unchanged, c.recommendations.unchanged, c.sources.unchanged]).toEqual([2, 2, 1, 2]);
+  });
+
+  it('matches a reworded finding by its citation quote, and lists added and removed items', () => {
+    const old = edition('2026-01-01');
+    const next = edition('2026-01-08', {
+      sources: [src('b', 'b', 'Trade routes'), src('a', 'c', 'Water and power'), src('c', 'd', 'Ports')],
+      findings: [
+        { ...old.findings[1], id: 'f1', text: 'Exports dropped after 2019 (sharp fall).' },
+        { id: 'f2', text: 'Port traffic doubled.', citations: [cite('c', 'Port traffic doubled in five years.')], themeIds: [], support: 1 },
+      ],
+      themes: [old.themes[1], { id: 't3', label: 'Shipping', keyphrases: ['ports', 'ships'], sourceIds: ['c'], findingIds: ['f2'], recommendationIds: [] }],
+    });
+    const c = diffBriefs(old, next);
+    expect(c.sources.added.map((s) => s.id)).toEqual(['c']);
+    expect(c.sources.changed.map((s) => s.id)).toEqual(['a']);
+    expect(c.sources.removed).toEqual([]);
+    expect(c.findings.added.map((f) => f.text)).toEqual(['Port traffic doubled.']);
+    expect(c.findings.removed.map((f) => f.text)).toEqual(['Groundwater use rose by a third between 2001 and 2020.']);
+    expect(c.findings.unchanged).toBe(1);
+    expect(c.themes.added.map((t) => t.label)).toEqual(['Shipping']);
+    expect(c.themes.removed.map((t) => t.label)).toEqual(['Groundwater depletion']);
+    const text = formatChanges(c, { old: 'old.json', new: 'new.json' });
+    expect(text).toContain('+ Port traffic doubled.');
+    expect(text).toContain('- Groundwater depletion');
+    expect(text).toContain('~ Water and power (sources/a.md)');
+  });
+
+  it('matches a theme with a new label by overlapping keyphrases', () => {
+    const old = edition('2026-01-01');
+    const next = edition('2026-01-08', { themes: [{ ...old.themes[0], label: 'Aquifers under stress', keyphrases: ['aquifer', 'groundwater', 'wells', 'pumping'] }, old.themes[1]] });
+    expect(diffBriefs(old, next).themes.added).toEqual([]);
+  });
+
+  it('normalises case, punctuation and quotes', () => {
+    expect(normalizeText('“U.S.–Pakistan” ties,  Strained!')).toBe('u s pakistan ties strained');
+  });
+});
