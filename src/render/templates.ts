@@ -83,6 +83,8 @@ function toError(e: unknown, file: string): BriefwrightError {
   const message = String(err.message ?? e);
   const parse = /^Parse error on line (\d+):\n[^\n]*\n(-*)\^\n(.*)/s.exec(message);
   if (parse) return inputError(file, `Unexpected template syntax: ${parse[3]!.trim()}`, Number(parse[1]), parse[2]!.length + 1);
+  const onText = /^Cannot use 'in' operator to search for '([^']*)'/.exec(message);
+  if (onText) return inputError(file, `"${onText[1]}" cannot be looked up on a text or number value, expected an object of the view model`);
   const clean = message.replace(/ - \d+:\d+$/, '').replace(/ not defined in (\[object Object\]|undefined)/, ' is not in the view model (see docs/templates.md)');
   return inputError(file, clean.split('\n')[0]!, err.lineNumber, err.column !== undefined ? err.column + 1 : undefined);
 }

@@ -56,7 +56,7 @@ function titleBlock(nodes: RootContent[], ctx: LayoutContext): { boxes: Box[]; r
 
 function contents(body: readonly Box[], ctx: LayoutContext): Box[] {
   const t = ctx.type;
-  const entries = body.filter((b) => b.heading && b.anchor);
+  const entries = body.filter((b) => b.heading && b.anchor && b.heading.level <= ctx.tocDepth);
   const head: Style = { face: t.heading('bold'), size: t.size * 1.1, color: t.accent };
   const out: Box[] = [];
   const hl = breakLines([{ text: 'Contents', style: head }], ctx.fonts, { width: ctx.width, justify: false, leading: 1.3, hyphenate: false })[0]!;

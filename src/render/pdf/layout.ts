@@ -164,7 +164,8 @@ export function layoutBlocks(nodes: readonly (RootContent | BlockContent | Defin
         const id = `h${++ctx.headingCount}`;
         if (boxes[0]) {
           boxes[0].anchor = id;
-          if (level <= ctx.tocDepth) boxes[0].heading = { level, title: plainText(node.children).trim() };
+          // The outline goes one level deeper than the contents page, at least to `###`.
+          if (level <= Math.max(ctx.tocDepth, 3)) boxes[0].heading = { level, title: plainText(node.children).trim() };
         }
         if (level === 2 && boxes.length) {
           const last = boxes[boxes.length - 1]!;

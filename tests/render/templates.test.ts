@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { applyTemplate, parseTemplateConfig, type LoadedTemplate } from '../../src/render/templates.js';
+import { toViewModel } from '../../src/render/view-model.js';
+import { loadTemplate, listTemplates } from '../../src/cli/template-files.js';
+import { BriefwrightError, exitCodes } from '../../src/model/errors.js';
+import { formatDate } from '../../src/render/helpers.js';
+import { fixtureBrief } from './fixture.js';
+
+const view = toViewModel(fixtureBrief());
+const tpl = (source: string, partials: Record<string, string> = {}): LoadedTemplate => ({
+  name: 't',
+  file: 'tpl/t/t.md.hbs',
+  source,
+  partials,
+  partialFiles: Object.fromEntries(Object.keys(partials).map((k) => [k, `tpl/t/partials/${k}.hbs`])),
+});
+
+function errorOf(fn: () => unknown): BriefwrightError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(BriefwrightError);
+    return e as BriefwrightError;
+  }
+  throw new Error('expected an error');
+}
+
+describe('template errors name file, line and column', () => {
+  it('reports a syntax error', () => {
+    const e = errorOf(() => applyTemplate(tpl('# {{title}}\n\n{{#each themes}}\n- {{label}}\n'), view));
+    expect(e.kind).toBe('input');
+    expect(exitCodes[e.kind]).toBe(3);
+    expect(e.format()).toMatch(/^tpl\/t\/t\.md\.hbs:5:\d+: error: Unexpected template syntax/);
+  });
+
+  it('reports a field missing from the view model (strict mode)', () => {
+    const e = errorOf(() => applyTemplate(tpl('# {{title}}\n\n   {{titel}}\n'), view));
+    // The column points at the name inside the braces.
+    expect(e.format()).toBe('tpl/t/t.md.hbs:3:6: error: "titel" is not in the view model (see docs/templates.md)');
+  });
+
+  it('reports a helper called with the wrong arguments', () => {
+    const e = errorOf(() => applyTemplate(tpl('x\n{{formatDate counts}}'), view));
+    expect(e.format()).toMatch(/^tpl\/t\/t\.md\.hbs:2:1: error: helper "formatDate": unexpected object, expected an ISO date string$/);
+    const e2 = errorOf(() => applyTemplate(tpl('{{plural}}'), view));
+    expect(e2.format()).toMatch(/^tpl\/t\/t\.md\.hbs:1:1: error: helper "plural": unexpected 0 arguments/);
+  });
+
+  it('reports errors inside a partial against the partial file', () => {
+    const e = errorOf(() => applyTemplate(tpl('# {{title}}\n{{#each themes}}\n{{> item}}\n{{/each}}', { item: 'ok {{label}}\n  {{nope}}' }), view));
+    expect(e.format()).toBe('tpl/t/partials/item.hbs:2:5: error: "nope" is not in the view model (see docs/templates.md)');
+    const s = errorOf(() => applyTemplate(tpl('{{> item}}', { item: '{{#if x}}' }), view));
+    expect(s.file).toBe('tpl/t/partials/item.hbs');
+  });
+
+  it('refuses partials outside the template folder and dynamic partial names', () => {
+    const e = errorOf(() => applyTemplate(tpl('line\n  {{> ../../x}}'), view));
+    expect(e.format()).toMatch(/^tpl\/t\/t\.md\.hbs:2:3: error: Unexpected partial "\.\.\/\.\.\/x"/);
+    const d = errorOf(() => applyTemplate(tpl('{{> (lookup . "title")}}'), view));
+    expect(d.message).toContain('dynamic partial');
+  });
+
+  it('cannot reach prototypes', () => {
+    const out = applyTemplate(tpl('[{{constructor}}][{{lookup this "__proto__"}}][{{#with this}}{{__proto__}}{{/with}}][{{lookup title "constructor"}}]'), view);
+    expect(out).toBe('[][][][]');
+    // Looking a field up on text is a template error, not a way in.
+    const e = errorOf(() => applyTemplate(tpl('{{title.constructor}}'), view));
+    expect(e.file).toBe('tpl/t/t.md.hbs');
+    expect(e.message).toMatch(/"constructor" cannot be looked up on a text or number/);
+  });
+
+  it('does not escape HTML entities into Markdown (noEscape) and keeps escaped source text', () => {
+    expect(applyTemplate(tpl('{{title}} & <x>'), view)).toBe('Pakistan after the withdrawal & <x>');
+  });
+});
+
+describe('template files', () => {
+  it('loads a user template that overrides a built-in, reading partials only from partials/', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bw-tpl-'));
+    mkdirSync(join(dir, 'briefing', 'partials'), { recursive: true });
+    writeFileSync(join(dir, 'briefing', 'briefing.md.hbs'), '# {{title}}\n{{> note}}\n');
+    writeFileSync(join(dir, 'briefing', 'partials', 'note.hbs'), 'user note');
+    writeFileSync(join(dir, 'secret.hbs'), 'outside');
+    symlinkSync(join(dir, 'secret.hbs'), join(dir, 'briefing', 'partials', 'leak.hbs'));
+    writeFileSync(join(dir, 'briefing', 'template.json'), '{ "title": "Mine", "pageSize": "Letter", "toc": false }');
+    const t = loadTemplate('briefing', [dir]);
+    expect(Object.keys(t.partials)).toEqual(['note']);
+    expect(t.config!.pageSize).toBe('Letter');
+    expect(applyTemplate(t, view)).toBe('# Pakistan after the withdrawal\nuser note');
+    expect(listTemplates([dir])).toEqual(expect.arrayContaining(['briefing', 'handout', 'one-pager']));
+  });
+
+  it('rejects template names that are paths and bad template.json', () => {
+    expect(() => loadTemplate('../etc')).toThrow(/unexpected template name/);
+    expect(() => parseTemplateConfig('{ "pageSize": "A3" }', 'x/template.json')).toThrow(BriefwrightError);
+    expect(errorOf(() => parseTemplateConfig('{ "fonts": { "body": "comic" } }', 'x/template.json')).format()).toMatch(/^x\/template\.json: error: Unexpected value at "fonts\.body"/);
+  });
+
+  it('formats dates', () => {
+    expect(formatDate('2023-11-04')).toBe('4 November 2023');
+    expect(formatDate('2021-08', 'month')).toBe('August 2021');
+    expect(formatDate('1990s')).toBe('1990s');
+    expect(formatDate('2023-13')).toBeNull();
+  });
+});
