@@ -112,8 +112,8 @@ function scanInline(s: string, start: number, end: number, push: (c: string, at:
     const c = s[i];
     if (SUP_SET.has(c)) { i++; continue; }
     if (c === '^' && s[i + 1] === '{') {
-      const close = s.indexOf('}', i + 2);
-      if (close > 0 && close < end && close - i <= 12) { i = close + 1; continue; }
+      const close = findWithin(s, i + 2, Math.min(end, i + 14), '}', '{');
+      if (close > 0) { i = close + 1; continue; }
     }
     if (c === '\\' && i + 1 < end && /[\\`*_{}[\]()#+\-.!<>|$~"']/.test(s[i + 1])) { push(s[i + 1], i + 1); i += 2; continue; }
     if (c === '*') {
@@ -133,8 +133,8 @@ function scanInline(s: string, start: number, end: number, push: (c: string, at:
       continue;
     }
     if (c === '<' && /^<(https?:|mailto:|www\.)/i.test(s.slice(i, i + 10))) {
-      const close = s.indexOf('>', i + 1);
-      if (close > 0 && close < end && close - i < 4000) {
+      const close = findWithin(s, i + 1, Math.min(end, i + 4000), '>', '<');
+      if (close > 0) {
         for (let k = i + 1; k < close; k++) push(s[k], k);
         i = close + 1;
         continue;
@@ -142,10 +142,10 @@ function scanInline(s: string, start: number, end: number, push: (c: string, at:
     }
     if (c === '[') {
       // [text](url) → text
-      const close = s.indexOf(']', i + 1);
-      if (close > 0 && close < end && close - i < 2000 && s[close + 1] === '(') {
-        const paren = s.indexOf(')', close + 2);
-        if (paren > 0 && paren < end && paren - close < 4000 && !/\s/.test(s.slice(close + 2, paren))) {
+      const close = findWithin(s, i + 1, Math.min(end, i + 2000), ']', '[');
+      if (close > 0 && s[close + 1] === '(') {
+        const paren = findWithin(s, close + 2, Math.min(end, close + 4000), ')', '(');
+        if (paren > 0 && !/\s/.test(s.slice(close + 2, paren))) {
           scanInline(s, i + 1, close, push);
           i = paren + 1;
           continue;
@@ -170,6 +170,19 @@ function scanInline(s: string, start: number, end: number, push: (c: string, at:
     push(c, i);
     i++;
   }
+}
+
+/**
+ * Index of `want` in `s[from, to)`, or -1; gives up at whitespace or at `stop` (another opener), so
+ * scanning from every opener of a long line stays linear.
+ */
+function findWithin(s: string, from: number, to: number, want: string, stop: string): number {
+  for (let j = from; j < to; j++) {
+    const c = s[j];
+    if (c === want) return j;
+    if (c === stop || c === '\n') return -1;
+  }
+  return -1;
 }
 
 /** Trim a span of the source so it starts and ends on visible text, not on markers or spaces. */

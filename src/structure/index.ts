@@ -88,19 +88,14 @@ export function structure(source: SourceText, ctx: StageContext, options: Readon
     });
     sectionOfUnit.set(u, sections.length - 1);
   }
+  // one pass with a stack of open sections: a section ends where the next one of its level or
+  // higher begins, and a sub-section takes its parent's kind ("6.1.1 …" under "6.1 Recommendations")
+  const open: number[] = [];
   for (let i = 0; i < sections.length; i++) {
-    for (let j = i + 1; j < sections.length; j++) {
-      if (sections[j].level <= sections[i].level) { sections[i].end = sections[j].start; break; }
-    }
-    if (sections[i].kind === 'other') {
-      // a sub-section takes its parent's kind ("6.1.1 Strengthen …" under "6.1 Recommendations")
-      for (let p = i - 1; p >= 0; p--) {
-        if (sections[p].level < sections[i].level) {
-          if (sections[p].kind !== 'abstract') sections[i].kind = sections[p].kind;
-          break;
-        }
-      }
-    }
+    while (open.length && sections[open[open.length - 1]].level >= sections[i].level) sections[open.pop()!].end = sections[i].start;
+    const parent = open.length ? sections[open[open.length - 1]] : null;
+    if (sections[i].kind === 'other' && parent && parent.kind !== 'abstract') sections[i].kind = parent.kind;
+    open.push(i);
   }
 
   // ── paragraphs, references, notes ──
@@ -209,7 +204,7 @@ function stripInline(t: string): string {
 /** Words printed with a hyphen somewhere inside a line ("post-withdrawal"): keep their hyphen at line ends too. */
 function hyphenatedWords(text: string): Set<string> {
   const out = new Set<string>();
-  const re = /(\p{L}+)-(\p{Ll}+)/gu;
+  const re = /(?<!\p{L})(\p{L}{1,40})-(\p{Ll}{1,40})/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) out.add(m[0].toLowerCase());
   return out;
 }
@@ -360,7 +355,7 @@ function joinAcrossBreaks(units: Unit[], options: Readonly<StructureOptions>): U
       const lower = /^[\p{Ll}]/u.test(b);
       const strayCitation = /^\([^()]{2,200}\)[.;,]?$/.test(b) && /\b(1[6-9]|20)\d\d\b/.test(b);
       if (!bList && !aField && !bField && (open || (lower && !/^[-*+•]\s/.test(u.lines[0].text)) || strayCitation)) {
-        prev.lines = prev.lines.concat(u.lines);
+        for (const l of u.lines) prev.lines.push(l);
         continue;
       }
     }
@@ -374,7 +369,7 @@ function assignLevels(headings: Unit[]): void {
   type H = Unit & { level?: number };
   const hs = headings as H[];
   const mdLevels = hs.filter((h) => h.heading!.strength === 'markdown').map((h) => h.heading!.level!);
-  const mdBase = mdLevels.length ? Math.min(...mdLevels) - 1 : 0;
+  const mdBase = mdLevels.length ? mdLevels.reduce((a, b) => Math.min(a, b), 6) - 1 : 0;
   const anyNumbered = hs.some((h) => h.heading!.strength === 'numbered');
   let nestUnder = 0;
   for (let i = 0; i < hs.length; i++) {
@@ -450,7 +445,8 @@ function readFront(units: Unit[], text: string, declared: Record<string, unknown
     bodyStart = i;
     break;
   }
-  if (bodyStart === units.length) {
+  const noBodyHeading = bodyStart === units.length;
+  if (noBodyHeading) {
     // no body heading: only the first few units can be front matter
     bodyStart = Math.min(units.length, 3);
     for (let i = 0; i < units.length; i++) if (units[i].type === 'heading' && kindOf(units[i].heading!.title) === 'abstract') bodyStart = Math.max(bodyStart, i + 2);
@@ -619,7 +615,9 @@ function readFront(units: Unit[], text: string, declared: Record<string, unknown
       continue;
     }
     if (abstractUnits.length && !abstractDone && abstractStart < 0) abstractDone = true;
-    if (words < 40 || i < 2) { u.front = true; frontText.push(joined); }
+    // left-over short lines of a header (a date line, a banner) are not reading text; without any
+    // section heading the text after the title is the body itself
+    if (!noBodyHeading && (words < 40 || i < 2)) { u.front = true; frontText.push(joined); }
   }
   if (abstractUnits.length) {
     const a = abstractUnits[0].lines[0].start;

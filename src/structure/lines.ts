@@ -184,7 +184,7 @@ export function markNotes(lines: Line[], text: string, skipBefore: number): void
       if (l.role !== 'blank') lastNote = l.role === 'note' || l.role === 'note-continuation' ? l.index : -1;
       continue;
     }
-    const m = NOTE_LINE.exec(l.text) ?? SUP_NOTE_LINE.exec(l.text);
+    const m = l.text.length > 3000 ? null : NOTE_LINE.exec(l.text) ?? SUP_NOTE_LINE.exec(l.text);
     if (m) {
       const num = /^\d/.test(m[1]) ? Number(m[1]) : superscriptNumber(m[1]);
       const body = m[2];

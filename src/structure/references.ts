@@ -42,7 +42,7 @@ export function splitEntries(lines: readonly Line[]): RawEntry[] {
 
 /** Parse one entry's text (source offsets kept by the caller). */
 export function parseEntry(text: string): { authors: string[]; year: number | null; title: string | null; label: string | null } {
-  let t = text.replace(LIST_MARK, '').replace(/[*_]/g, '').replace(/\\(.)/g, '$1').trim();
+  let t = text.slice(0, 2000).replace(LIST_MARK, '').replace(/[*_]/g, '').replace(/\\(.)/g, '$1').trim();
   let label: string | null = null;
   const num = NUMBERED.exec(t);
   if (num) {
@@ -124,7 +124,7 @@ export function findCitations(text: string, start: number, end: number): Omit<In
     }
   }
   // narrative: Barfield (2010), Farhan et al, (2024), Akhtar & Holland (2023)
-  const narrative = /(\p{Lu}[\p{L}'’-]+(?:\s+(?:et\s+al\.?|(?:and|&)\s+\p{Lu}[\p{L}'’-]+))?),?\s*\(((?:1[6-9]|20)\d\d)[a-z]?\)/gu;
+  const narrative = /(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]{1,40}(?:\s+(?:et\s+al\.?|(?:and|&)\s+\p{Lu}[\p{L}'’-]{1,40}))?),?\s*\(((?:1[6-9]|20)\d\d)[a-z]?\)/gu;
   for (let m = narrative.exec(slice); m; m = narrative.exec(slice)) {
     const authors = citationAuthors(m[1]);
     if (!authors.length) continue;

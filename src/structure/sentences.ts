@@ -50,8 +50,9 @@ export function splitSentences(text: string): { start: number; end: number }[] {
     const next = text[k];
     // "… Al-Qaeda. (Nisar, Amin, & Asghar, 2023)." — a citation that trails the sentence stays with it
     if (next === '(') {
-      const close = text.indexOf(')', k);
-      if (close > 0 && close - k < 200 && text[close + 1] === '.' && (close + 2 >= n || text[close + 2] === ' ') && /\d{4}/.test(text.slice(k, close))) { i = k; continue; }
+      let close = -1;
+      for (let q = k + 1; q < Math.min(n, k + 200); q++) { if (text[q] === ')') { close = q; break; } if (text[q] === '(') break; }
+      if (close > 0 && text[close + 1] === '.' && (close + 2 >= n || text[close + 2] === ' ') && /\d{4}/.test(text.slice(k, close))) { i = k; continue; }
     }
     const startsSentence = /[\p{Lu}\p{N}]/u.test(next) || OPENING.has(next) || (next === '-' && text[k + 1] === ' ');
     if (!startsSentence) { i = j; continue; }
