@@ -107,13 +107,29 @@ export function bodyParagraphs(doc: StructuredSource): Paragraph[] {
  */
 export function maskCitations(text: string): string {
   const blank = (m: string) => ' '.repeat(m.length);
-  return text
+  return maskBibliographic(text)
     .replace(/\((?:[^()]*?\b(?:1[5-9]|20)\d\d[a-z]?\b[^()]*?)\)/g, (m) => (/^\([^()]*[A-Za-z][^()]*\)$/.test(m) && !/^\((?:in|since|from|until|by|after|before) /i.test(m) ? blank(m) : m))
     // Halves of a citation cut by a sentence split: "… Action, 2022); …" and "… (Khan, 2021".
     .replace(/^[^()]*?\b(?:1[5-9]|20)\d\d[a-z]?\)/, (m) => m.replace(/[^,;]*,\s*(?:1[5-9]|20)\d\d[a-z]?\)$/, (t) => ' '.repeat(t.length)))
     .replace(/\([^()]*\b(?:1[5-9]|20)\d\d[a-z]?[^()]*$/, (m) => (/\p{Lu}/u.test(m) ? blank(m) : m))
     .replace(/\[\d+(?:[,–-]\s*\d+)*\]/g, blank)
     .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, blank);
+}
+
+/**
+ * Blank bibliographic material that PDF conversion leaves inside running text: links, footnote
+ * entries ("8. Kux, Dennis. “Title.” Publisher, 2001.") and "“Title.” Venue, Month D, YYYY."
+ * tails. Offsets stay aligned (same length, spaces).
+ */
+export function maskBibliographic(text: string): string {
+  const blank = (m: string) => ' '.repeat(m.length);
+  return text
+    .replace(/<?https?:\/\/[^\s>]*>?|\bwww\.[^\s>]+/g, blank)
+    // A footnote entry: its number, an author ("Surname, Name") or a quoted title, through the year that ends it.
+    .replace(/(?:^|(?<=\s))\d{1,3}\s?\.\s+(?:(?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[\p{L}'’-]+,\s+[\p{Lu}“"]|[“"])[^]*?(?:\b(?:1[5-9]|20)\d\d[a-z]?\)?[.,]|$)/gu, blank)
+    // "“Title.” Venue, Month D, YYYY." or "*Venue*, YYYY."
+    .replace(/[”"][.,]?\s*\*?\p{Lu}[^.;:“”"]{0,60}?\*?,\s*(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\/\w+)?\s+(?:\d{1,2},\s*)?)?(?:1[5-9]|20)\d\d\b/gu, blank)
+    .replace(/\*[^*\n]{2,80}\*,\s*(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\/\w+)?\s+(?:\d{1,2},\s*)?)?(?:1[5-9]|20)\d\d\b/g, blank);
 }
 
 /** Word count of a string. */

@@ -71,7 +71,11 @@ export function maskNarrativeCitations(text: string): string {
   return text
     .replace(/((?:\p{Lu}[\p{L}'’-]+|et al\.?)(?:\s*(?:&|and)\s*\p{Lu}[\p{L}'’-]+)?[,.]?\s*)\(((?:1[5-9]|20)\d\d[a-z]?(?:[,;]\s*(?:p\.\s*)?\d+)?)\)/gu, (all, name: string, inner: string) => name + ' ' + ' '.repeat(inner.length + 1))
     // A bare "(2025)" is a citation year too; events are not dated in parentheses alone.
-    .replace(/\((?:1[5-9]|20)\d\d[a-z]?\)/g, (m) => ' '.repeat(m.length));
+    .replace(/\((?:1[5-9]|20)\d\d[a-z]?\)/g, (m) => ' '.repeat(m.length))
+    // "Schaumburg, 2002" (a citation without parentheses), unless the word is a month.
+    .replace(/(\p{Lu}[\p{L}'’-]+),\s*((?:1[5-9]|20)\d\d[a-z]?)\b/gu, (all, name: string, year: string) => (months.includes(name.toLowerCase()) ? all : all.slice(0, all.length - year.length) + ' '.repeat(year.length)))
+    // The year of a publication ("a study from 2023 states …") dates the study, not an event.
+    .replace(/\b((?:study|report|survey|paper|article|book|assessment|analysis)\s+(?:from|of|in|published\s+in|released\s+in)\s+)((?:1[5-9]|20)\d\d)\b/gi, (all, head: string, year: string) => head + ' '.repeat(year.length));
 }
 
 /** The clause around [start, end) in a sentence: between clause boundaries, when the sentence is long. */
