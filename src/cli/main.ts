@@ -3,32 +3,38 @@
 import { Command, CommanderError } from 'commander';
 import { BriefwrightError, exitCodes } from '../model/errors.js';
 import { version } from './version.js';
-import { registerBuild } from './commands/build.js';
-import { registerExtract } from './commands/extract.js';
-import { registerTemplates } from './commands/templates.js';
-import { registerEval } from './commands/eval.js';
-import { registerInit } from './commands/init.js';
-import { registerDiff } from './commands/diff.js';
+/**
+ * Commands by name, each loaded only when needed: a command module may import whole stages (the
+ * NLP model, PDF and DOCX libraries), and `brief build` should not pay for `brief eval`'s imports.
+ * A new command is one row here.
+ */
+const commands: Readonly<Record<string, () => Promise<(program: Command) => void>>> = {
+  build: async () => (await import('./commands/build.js')).registerBuild,
+  extract: async () => (await import('./commands/extract.js')).registerExtract,
+  templates: async () => (await import('./commands/templates.js')).registerTemplates,
+  eval: async () => (await import('./commands/eval.js')).registerEval,
+  init: async () => (await import('./commands/init.js')).registerInit,
+  diff: async () => (await import('./commands/diff.js')).registerDiff,
+};
 
-export function createProgram(): Command {
+/** The program with the commands `argv` needs: only the one named, or all (for help and unknown names). */
+export async function createProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('brief')
     .description('Turn a folder of source texts into cited briefing notes')
     .version(version)
     .option('--debug', 'print stack traces for internal errors')
     .exitOverride()
     .showHelpAfterError('(run `brief --help` for usage)');
-  registerBuild(program);
-  registerExtract(program);
-  registerTemplates(program);
-  registerEval(program);
-  registerInit(program);
-  registerDiff(program);
+  const named = argv.slice(2).find((a) => !a.startsWith('-'));
+  const wanted = named !== undefined && named in commands ? [named] : Object.keys(commands);
+  for (const register of await Promise.all(wanted.map((n) => commands[n]()))) register(program);
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = createProgram();
+  let program: Command | undefined;
   try {
+    program = await createProgram(argv);
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
@@ -41,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
       return exitCodes[err.kind];
     }
     const e = err as Error;
-    process.stderr.write(`brief: internal error: ${e?.message ?? String(err)}${program.opts().debug ? `\n${e?.stack}` : ' (run with --debug for details)'}\n`);
+    process.stderr.write(`brief: internal error: ${e?.message ?? String(err)}${(program?.opts().debug ?? argv.includes('--debug')) ? `\n${e?.stack}` : ' (run with --debug for details)'}\n`);
     return exitCodes.internal;
   }
 }

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const cli = join(process.cwd(), 'dist/src/cli/main.js');
+const run = (cwd: string, args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000', NO_COLOR: '', ...env } });
+
+const water = `# Groundwater in the Indus basin
+
+## Findings
+
+Our analysis shows that groundwater use rose by a third between 2001 and 2020, while recharge fell. The evidence suggests that subsidised electricity drives over-pumping.
+
+## Recommendations
+
+The government should meter agricultural wells. Provincial authorities must publish annual aquifer data.
+`;
+const trade = `# Trade routes after the withdrawal
+
+## Findings
+
+The study finds that exports through Torkham fell by half after 2021. Transit trade shifted to Iranian ports.
+
+## Recommendations
+
+Islamabad should negotiate a transit agreement with Kabul. Donors should fund customs modernisation.
+`;
+const ports = `# Ports and shipping
+
+## Findings
+
+We find that container traffic at Gwadar doubled in five years, though from a small base.
+
+## Recommendations
+
+The port authority should publish monthly traffic statistics.
+`;
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bw-cli-cfg-'));
+  for (const [p, text] of Object.entries(files)) {
+    mkdirSync(join(dir, p, '..'), { recursive: true });
+    writeFileSync(join(dir, p), text);
+  }
+  return dir;
+}
+
+describe('brief build with a config file', () => {
+  it('rejects a bad config with one line naming file, line, column and key (exit 3), before any work', () => {
+    const dir = project({ 'briefwright.config.yaml': 'title: Water\nsumaryWords: 100\n', 'sources/a.md': water });
+    const r = run(dir, ['build']);
+    expect(r.status).toBe(3);
+    expect(r.stderr.trim().split('\n')).toEqual(['brief: briefwright.config.yaml:2:1: error: unknown key "sumaryWords", expected "summaryWords" or one of ' + 'title, subtitle, organisation, authors, edition, templates, templatesDir, formats, sources, out, allowOutsideOut, actorAliases, themes, keyMessages, summaryWords, pageSize, fonts, cache']);
+    const json = project({ 'c.json': '{\n  "themes": "many"\n}\n', 'sources/a.md': water });
+    const j = run(json, ['build', '--config', 'c.json']);
+    expect(j.status).toBe(3);
+    expect(j.stderr).toMatch(/^brief: c\.json:2:13: error: "themes" is "many", expected a number\n$/);
+    expect(run(json, ['build', '--config', 'missing.yaml']).stderr).toContain('missing.yaml: error: config file not found');
+  });
+
+  it('applies config settings, lets flags win, keeps editions and says what changed since the last one', () => {
+    const dir = project({
+      'briefwright.config.yaml': 'title: Water and trade\norganisation: Policy Unit\nauthors: [A. Analyst]\nedition: "2026-01-05"\nformats: [md, json]\nsources:\n  include: ["papers/**/*.md"]\n  exclude: ["**/draft-*"]\nout: build\nactorAliases: { Islamabad: Pakistan }\n',
+      'papers/water.md': water,
+      'papers/more/trade.md': trade,
+      'papers/draft-ports.md': ports,
+    });
+    const first = run(dir, ['build']);
+    expect(first.status, first.stderr).toBe(0);
+    // Not a terminal: plain progress lines on stdout, no escapes.
+    expect(first.stdout).toMatch(/^brief build: 2 sources \(config briefwright\.config\.yaml\)\n/);
+    expect(first.stdout).not.toMatch(/\u001b/);
+    const m1 = JSON.parse(readFileSync(join(dir, 'build', 'model.json'), 'utf8'));
+    expect([m1.title, m1.organisation, m1.date, m1.authors]).toEqual(['Water and trade', 'Policy Unit', '2026-01-05', ['A. Analyst']]);
+    expect(m1.sources.map((s: { path: string }) => s.path)).toEqual(['papers/more/trade.md', 'papers/water.md']);
+    expect(m1.changes).toBeUndefined();
+    expect(existsSync(join(dir, 'build', 'briefing.pdf'))).toBe(false);
+    expect(existsSync(join(dir, 'build', 'editions', '2026-01-05', 'model.json'))).toBe(true);
+
+    // A week later, with the ports paper no longer a draft; a flag overrides the config's title.
+    writeFileSync(join(dir, 'papers', 'ports.md'), ports);
+    const second = run(dir, ['build', '--edition', '2026-01-12', '--title', 'Weekly brief', '--quiet']);
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout + second.stderr).toBe('');
+    const m2 = JSON.parse(readFileSync(join(dir, 'build', 'model.json'), 'utf8'));
+    expect(m2.title).toBe('Weekly brief');
+    expect(m2.changes.since).toBe('2026-01-05');
+    expect(m2.changes.sources.added.map((s: { path: string }) => s.path)).toEqual(['papers/ports.md']);
+    expect(m2.changes.sources.unchanged).toBe(2);
+    expect(m2.changes.findings.added.length).toBeGreaterThan(0);
+    expect(m2.changes.findings.added.every((f: { sourceIds: string[] }) => f.sourceIds.includes('ports'))).toBe(true);
+    expect(m2.changes.findings.removed).toEqual([]);
+
+    const diff = run(dir, ['diff', 'build/editions/2026-01-05/model.json', 'build']);
+    expect(diff.status, diff.stderr).toBe(0);
+    expect(diff.stdout).toContain('Sources: 1 new, 0 removed, 2 unchanged');
+    expect(diff.stdout).toMatch(/\n {2}\+ .*\(papers\/ports\.md\)\n/);
+    const dj = JSON.parse(run(dir, ['diff', '--json', 'build/editions/2026-01-05', 'build/model.json']).stdout);
+    expect(dj.sources.added).toHaveLength(1);
+    expect(run(dir, ['diff', 'build/model.json', 'nothing.json']).status).toBe(3);
+  });
+});
