@@ -104,11 +104,19 @@ export function decodeBytes(bytes: Uint8Array, path: string, ctx: StageContext, 
   const where = (hasBom ? 3 : 0) + bad;
   if (options.latin1Fallback && !hasBom && looksLikeSingleByteText(body)) {
     const text = normaliseLineEnds(new TextDecoder('windows-1252').decode(body));
-    ctx.report.warn(path, undefined, `Unexpected byte 0x${body[bad].toString(16)} at byte ${where} that is not UTF-8, expected UTF-8: read as Windows-1252 (Latin-1); save the file as UTF-8 to silence this`, 'latin1-fallback');
+    ctx.report.add({ severity: 'warning', file: path, ...byteLineColumn(bytes, where), message: `Unexpected byte 0x${body[bad].toString(16)} at byte ${where} that is not UTF-8, expected UTF-8: read as Windows-1252 (Latin-1); save the file as UTF-8 to silence this`, rule: 'latin1-fallback' });
     return checkDecoded(text, 'windows-1252', path, ctx);
   }
-  ctx.report.fatal(path, undefined, `Unexpected byte 0x${body[bad].toString(16)} at byte ${where}, expected UTF-8 text`, 'undecodable');
+  ctx.report.add({ severity: 'fatal', file: path, ...byteLineColumn(bytes, where), message: `Unexpected byte 0x${body[bad].toString(16)} at byte ${where}, expected UTF-8 text`, rule: 'undecodable' });
   return null;
+}
+
+/** 1-based line and (byte) column of byte `index`, so an undecodable byte is reported where an editor shows it. */
+function byteLineColumn(bytes: Uint8Array, index: number): { line: number; column: number } {
+  let line = 1;
+  let last = -1;
+  for (let i = 0; i < index && i < bytes.length; i++) if (bytes[i] === 0x0a) { line++; last = i; }
+  return { line, column: index - last };
 }
 
 /**
