@@ -87,23 +87,20 @@ describe('a folder of bad sources: each reported, skipped, the build goes on (ex
     });
   }
 
-  // Pending the ingest readers (encodings, DOCX, HTML): enable when they land.
-  it.skip('invalid UTF-8: reported naming the file and the line of the first bad byte', () => {
+  it('invalid UTF-8: reported naming the file and the line of the first bad byte', () => {
     const lines = linesNaming(run.stderr, 'sources/bad-utf8.txt');
     expect(lines.length, run.stderr).toBeGreaterThanOrEqual(1);
     expect(lines.some((l) => l.startsWith('sources/bad-utf8.txt:4:'))).toBe(true);
   });
 
-  // Pending the ingest readers (encodings, DOCX, HTML): enable when they land.
-  it.skip('UTF-16 with a BOM is decoded, not rejected', () => {
+  it('UTF-16 with a BOM is decoded, not rejected', () => {
     const s = model.sources.find((x: any) => x.path === 'sources/utf16.txt');
     expect(s, run.stderr).toBeDefined();
     expect(s.title).toBe('A Study of river transport');
     expect(linesNaming(run.stderr, 'sources/utf16.txt').filter((l) => l.includes(': error:'))).toEqual([]);
   });
 
-  // Pending the ingest readers (encodings, DOCX, HTML): enable when they land.
-  it.skip('Latin-1 is decoded (é stays é), with at most a warning', () => {
+  it('Latin-1 is decoded (é stays é), with at most a warning', () => {
     const s = model.sources.find((x: any) => x.path === 'sources/latin1.txt');
     expect(s, run.stderr).toBeDefined();
     expect(s.title).toContain('Montréal');
@@ -129,13 +126,11 @@ describe('a folder of bad sources: each reported, skipped, the build goes on (ex
     }
   });
 
-  // Pending the ingest readers (encodings, DOCX, HTML): enable when they land.
-  it.skip('a valid DOCX beside the broken ones is read', () => {
+  it('a valid DOCX beside the broken ones is read', () => {
     expect(hasSource('ok.docx'), run.stderr).toBe(true);
   });
 
-  // Pending the ingest readers (encodings, DOCX, HTML): enable when they land.
-  it.skip('HTML scripts are dropped: no script text reaches the model or the Markdown', () => {
+  it('HTML scripts are dropped: no script text reaches the model or the Markdown', () => {
     expect(hasSource('script.html'), run.stderr).toBe(true);
     const all = JSON.stringify(model) + readFileSync(join(project, 'out', 'briefing.md'), 'utf8');
     for (const bad of ['INJECTED-BY-SCRIPT', 'INJECTED-ALERT', 'document.write', 'onclick']) expect(all).not.toContain(bad);
