@@ -178,7 +178,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     const s = (c.section ?? '').replace(/\s+/g, ' ').trim();
     if (!s) return '';
     if (/^\d+(\.\d+)*$/.test(s)) return `§${s}`;
-    return `§“${escapeMarkdown(words(s, 5).replace(/ …$/, '…'))}”`;
+    return `§“${escapeMarkdown(words(s, 3).replace(/ …$/, '…'))}”`;
   };
   const citeView = (c: Citation): CitationView => {
     const n = number.get(c.sourceId) ?? 0;
@@ -192,7 +192,9 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
       const l = citeView(c).label;
       if (!seen.has(l)) { seen.add(l); labels.push(l); }
     }
-    return labels.length ? `[${labels.join('; ')}]` : '';
+    // Three references make the point; more would crowd the line.
+    const shown = labels.length > 3 ? [...labels.slice(0, 3), `+${labels.length - 3} more`] : labels;
+    return shown.length ? `[${shown.join('; ')}]` : '';
   };
   const supportOf = (cs: readonly Citation[], declared?: number) => Math.max(declared ?? 0, new Set(cs.map((c) => c.sourceId)).size, 1);
   const fById = new Map(brief.findings.map((f) => [f.id, f]));
@@ -338,13 +340,16 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
   );
 
   const questions: QuestionView[] = [];
-  const qFrom = (item: { text: string; cite: string; citations: CitationView[] }, prompt: string) => {
+  const asked = new Set<string>();
+  const qFrom = (item: { id: string; text: string; cite: string; citations: CitationView[] }, prompt: string) => {
+    if (asked.has(item.id)) return;
+    asked.add(item.id);
     const c = item.citations[0]!;
     questions.push({ n: questions.length + 1, question: prompt, answer: item.text, cite: item.cite, passage: `Source ${c.n}${c.section ? ` ${c.section}` : ''}: “${c.passage}”` });
   };
   for (const t of themeViews) {
     if (questions.length >= Math.ceil(o.questions / 2)) break;
-    const f = t.findings[0];
+    const f = t.findings.find((x) => !asked.has(x.id));
     if (f) qFrom(f, `According to source ${f.citations[0]!.n}, what is one finding about ${t.label}?`);
   }
   for (const g of recommendationGroups) {

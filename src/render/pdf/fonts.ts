@@ -125,6 +125,15 @@ export class FontSet {
       let tag = '';
       for (let i = 0; i < 6; i++, h = Math.floor(h / 26)) tag += String.fromCharCode(65 + (h % 26));
       font = await pdf.embedFont(f.bytes, { subset: true, customName: `${tag}+${f.font.postscriptName}` });
+      // pdf-lib shapes the text again on every drawText; the same word always encodes the same
+      // way (and its glyphs are already in the subset after the first call), so remember it.
+      const encode = font.encodeText.bind(font);
+      const encoded = new Map<string, ReturnType<PDFFont['encodeText']>>();
+      font.encodeText = (text: string) => {
+        let e = encoded.get(text);
+        if (!e) { e = encode(text); encoded.set(text, e); }
+        return e;
+      };
       this.embedded.set(key, font);
     }
     return font;

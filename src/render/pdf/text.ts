@@ -201,16 +201,25 @@ export function breakLines(spans: readonly Span[], fonts: FontSet, options: Brea
     const pieces: Piece[] = [];
     let x = 0;
     let maxSize = 0;
+    let afterSpace = false;
     for (let k = 0; k < words.length; k++) {
       const w = words[k]!;
       for (const p of w.pieces) {
         const prev = pieces[pieces.length - 1];
-        // Adjacent pieces of one style within a word are drawn as one.
-        if (prev && prev.style === p.style && Math.abs(prev.x + prev.width - x) < 1e-6) { prev.text += p.text; prev.width += p.width; } else pieces.push({ ...p, x });
+        // Pieces of one style are drawn as one: within a word always, and across a space when
+        // the line is not stretched (advances add up exactly: no kerning is applied).
+        if (prev && prev.style === p.style && (!afterSpace || extra <= 0)) {
+          prev.text += (afterSpace ? ' ' : '') + p.text;
+          prev.width = x + p.width - prev.x;
+        } else pieces.push({ ...p, x });
+        afterSpace = false;
         x += p.width;
         maxSize = Math.max(maxSize, p.style.size);
       }
-      if (k < words.length - 1 && w.space > 0) x += w.space + Math.max(0, extra);
+      if (k < words.length - 1 && w.space > 0) {
+        x += w.space + Math.max(0, extra);
+        afterSpace = true;
+      }
     }
     if (maxSize === 0) maxSize = spans[0]?.style.size ?? 10;
     const height = maxSize * options.leading;
