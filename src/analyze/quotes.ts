@@ -4,7 +4,7 @@
  * ("Trump had said, "…"", "According to Bajwa, "…"", ""…," Khan said").
  */
 import type { ExtractedQuote, StructuredSource } from '../model/document.js';
-import { bodyParagraphs, maskCitations } from './body-text.js';
+import { bodyParagraphs, maskBibliographic, maskCitations } from './body-text.js';
 
 const speechVerb = '(?:said|says|saying|stated|states|stating|declared|declares|declaring|remarked|remarks|told|noted|notes|noting|wrote|writes|writing|warned|warns|warning|argued|argues|arguing|asserted|asserts|added|adds|adding|claimed|claims|claiming|announced|announces|insisted|insists|observed|stressed|emphasi[sz]ed|explained|maintained|tweeted|put\\s+it|commented|acknowledged|admitted|urged|vowed|replied|responded|contends|contended|congratulated|as\\s+such)';
 // A name-like phrase: up to six capitalised words, possibly joined by "of (the)".
@@ -43,17 +43,29 @@ function cleanSpeaker(s: string | undefined): string | null {
   return t;
 }
 
+const roleNoun = /\b(?:minister|president|senator|spokesperson|spokesman|spokeswoman|official|officials|secretary|advisor|adviser|ambassador|envoy|envoys|general|chief|leader|leaders|commander|diplomat|analyst|expert|governor|premier|chancellor|king|prince|representative)$/i;
+
+/** Headline-style text (most words capitalised): the title of a cited work, not a quotation. */
+function isTitle(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /^[\p{L}‘'“]/u.test(w));
+  const caps = words.filter((w) => /^[‘'“]?\p{Lu}/u.test(w)).length;
+  return words.length >= 3 && caps / words.length >= 0.6;
+}
+
 /** Direct quotations of one source, in document order. */
 export function findQuotes(doc: StructuredSource): ExtractedQuote[] {
   const text = doc.source.text;
   const out: ExtractedQuote[] = [];
   for (const p of bodyParagraphs(doc)) {
     const para = text.slice(p.start, p.end);
+    // Quotation marks inside footnote entries and link tails mark titles, not speech.
+    const masked = maskBibliographic(para);
     const re = /“([^“”]{3,600}?)”|"([^"\n]{3,600}?)"/g;
     for (let m = re.exec(para); m; m = re.exec(para)) {
       const inner = (m[1] ?? m[2]).trim();
       const words = inner.split(/\s+/).filter(Boolean).length;
-      if (words < 5) continue;
+      if (words < 5 || isTitle(inner)) continue;
+      if (masked.slice(m.index, m.index + m[0].length).trim() !== m[0].trim()) continue;
       const head = maskCitations(para.slice(Math.max(0, m.index - 200), m.index));
       // Only the current sentence before the quote counts.
       const sentenceHead = head.slice(Math.max(head.lastIndexOf('. '), head.lastIndexOf('? '), head.lastIndexOf('! ')) + 1);
@@ -63,7 +75,11 @@ export function findQuotes(doc: StructuredSource): ExtractedQuote[] {
       if (b) speaker = cleanSpeaker(b[3] ?? b[1]);
       // "… and said, "…"" or "X congratulated Y as such:": the speaker is the sentence's subject.
       if (!speaker && verbAtEnd.test(sentenceHead)) speaker = cleanSpeaker(sentenceSubject(sentenceHead) ?? undefined);
-      if (!speaker && b?.[2] && /\b(?:minister|president|spokesperson|spokesman|official|secretary|advisor|adviser|ambassador|envoy|general|chief|leader)\b/i.test(b[2])) speaker = b[2].trim().replace(/^(?:the|a)\s+/i, '');
+      // "the senator had said": a role named by a short noun phrase is the speaker.
+      if (!speaker && b?.[2]) {
+        const role = b[2].trim().replace(/^.*\b(?:the|a|an)\s+/i, '').replace(/(?:\s+(?:had|has|have|once|also|reportedly|publicly|strongly))+$/i, '');
+        if (role.split(/\s+/).length <= 3 && roleNoun.test(role) && !/^(?:and|or|but|s)\b/i.test(role)) speaker = role;
+      }
       if (!speaker) {
         const a = according.exec(sentenceHead);
         if (a) speaker = cleanSpeaker(a[1]);

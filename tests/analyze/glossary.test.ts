@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { bestLongForm, findTerms, isShortForm } from '../../src/analyze/glossary.js';
+import { docOf, paper } from '../synthesize/doc.js';
+
+describe('Schwartz & Hearst long forms', () => {
+  it('matches short-form characters right to left, the first at a word start', () => {
+    expect(bestLongForm('TTP', 'the rise of Tehrik-i-Taliban Pakistan')).toBe('Tehrik-i-Taliban Pakistan');
+    expect(bestLongForm('COAS', 'the former Chief of the Army Staff')).toBe('Chief of the Army Staff');
+    expect(bestLongForm('OIC', 'and the Organization of Islamic Cooperation')).toBe('Organization of Islamic Cooperation');
+    expect(bestLongForm('XYZ', 'nothing that fits here')).toBeNull();
+  });
+
+  it('accepts acronym-like short forms only', () => {
+    expect(['TTP', 'U.S', 'WoT', 'Quad', 'ISIS-K'].every(isShortForm)).toBe(true);
+    expect(['Khan 2022', '2021', 'and', 'Bangladesh', 'e.g.'].some(isShortForm)).toBe(false);
+  });
+});
+
+describe('findTerms', () => {
+  it('finds both orders, leaves citations and the reference list alone, and finds defined concepts', async () => {
+    const doc = await docOf(
+      paper({
+        Introduction: [
+          'Militancy rose after the return of the Tehreek-e-Taliban Pakistan (TTP) to the border districts (Khan, 2022).',
+          'Trade depends on the TAPI (Turkmenistan-Afghanistan-Pakistan-India) pipeline and on the Shanghai Cooperation Organization(SCO).',
+          'Strategic depth refers to the use of a friendly western neighbour as a buffer in a war with India.',
+        ],
+        References: ['Khan, A. (2022). Journal of Peace Studies (JPS), 4(2), 1-20.'],
+      }),
+    );
+    const terms = findTerms(doc);
+    const pairs = terms.map((t) => `${t.kind}:${t.term}=${t.definition}`);
+    expect(pairs).toEqual([
+      'acronym:TTP=Tehreek-e-Taliban Pakistan',
+      'acronym:TAPI=Turkmenistan-Afghanistan-Pakistan-India',
+      'acronym:SCO=Shanghai Cooperation Organization',
+      'concept:Strategic depth=the use of a friendly western neighbour as a buffer in a war with India',
+    ]);
+    for (const t of terms) expect(doc.source.text.slice(t.start, t.end)).toContain(t.term);
+  });
+});

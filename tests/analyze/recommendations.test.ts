@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { findRecommendations } from '../../src/analyze/recommendations.js';
+import { docOf, paper } from '../synthesize/doc.js';
+
+const recsOf = async (sentences: string[], heading = 'Discussion', aliases: Record<string, string> = {}) => {
+  const doc = await docOf(paper({ Introduction: ['This paper looks at trade between two neighbours over ten years of change.'], [heading]: [sentences.join(' ')] }));
+  return findRecommendations(doc, { actorAliases: aliases });
+};
+
+describe('findRecommendations', () => {
+  it('finds duty words and names the actor through the alias table', async () => {
+    const r = await recsOf([
+      'Islamabad should reopen the border crossings for trade within the year.',
+      'Washington must restore the aid programme that was cut in the past decade.',
+      'It is imperative for the United States to engage Pakistan on climate change.',
+    ]);
+    expect(r.map((x) => x.actor)).toEqual(['Pakistan', 'United States', 'United States']);
+    expect(r.every((x) => x.strength === 'explicit')).toBe(true);
+    expect(r[0].action).toMatch(/^reopen the border crossings/);
+  });
+
+  it('joins several actors in a fixed order and resolves "both states" and "it" from context', async () => {
+    const r = await recsOf([
+      'The US and Pakistan share a long history of uneven cooperation in the region.',
+      'Both states ought to build confidence through regular dialogue on border security.',
+      'Kabul faces isolation after the change of government in the capital city.',
+      'It ought to acknowledge the security concerns of its eastern neighbour.',
+    ]);
+    expect(r.map((x) => x.actor)).toEqual(['Pakistan and United States', 'Afghanistan']);
+  });
+
+  it('marks advice phrased as benefit or possibility as implicit', async () => {
+    const r = await recsOf(['By cooperating on flood relief, Pakistan and the US might strengthen their capacity to respond to crises.']);
+    expect(r).toHaveLength(1);
+    expect(r[0].strength).toBe('implicit');
+  });
+
+  it('leaves out reported claims, descriptions of need, burdens and reader instructions', async () => {
+    const r = await recsOf([
+      'The minister said that the government should resign before the elections next spring.',
+      'The militant groups are convinced of the need to challenge state authority in the tribal areas.',
+      'The attacks continued because the militants need to show strength to their recruits.',
+      'Unless the border is secured, Pakistan will have to contend with many more challenges.',
+      'It must be noted that the data cover only the first two years after the withdrawal.',
+      'The US needed Pakistan to restrain the Soviet Union in Afghanistan during the war.',
+      'Should the US decide to resume aid, the relationship would change in important ways.',
+    ]);
+    expect(r.map((x) => x.text)).toEqual([]);
+  });
+
+  it('lets the user extend the alias table', async () => {
+    const r = await recsOf(['The Kremlin should mediate between the parties in the coming months.', 'GHQ must rethink its western border strategy.'], 'Discussion', { ghq: 'Pakistan Army' });
+    expect(r.map((x) => x.actor)).toEqual(['Russia', 'Pakistan Army']);
+  });
+
+  it('reads any "X can …" as advice inside a recommendations section only', async () => {
+    const sentence = 'Pakistan can set up special economic zones along the border for local trade.';
+    expect(await recsOf([sentence], 'Recommendations')).toHaveLength(1);
+    expect(await recsOf([sentence], 'Analysis')).toHaveLength(0);
+  });
+});

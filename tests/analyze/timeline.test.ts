@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { datesIn, findEvents } from '../../src/analyze/timeline.js';
+import { docOf, paper } from '../synthesize/doc.js';
+
+describe('datesIn', () => {
+  it('reads full dates, months, 9/11, decades and years as ISO', () => {
+    const text = 'On August 15, 2021 Kabul fell; on 30 September 2022 a school was bombed; in February 2020 a deal was signed; after 9/11 and in the 1980s and in 2018.';
+    expect(datesIn(text).map((d) => d.date)).toEqual(['2021-08-15', '2022-09-30', '2020-02', '2001-09-11', '1980s', '2018']);
+  });
+});
+
+describe('findEvents', () => {
+  it('dates body events but not citation years, publication years or the reference list', async () => {
+    const doc = await docOf(
+      paper({
+        Introduction: [
+          'The Taliban took over Kabul on August 15, 2021, and removed the president from office (Waltz, 1979).',
+          'Raz (2023) shows that trust declined after the withdrawal of foreign troops from the country.',
+          'A study from 2023 states that attacks rose sharply, and they persisted into early 2024.',
+          'Aid was cut in 2018 for the partnership, which weakened both sides in the long run.',
+        ],
+        References: ['Waltz, K. (1979). Theory of International Politics. Reading: Addison-Wesley.'],
+      }),
+    );
+    const events = findEvents(doc);
+    expect(events.map((e) => e.date)).toEqual(['2021-08-15', '2024', '2018']);
+    for (const e of events) expect(doc.source.text.slice(e.start, e.end)).toContain(e.text.slice(0, 20));
+  });
+});
