@@ -9,13 +9,14 @@ import type { CandidateFeatures, CandidateStats, StructuredSource } from '../mod
 import { sentenceTokens } from './text/doc-tokens.js';
 import type { TaggedToken } from './text/nlp.js';
 import { tagText } from './text/nlp.js';
-import { stemWord } from './text/stem.js';
+import { stemWord, wordsOf } from './text/stem.js';
 import { genericWords, isStopWord } from './text/stopwords.js';
 
 /** Longest candidate, in words. */
 export const maxPhraseWords = 4;
 
-const wordLike = /^[\p{L}][\p{L}\p{N}'’-]*$/u;
+// A word: letters, digits and inner hyphens/apostrophes, with at least one letter ("3D", "IPv6").
+const wordLike = /^(?=[\p{N}-]*\p{L})[\p{L}\p{N}][\p{L}\p{N}'’-]*$/u;
 const nounTags = new Set(['NOUN', 'PROPN']);
 
 /** Can the token be part of a noun phrase? */
@@ -37,7 +38,9 @@ function chunksOf(tokens: TaggedToken[]): [number, number][] {
   const out: [number, number][] = [];
   let from = -1;
   for (let i = 0; i <= tokens.length; i++) {
-    const ok = i < tokens.length && isPhraseToken(tokens[i]);
+    let ok = i < tokens.length && isPhraseToken(tokens[i]);
+    // A participle right after a noun or pronoun is a verb ("Pakistan enjoyed …"), not a modifier.
+    if (ok && tokens[i].pos === 'VERB' && i > 0 && (nounTags.has(tokens[i - 1].pos) || tokens[i - 1].pos === 'PRON')) ok = false;
     if (ok && from < 0) from = i;
     if (!ok && from >= 0) {
       out.push([from, i]);
@@ -50,11 +53,20 @@ function chunksOf(tokens: TaggedToken[]): [number, number][] {
 /** Is tokens[i..j) an acceptable candidate: ends in a noun, no generic word at either edge? */
 function isCandidate(tokens: TaggedToken[], i: number, j: number): boolean {
   const last = tokens[j - 1];
-  if (!nounTags.has(last.pos)) return false;
+  // Gerunds close a phrase too ("machine learning", "data mining"), though tagged VERB.
+  const gerund = j - i > 1 && last.pos === 'VERB' && /ing$/.test(last.lower);
+  if (!nounTags.has(last.pos) && !gerund) return false;
   if (genericWords.has(tokens[i].lower) || genericWords.has(last.lower)) return false;
   // A single word must be a real term: at least three letters.
   if (j - i === 1 && last.value.length < 3) return false;
   return true;
+}
+
+/** The stemmed key of tokens[i..j): hyphenated words split, as the evaluation protocol does. */
+function keyOf(tokens: TaggedToken[], i: number, j: number): string {
+  const parts: string[] = [];
+  for (let k = i; k < j; k++) for (const w of wordsOf(tokens[k].lower)) parts.push(stemWord(w));
+  return parts.join(' ');
 }
 
 /** Stemmed keys of every candidate n-gram of a short text (used for the title). */
@@ -64,7 +76,7 @@ function keysOfText(text: string): Set<string> {
   for (const [from, to] of chunksOf(tokens)) {
     for (let i = from; i < to; i++) {
       for (let j = i + 1; j <= Math.min(to, i + maxPhraseWords); j++) {
-        if (isCandidate(tokens, i, j)) keys.add(tokens.slice(i, j).map((t) => stemWord(t.lower)).join(' '));
+        if (isCandidate(tokens, i, j)) keys.add(keyOf(tokens, i, j));
       }
     }
   }
@@ -105,6 +117,7 @@ export function collectCandidates(doc: StructuredSource): CandidateStats {
   tokenStarts.push(totalTokens);
   const lead = leadEnd(doc, tokenStarts);
   const titleKeys = keysOfText(doc.metadata.title ?? '');
+  const headingKeys = keysOfText(doc.sections.filter((s) => s.kind !== 'references' && s.kind !== 'notes').map((s) => s.heading).join('\n\n'));
   const out: CandidateStats = {};
   const forms = new Map<string, Map<string, number>>();
   const sectionsOf = new Map<string, Set<number>>();
@@ -117,11 +130,13 @@ export function collectCandidates(doc: StructuredSource): CandidateStats {
         for (let j = i + 1; j <= Math.min(to, i + maxPhraseWords); j++) {
           if (!isCandidate(tokens, i, j)) continue;
           const words = tokens.slice(i, j);
-          const key = words.map((t) => stemWord(t.lower)).join(' ');
+          const key = keyOf(tokens, i, j);
+          // Fragments of numbers ("post-9" from "post-9/11") are not phrases.
+          if (/(?:^| )\d+(?: |$)/.test(key)) continue;
           const at = tokenStarts[si] + i;
           let c: CandidateFeatures | undefined = out[key];
           if (!c) {
-            c = { text: '', tf: 0, first: at / denom, last: at / denom, words: j - i, position: 0, lead: 0, title: titleKeys.has(key) ? 1 : 0, maximal: 0, sections: 0 };
+            c = { text: '', tf: 0, first: at / denom, last: at / denom, words: key.split(' ').length, position: 0, lead: 0, title: titleKeys.has(key) ? 1 : 0, maximal: 0, head: 0, heading: headingKeys.has(key) ? 1 : 0, sections: 0 };
             out[key] = c;
           }
           c.tf++;
@@ -129,6 +144,7 @@ export function collectCandidates(doc: StructuredSource): CandidateStats {
           c.position += 1 / (1 + at);
           if (at < lead) c.lead++;
           if (i === from && j === to) c.maximal++;
+          if (j === to) c.head++;
           const form = words.map(displayWord).join(' ');
           const f = forms.get(key) ?? forms.set(key, new Map()).get(key)!;
           f.set(form, (f.get(form) ?? 0) + 1);

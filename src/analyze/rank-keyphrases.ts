@@ -6,31 +6,85 @@
  */
 import type { CandidateFeatures, CandidateStats, Keyphrase } from '../model/document.js';
 
+/** Weights of the keyphrase score (general defaults, not fitted per data set). */
+export interface KeyphraseWeights {
+  /** Exponent of the IDF factor. */
+  idf: number;
+  /** How fast the score decays with the relative position of the first occurrence. */
+  early: number;
+  /** Multiplier by phrase length in words (index 1..4). */
+  length: readonly number[];
+  /** Multiplier for a phrase in the title. */
+  title: number;
+  /** Added multiplier per occurrence in the lead (at most two counted). */
+  lead: number;
+  /** Weight of spread (last − first occurrence). */
+  spread: number;
+  /** Weight of occurrences as a modifier inside a longer noun phrase (1 = counted like the rest). */
+  modifier: number;
+  /** Frequency transform: 0 for log2(1 + tf), else tf to this power. */
+  tfPower: number;
+  /** Added to the IDF (smoothing: with +1, phrases in every source still score). */
+  idfFloor: number;
+  /** Multiplier for a phrase that heads a section heading. */
+  heading: number;
+}
+
+export const defaultKeyphraseWeights: Readonly<KeyphraseWeights> = {
+  idf: 1,
+  early: 20,
+  length: [0, 1, 2.2, 2.4, 2],
+  title: 2,
+  lead: 0.5,
+  spread: 1,
+  modifier: 0.3,
+  tfPower: 0,
+  idfFloor: 1,
+  heading: 1,
+};
+
 /** Options of rankKeyphrases. */
 export interface RankKeyphrasesOptions {
   /** How many keyphrases to keep per source. */
   limit: number;
-  /** Keep single-word keyphrases (when false, only phrases of two words or more are returned). */
-  singleWords: boolean;
+  /**
+   * Single-word keyphrases: 'all'; 'distinctive' (only acronyms, or words rare in a
+   * corpus large enough to tell, so "region" in five papers on one region does not make the list); or
+   * 'none' (phrases of two words or more only). `true`/`false` mean 'all'/'none'.
+   */
+  singleWords: 'all' | 'distinctive' | 'none' | boolean;
+  weights: Readonly<KeyphraseWeights>;
 }
 
-export const defaultRankKeyphrasesOptions: Readonly<RankKeyphrasesOptions> = { limit: 15, singleWords: true };
+export const defaultRankKeyphrasesOptions: Readonly<RankKeyphrasesOptions> = { limit: 15, singleWords: 'distinctive', weights: defaultKeyphraseWeights };
+
+/** Corpus size from which document frequency can tell a distinctive word from a common one. */
+const minCorpusForRarity = 20;
+
+/** May this candidate be kept under the single-word policy? */
+function admits(c: CandidateFeatures, df: number, n: number, policy: RankKeyphrasesOptions['singleWords']): boolean {
+  if (c.words > 1 || policy === 'all' || policy === true) return true;
+  if (policy === 'none' || policy === false) return false;
+  if (/^\p{Lu}[\p{Lu}\p{N}]+s?$/u.test(c.text)) return true;
+  return n >= minCorpusForRarity && df / n <= 0.1;
+}
 
 /** Inverse document frequency against the rest of the corpus (smoothed so one source still ranks). */
-function idfOf(df: number, n: number): number {
-  return Math.log((n + 1) / df) + 1;
+function idfOf(df: number, n: number, floor: number): number {
+  return Math.log((n + 1) / df) + floor;
 }
 
 /** Score of one candidate in its source. */
-export function scoreCandidate(c: CandidateFeatures, idf: number): number {
-  const tf = c.tf;
+export function scoreCandidate(c: CandidateFeatures, idf: number, w: Readonly<KeyphraseWeights> = defaultKeyphraseWeights): number {
   // Earliest mention: a phrase first used deep in a long text is rarely what it is about.
-  const early = 1 / Math.log2(2 + 20 * c.first);
-  const spread = 0.5 + Math.min(1, c.last - c.first + (c.sections > 1 ? 0.25 : 0));
-  const length = c.words === 1 ? 1 : c.words === 2 ? 2.2 : c.words === 3 ? 2.4 : 2;
-  const title = c.title ? 2 : 1;
-  const lead = 1 + Math.min(2, c.lead) * 0.5;
-  return Math.log2(1 + tf) * idf * early * spread * length * title * lead;
+  const early = 1 / Math.log2(2 + w.early * c.first);
+  const spread = 1 + w.spread * (Math.min(1, c.last - c.first + (c.sections > 1 ? 0.25 : 0)) - 0.5);
+  const length = w.length[Math.min(c.words, w.length.length - 1)];
+  const title = c.title ? w.title : 1;
+  const lead = 1 + Math.min(2, c.lead) * w.lead;
+  const head = c.head;
+  const tf = head + w.modifier * (c.tf - head);
+  return (w.tfPower > 0 ? Math.pow(tf, w.tfPower) : Math.log2(1 + tf)) * (c.heading ? w.heading : 1) * Math.pow(idf, w.idf) * early * spread * length * title * lead;
 }
 
 /**
@@ -45,8 +99,8 @@ export function rankKeyphrases(candidates: readonly CandidateStats[], options: P
   const n = candidates.length;
   return candidates.map((cs) => {
     const scored = Object.entries(cs)
-      .filter(([, c]) => opts.singleWords || c.words > 1)
-      .map(([key, c]) => ({ key, text: c.text, c, score: scoreCandidate(c, idfOf(df.get(key) ?? 1, n)) }))
+      .filter(([key, c]) => admits(c, df.get(key) ?? 1, n, opts.singleWords))
+      .map(([key, c]) => ({ key, text: c.text, c, score: scoreCandidate(c, idfOf(df.get(key) ?? 1, n, opts.weights.idfFloor), opts.weights) }))
       .filter((x) => x.score > 0)
       .sort((x, y) => y.score - x.score || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
     const out: Keyphrase[] = [];

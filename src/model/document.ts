@@ -184,6 +184,10 @@ export interface CandidateFeatures {
   title: number;
   /** Occurrences as a whole noun phrase rather than inside a longer one. */
   maximal: number;
+  /** Occurrences that end their noun phrase (the phrase is the head, not a modifier: "network" in "sensor network"). */
+  head: number;
+  /** 1 when the phrase occurs in a section heading, else 0. */
+  heading: number;
   /** Number of distinct sections it occurs in. */
   sections: number;
   [k: string]: number | string;

@@ -21,37 +21,89 @@ export interface TaggedToken {
 }
 
 type Nlp = ReturnType<typeof winkNLP>;
-let instance: Nlp | null = null;
 
-function nlp(): Nlp {
-  // Only sentence splitting and POS tagging: negation, sentiment and entities are not used here.
-  instance ??= winkNLP(model, ['sbd', 'pos']);
-  return instance;
+/** A POS tagger over one wink-nlp instance. */
+export type Tagger = (text: string) => TaggedToken[];
+
+// wink-nlp's lexicon grows as it reads, and how it splits a token with punctuation in it depends on
+// whether it has met the pieces before ("U.S." after one document, "U.S" + "." after another). So the
+// tagger reads a normalised copy in which no such token is left: dotted abbreviations lose their
+// dots, and every other punctuation character stands apart. Letters, digits, inner hyphens and
+// apostrophes stay as written; each character of the copy remembers its offset in the original.
+const dottedAbbreviation = /(?<![\p{L}\p{N}.])(?:\p{L}\.){2,}(?![\p{L}\p{N}])/gu;
+const wordChar = /[\p{L}\p{N}\p{M}]/u;
+
+/** The normalised copy of a text and, for each of its positions, the original offset (-1 for added spaces). */
+function normaliseForTagger(text: string): { spaced: string; origin: Int32Array } {
+  const drop = new Uint8Array(text.length);
+  for (const m of text.matchAll(dottedAbbreviation)) for (let i = 0; i < m[0].length; i++) if (m[0][i] === '.') drop[m.index + i] = 1;
+  const chars: string[] = [];
+  const origin: number[] = [];
+  const push = (c: string, at: number) => {
+    chars.push(c);
+    origin.push(at);
+  };
+  for (let i = 0; i < text.length; i++) {
+    if (drop[i]) continue;
+    const c = text[i];
+    const inner = (c === '-' || c === "'" || c === '’') && i > 0 && i + 1 < text.length && wordChar.test(text[i - 1]) && wordChar.test(text[i + 1]);
+    if (wordChar.test(c) || /\s/.test(c) || inner || (c >= '\ud800' && c <= '\udfff')) {
+      push(c, i);
+      continue;
+    }
+    // Punctuation and symbols: one character, spaces either side.
+    if (chars.length && !/\s/.test(chars[chars.length - 1])) push(' ', -1);
+    push(c, i);
+    if (i + 1 < text.length && !/\s/.test(text[i + 1])) push(' ', -1);
+  }
+  const o = new Int32Array(origin.length + 1);
+  o.set(origin);
+  o[origin.length] = text.length;
+  return { spaced: chars.join(''), origin: o };
 }
 
-/** Tags a text; token offsets are recovered from wink-nlp's preceding-space record, so they are exact. */
-export function tagText(text: string): TaggedToken[] {
-  const n = nlp();
+/** A tagger over a new wink-nlp instance (slow to create: about half a second). */
+export function createTagger(): Tagger {
+  // Only sentence splitting and POS tagging: negation, sentiment and entities are not used here.
+  const n: Nlp = winkNLP(model, ['sbd', 'pos']);
   const its = n.its;
-  const tokens = n.readDoc(text).tokens();
-  const values = tokens.out(its.value) as string[];
-  const spaces = tokens.out(its.precedingSpaces) as string[];
-  const pos = tokens.out(its.pos) as string[];
-  const types = tokens.out(its.type) as string[];
-  const out: TaggedToken[] = [];
-  let at = 0;
-  for (let i = 0; i < values.length; i++) {
-    at += spaces[i].length;
-    let start = at;
-    // Guard against any normalisation by the tokenizer: re-find the token from the cursor.
-    if (text.slice(at, at + values[i].length) !== values[i]) {
-      const found = text.indexOf(values[i], at);
-      if (found < 0) continue;
-      start = found;
+  return (text: string): TaggedToken[] => {
+    const { spaced, origin } = normaliseForTagger(text);
+    const tokens = n.readDoc(spaced).tokens();
+    const values = tokens.out(its.value) as string[];
+    const spaces = tokens.out(its.precedingSpaces) as string[];
+    const pos = tokens.out(its.pos) as string[];
+    const types = tokens.out(its.type) as string[];
+    const out: TaggedToken[] = [];
+    let at = 0;
+    for (let i = 0; i < values.length; i++) {
+      at += spaces[i].length;
+      let start = at;
+      // Guard against any normalisation by the tokenizer: re-find the token from the cursor.
+      if (spaced.slice(at, at + values[i].length) !== values[i]) {
+        const found = spaced.indexOf(values[i], at);
+        if (found < 0) continue;
+        start = found;
+      }
+      const end = start + values[i].length;
+      at = end;
+      const s = origin[start];
+      const e = origin[end - 1] + 1;
+      if (s < 0 || e <= s) continue;
+      // The token as written (a dotted abbreviation gets its final dot back).
+      const value = text.slice(s, e + (text[e] === '.' && /^(?:\p{L}\.)+\p{L}$/u.test(text.slice(s, e)) ? 1 : 0));
+      // A number's category is fixed by wherever the lexicon first met it; make it a number always.
+      const number = /^\d+(?:[.,]\d+)*$/.test(value);
+      out.push({ start: s, end: s + value.length, value, lower: value.toLowerCase(), pos: number ? 'NUM' : pos[i], type: number ? 'number' : types[i] });
     }
-    const end = start + values[i].length;
-    out.push({ start, end, value: values[i], lower: values[i].toLowerCase(), pos: pos[i], type: types[i] });
-    at = end;
-  }
-  return out;
+    return out;
+  };
+}
+
+let shared: Tagger | null = null;
+
+/** Tags a text with the shared tagger (created on first use); offsets are exact UTF-16 offsets into `text`. */
+export function tagText(text: string): TaggedToken[] {
+  shared ??= createTagger();
+  return shared(text);
 }

@@ -1,0 +1,100 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Report } from '../../src/model/diagnostics.js';
+import { ingest } from '../../src/ingest/index.js';
+import { structure } from '../../src/structure/index.js';
+import { collectCandidates } from '../../src/analyze/keyphrases.js';
+import { rankKeyphrases } from '../../src/analyze/rank-keyphrases.js';
+import { stemPhrase, wordsOf } from '../../src/analyze/text/stem.js';
+import { discourseWords, stopWords } from '../../src/analyze/text/stopwords.js';
+import type { StructuredSource } from '../../src/model/document.js';
+import { repoRoot } from '../helpers.js';
+
+async function bundled(): Promise<StructuredSource[]> {
+  const dir = join(repoRoot, 'sources');
+  const ctx = { report: new Report() };
+  const out: StructuredSource[] = [];
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) {
+    const src = await ingest({ path: `sources/${name}`, bytes: readFileSync(join(dir, name)) }, ctx);
+    if (src) out.push(structure(src, ctx));
+  }
+  return out;
+}
+
+/** A tiny structured source built by hand: one sentence per line, no sections. */
+function handMade(title: string, lines: string[]): StructuredSource {
+  let text = `${title}\n\n`;
+  const sentences = lines.map((l) => {
+    const start = text.length;
+    text += l + '\n';
+    return { start, end: start + l.length, text: l, paragraph: 0, section: -1 };
+  });
+  return {
+    source: { id: 'hand', path: 'hand.txt', format: 'txt', sha256: '0'.repeat(64), encoding: 'utf-8', text },
+    metadata: { title, titleSpan: null, subtitle: null, authors: [], affiliations: [], keywords: [], abstract: null, abstractSpan: null, dates: [], doi: null, venue: null, year: null },
+    sections: [], paragraphs: [], sentences, references: [], notes: [], inlineCitations: [],
+  };
+}
+
+describe('keyphrase candidates', () => {
+  it('are noun phrases keyed by Porter stem, with their features', () => {
+    const doc = handMade('Ramsey graphs and independent sources', [
+      'However, we construct Ramsey graphs from independent sources.',
+      'The Ramsey graph is explicit, and independent sources are weak random sources.',
+      'Moreover, the construction uses a Ramsey graph again.',
+    ]);
+    const c = collectCandidates(doc);
+    expect(c['ramsei graph']).toBeDefined();
+    expect(c['ramsei graph'].tf).toBe(3);
+    expect(c['ramsei graph'].title).toBe(1);
+    expect(c['ramsei graph'].words).toBe(2);
+    expect(c['independ sourc'].tf).toBe(2);
+    expect(c['independ sourc'].first).toBeLessThan(c['ramsei graph'].last);
+    for (const key of Object.keys(c)) {
+      for (const w of key.split(' ')) expect(stopWords.has(w) || discourseWords.has(w), key).toBe(false);
+    }
+    expect(c['howev']).toBeUndefined();
+  });
+});
+
+describe('keyphrases of the bundled papers', () => {
+  let docs: StructuredSource[] = [];
+  beforeAll(async () => {
+    docs = await bundled();
+  });
+
+  it('are ranked, de-duplicated by stem, mostly multi-word, never stop or discourse words', () => {
+    expect(docs.length).toBe(5);
+    const lists = rankKeyphrases(docs.map(collectCandidates), { limit: 15 });
+    expect(lists).toHaveLength(5);
+    for (const list of lists) {
+      expect(list.length).toBe(15);
+      const stems = list.map((k) => stemPhrase(k.text));
+      expect(new Set(stems).size).toBe(stems.length);
+      for (let i = 1; i < list.length; i++) expect(list[i - 1].score).toBeGreaterThanOrEqual(list[i].score);
+      for (const k of list) {
+        const words = wordsOf(k.text);
+        expect(words.length).toBeGreaterThan(0);
+        expect(stopWords.has(words[0]) || discourseWords.has(words[0]), k.text).toBe(false);
+        expect(stopWords.has(words[words.length - 1]), k.text).toBe(false);
+      }
+      const multi = list.slice(0, 10).filter((k) => wordsOf(k.text).length > 1).length;
+      expect(multi).toBeGreaterThanOrEqual(6);
+    }
+  });
+
+  it('are the same on a second run (deterministic)', async () => {
+    const a = rankKeyphrases(docs.map(collectCandidates));
+    const b = rankKeyphrases((await bundled()).map(collectCandidates));
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+
+  it('single words only when distinctive (acronyms here), or none at all on request', () => {
+    for (const list of rankKeyphrases(docs.map(collectCandidates))) {
+      for (const k of list) if (wordsOf(k.text).length === 1) expect(k.text, k.text).toMatch(/^\p{Lu}[\p{Lu}\d]+s?$/u);
+    }
+    const lists = rankKeyphrases(docs.map(collectCandidates), { singleWords: 'none' });
+    for (const list of lists) for (const k of list) expect(wordsOf(k.text).length, k.text).toBeGreaterThan(1);
+  });
+});
