@@ -1,0 +1,61 @@
+/**
+ * End to end on the bundled papers: one CLI build renders every template in every format; the
+ * PDFs are read back and the model is re-rendered in this process to check the bytes match.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cliPath, repoRoot } from '../helpers.js';
+import { render } from '../../src/render/index.js';
+import { loadTemplate } from '../../src/cli/template-files.js';
+import { Report } from '../../src/model/diagnostics.js';
+import { margins } from '../../src/render/pdf/index.js';
+import { readPdf } from './read-pdf.js';
+
+const templates = ['briefing', 'handout', 'one-pager'];
+
+describe.skipIf(!existsSync(cliPath))('templates on the bundled papers', () => {
+  const out = mkdtempSync(join(tmpdir(), 'bw-render-'));
+  let status: number | null = null;
+  let stderr = '';
+  beforeAll(() => {
+    const r = spawnSync(process.execPath, [cliPath, 'build', '--sources', join(repoRoot, 'sources'), '--out', out, '--template', templates.join(','), '--format', 'md,pdf,html,docx,json', '--no-cache', '--quiet'], {
+      encoding: 'utf8',
+      cwd: repoRoot,
+      env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' },
+    });
+    status = r.status;
+    stderr = r.stderr;
+  }, 120_000);
+
+  it('builds all three templates in every format', () => {
+    expect(stderr.split('\n').filter((l) => /error/.test(l))).toEqual([]);
+    expect(status).toBe(0);
+    for (const t of templates) for (const ext of ['md', 'pdf', 'html', 'docx']) expect(existsSync(join(out, `${t}.${ext}`)), `${t}.${ext}`).toBe(true);
+  });
+
+  it('fits the one-pager on one A4 page and keeps every word of every PDF inside the margins', async () => {
+    for (const t of templates) {
+      const pdf = await readPdf(readFileSync(join(out, `${t}.pdf`)));
+      if (t === 'one-pager') expect(pdf.pages).toHaveLength(1);
+      else expect(pdf.pages.length).toBeGreaterThan(1);
+      expect(pdf.fontsEmbedded).toBe(true);
+      for (const page of pdf.pages) {
+        expect(page.words.length).toBeGreaterThan(3);
+        for (const w of page.words) {
+          expect(w.x, `${t} "${w.str}"`).toBeGreaterThanOrEqual(margins.left - 0.01);
+          expect(w.x + w.width, `${t} "${w.str}"`).toBeLessThanOrEqual(page.width - margins.right + 0.01);
+        }
+      }
+      expect(pdf.outline.length).toBeGreaterThan(2);
+    }
+  });
+
+  it('renders the same bytes again from model.json in another process', async () => {
+    const brief = JSON.parse(readFileSync(join(out, 'model.json'), 'utf8'));
+    const files = await render(brief, loadTemplate('briefing'), { report: new Report() }, { formats: ['md', 'pdf', 'html', 'docx'], pageSize: 'A4' });
+    for (const f of files) expect(Buffer.from(f.bytes).equals(readFileSync(join(out, f.name))), f.name).toBe(true);
+  });
+});
