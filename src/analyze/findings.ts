@@ -98,6 +98,8 @@ export function scoreFindings(doc: StructuredSource, exclude: ReadonlySet<number
     score += 1.2 * cosine(vectors[i], centroid, vn, cn);
     const group = bySection.get(s.section) ?? [];
     if (group.length > 2 && (group[0] === i || group[group.length - 1] === i) && (kind === 'conclusion' || kind === 'findings' || kind === 'discussion')) score += 0.15;
+    // Short sentences rarely carry a claim worth a brief ("Two important states are A and B.").
+    if (words < 12) score -= 0.2;
     // Sentences that open with a pronoun or connective lean on context the brief will not show.
     if (/^(?:it|this|these|they|he|she|such|that|those)\b/i.test(s.text)) score -= 0.15;
     // Historical narration (a year in the sentence) is background more often than a finding.

@@ -93,12 +93,13 @@ export function findThemes(keyphrases: readonly (readonly Keyphrase[])[], index:
       add(vector, s.vector);
       counts.set(s.source, (counts.get(s.source) ?? 0) + 1);
     }
-    const sources = [...counts.entries()].filter(([, n]) => n >= 2).map(([i]) => i).sort((a, b) => a - b);
+    const sources = [...counts.entries()].filter(([, n]) => n >= Math.min(2, Math.max(...counts.values()))).map(([i]) => i).sort((a, b) => a - b);
     const used = [...counts.values()].reduce((x, y) => x + y, 0);
     // Phrases as common as the corpus's own subject ("pakistan", "relations") name no theme.
     const share = used / Math.max(1, index.sentences.length);
     const single = !key.includes(' ');
-    const generic = share > options.maxShare || (single && share > options.maxShare / 3 && !/^[A-Z]{2,}$/.test(pooled.get(key)!.text));
+    // (In a small corpus a phrase must still be used often before it counts as generic.)
+    const generic = used >= 5 && (share > options.maxShare || (single && share > options.maxShare / 3 && !/^[A-Z]{2,}$/.test(pooled.get(key)!.text)));
     return { key, text: pooled.get(key)!.text, weight: pooled.get(key)!.weight * Math.log(1 / Math.max(share, 1e-6)), vector, norm: norm(vector), sources, generic };
   }).filter((p) => p.norm > 0 && !p.generic);
 

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { findFindings } from '../../src/analyze/findings.js';
+import { docOf, paper } from '../synthesize/doc.js';
+
+describe('findFindings', () => {
+  it('keeps this paper\'s conclusions, not other authors\' results, methods or background', async () => {
+    const doc = await docOf(
+      paper({
+        Abstract: ['This paper examines how the withdrawal of foreign troops changed border security and trade between the two neighbours.'],
+        'Literature Review': [
+          'Raz (2023) shows that border trade collapsed after the withdrawal of foreign troops from the region.',
+          'Earlier work found that border security and trade move together in unstable regions (Khan, 2021).',
+        ],
+        Methodology: ['This study uses qualitative content analysis of secondary data from news reports and official statements.'],
+        Background: ['The border between the two countries was drawn in 1893 and has been disputed by successive governments ever since.'],
+        Conclusion: [
+          'The analysis shows that the withdrawal of foreign troops weakened border security and cut cross-border trade by a large margin.',
+          'As a result, militancy along the border has increased and has become the primary obstacle to closer economic ties between the two neighbours.',
+        ],
+      }),
+    );
+    const f = findFindings(doc);
+    const texts = f.map((x) => x.text);
+    expect(texts.slice(0, 2).sort()).toEqual([
+      'As a result, militancy along the border has increased and has become the primary obstacle to closer economic ties between the two neighbours.',
+      'The analysis shows that the withdrawal of foreign troops weakened border security and cut cross-border trade by a large margin.',
+    ]);
+    expect(texts.some((t) => /Raz|Khan|qualitative|1893/.test(t))).toBe(false);
+    for (const x of f) expect(doc.source.text.slice(x.start, x.end).replace(/\s+/g, ' ')).toBe(x.text);
+    expect([...f].sort((a, b) => b.score - a.score)).toEqual(f);
+  });
+
+  it('leaves out sentences that are recommendations', async () => {
+    const doc = await docOf(paper({ Conclusion: ['The analysis shows that the withdrawal of foreign troops weakened border security and cut cross-border trade by a large margin.'] }));
+    const all = findFindings(doc);
+    expect(all).toHaveLength(1);
+    expect(findFindings(doc, new Set([all[0].start]))).toHaveLength(0);
+  });
+});
