@@ -34,26 +34,29 @@ export function stableJson(value: unknown): string {
   return '{' + keys.map((k) => JSON.stringify(k) + ':' + stableJson((value as Record<string, unknown>)[k])).join(',') + '}';
 }
 
-const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+/** Hex SHA-256 of bytes or text. */
+export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 // Folders whose code cannot change what per-source work produces; everything else is hashed.
 const notAnalysis = new Set(['cli', 'render', 'cache', 'config', 'diff', 'bench']);
 
-let codeHashMemo: string | undefined;
+const codeHashMemo = new Map<string, string>();
 
 /**
  * A hash of the program's own code (the compiled `.js`, or the `.ts` when run from source) and of
  * the installed dependency versions, so editing the analyser or upgrading a package invalidates
- * the cache even when the version number did not move.
+ * the cache even when the version number did not move. `scope: 'analysis'` leaves out the code
+ * that cannot change per-source results (CLI, rendering…); `'all'` is every file.
  */
-export function programCodeHash(): string {
-  if (codeHashMemo) return codeHashMemo;
+export function programCodeHash(scope: 'analysis' | 'all' = 'analysis'): string {
+  const memo = codeHashMemo.get(scope);
+  if (memo) return memo;
   const srcRoot = dirname(dirname(fileURLToPath(import.meta.url)));
   const h = createHash('sha256');
   const files: string[] = [];
   const walk = (dir: string, top: boolean): void => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
-      if (top && notAnalysis.has(e.name)) continue;
+      if (top && scope === 'analysis' && notAnalysis.has(e.name)) continue;
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p, false);
       else if (/\.(js|ts|mjs|json)$/.test(e.name)) files.push(p);
@@ -72,8 +75,9 @@ export function programCodeHash(): string {
     }
     dir = dirname(dir);
   }
-  codeHashMemo = h.digest('hex');
-  return codeHashMemo;
+  const digest = h.digest('hex');
+  codeHashMemo.set(scope, digest);
+  return digest;
 }
 
 /** Outcome of a lookup. */

@@ -15,7 +15,23 @@ export type ProgressEvent =
   | { event: 'source'; path: string; done: number; total: number; from: 'cache' | 'analysis' }
   | { event: 'cache-corrupt'; path: string; reason: string }
   | { event: 'diagnostic'; severity: string; file: string; line?: number; column?: number; message: string; rule: string }
-  | { event: 'done'; ms: number; outputs: string[]; sources: number; cached: number; analysed: number }
+  | {
+      event: 'done';
+      ms: number;
+      outputs: string[];
+      sources: number;
+      cached: number;
+      analysed: number;
+      /** Set when nothing changed since the last build, so nothing was redone or rewritten. */
+      upToDate?: boolean;
+      threads?: number;
+      /** Wall ms per phase (read, analyze, synthesize, render, write, total). */
+      phases?: Record<string, number>;
+      /** Per-source stage ms summed over the sources analysed (not cached); CPU time across threads. */
+      stages?: Record<string, number>;
+      /** Peak resident memory of the process (MB), worker threads included. */
+      maxRssMb?: number;
+    }
   | { event: 'watch'; status: 'waiting' | 'change'; paths?: string[] }
   | { event: 'error'; message: string };
 
@@ -102,6 +118,10 @@ export class Progress {
       case 'diagnostic':
         break; // printed on stderr by the diagnostics printer
       case 'done':
+        if (e.upToDate) {
+          this.line(`${this.paint('32', this.mode === 'tty' ? '✓' : '-')} up to date: nothing changed since the last build (${formatMs(e.ms)})`);
+          break;
+        }
         this.line(`${this.paint('32', this.mode === 'tty' ? '✓' : '-')} built ${e.outputs.length} file${e.outputs.length === 1 ? '' : 's'} from ${e.sources} source${e.sources === 1 ? '' : 's'} (${e.cached} cached) in ${formatMs(e.ms)}`);
         break;
       case 'watch':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,8 +29,20 @@ function project(): string {
   return dir;
 }
 
-function build(dir: string, out: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, 'build', '--format', 'md,json', '--out', out, '--json', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' } });
+/** Runs the CLI without blocking the test runner (a long spawnSync starves its heartbeat). */
+function runCli(dir: string, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd: dir, env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+async function build(dir: string, out: string, ...args: string[]) {
+  const r = await runCli(dir, ['build', '--format', 'md,json', '--out', out, '--json', ...args]);
   expect(r.status, r.stderr).toBe(0);
   const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
   return { events, done: events.find((e) => e.event === 'done'), stderr: r.stderr };
@@ -41,22 +53,22 @@ const same = (dir: string, a: string, b: string) => {
 };
 
 describe('brief build with the cache', () => {
-  it('writes byte-identical outputs cached or not, redoes only a changed source, and recomputes a damaged entry', () => {
+  it('writes byte-identical outputs cached or not, redoes only a changed source, and recomputes a damaged entry', async () => {
     const dir = project();
-    const cold = build(dir, 'cold');
+    const cold = await build(dir, 'cold');
     expect([cold.done.cached, cold.done.analysed]).toEqual([0, 3]);
-    const warm = build(dir, 'warm');
+    const warm = await build(dir, 'warm');
     expect([warm.done.cached, warm.done.analysed]).toEqual([3, 0]);
     same(dir, 'cold', 'warm');
 
     // Change one source: only it is analysed again.
     const names = readdirSync(join(dir, 'sources')).sort();
     writeFileSync(join(dir, 'sources', names[0]), readFileSync(join(dir, 'sources', names[0]), 'utf8') + '\nThe government should publish its assessment every year.\n');
-    const changed = build(dir, 'changed');
+    const changed = await build(dir, 'changed');
     expect([changed.done.cached, changed.done.analysed]).toEqual([2, 1]);
     expect(readFileSync(join(dir, 'changed', 'model.json')).equals(readFileSync(join(dir, 'cold', 'model.json')))).toBe(false);
     const entries = readdirSync(join(dir, '.briefwright-cache')).length;
-    expect(build(dir, 'changed-plain', '--no-cache').done.cached).toBe(0);
+    expect((await build(dir, 'changed-plain', '--no-cache')).done.cached).toBe(0);
     expect(readdirSync(join(dir, '.briefwright-cache')).length).toBe(entries);
     same(dir, 'changed', 'changed-plain');
 
@@ -70,10 +82,34 @@ describe('brief build with the cache', () => {
         writeFileSync(entry, bytes);
       }
     }
-    const repaired = build(dir, 'repaired');
+    const repaired = await build(dir, 'repaired');
     expect(repaired.events.filter((e) => e.event === 'cache-corrupt')).toHaveLength(3);
     expect([repaired.done.cached, repaired.done.analysed]).toEqual([0, 3]);
     same(dir, 'changed-plain', 'repaired');
   });
 
+
+  it('skips a rebuild when nothing changed, still reporting the diagnostics, and not when an input or output changed', async () => {
+    const dir = project();
+    writeFileSync(join(dir, 'sources', 'broken.txt'), new Uint8Array([0x41, 0xff, 0xfe, 0x42]));
+    const go = (...args: string[]) => runCli(dir, ['build', '--format', 'md,json', '--json', ...args]);
+    const done = (r: { stdout: string }) => r.stdout.trim().split('\n').map((l) => JSON.parse(l)).find((e) => e.event === 'done');
+    const first = await go();
+    expect(first.status).toBe(3);
+    expect(first.stderr).toContain('broken.txt');
+    expect(done(first).upToDate).toBeUndefined();
+    const md = readFileSync(join(dir, 'out', 'briefing.md'));
+    const again = await go();
+    expect(again.status).toBe(3);
+    expect(again.stderr).toBe(first.stderr);
+    expect(done(again).upToDate).toBe(true);
+    expect(readFileSync(join(dir, 'out', 'briefing.md')).equals(md)).toBe(true);
+    // A changed setting, a changed output and --no-cache each force a real build.
+    expect(done(await go('--title', 'Another title')).upToDate).toBeUndefined();
+    expect(done(await go('--title', 'Another title')).upToDate).toBe(true);
+    writeFileSync(join(dir, 'out', 'briefing.md'), 'edited by hand\n');
+    expect(done(await go('--title', 'Another title')).upToDate).toBeUndefined();
+    expect(readFileSync(join(dir, 'out', 'briefing.md'), 'utf8')).not.toBe('edited by hand\n');
+    expect(done(await go('--title', 'Another title', '--no-cache')).upToDate).toBeUndefined();
+  });
 });

@@ -48,7 +48,7 @@ export interface BuildOutcome {
 }
 
 /** The previous edition's model: the newest archived edition older than `date`, or an older out/model.json. */
-export function findPreviousEdition(outDir: string, date: string): { path: string; brief: Brief } | null {
+export function findPreviousEdition(outDir: string, date: string): { path: string; brief: Brief; bytes: Buffer } | null {
   const candidates: string[] = [];
   const editions = join(outDir, 'editions');
   if (existsSync(editions)) {
@@ -58,8 +58,9 @@ export function findPreviousEdition(outDir: string, date: string): { path: strin
   for (const p of candidates) {
     if (!existsSync(p)) continue;
     try {
-      const brief = JSON.parse(readFileSync(p, 'utf8')) as Brief;
-      if (brief && typeof brief.date === 'string' && brief.date < date && Array.isArray(brief.sources) && Array.isArray(brief.findings)) return { path: p, brief };
+      const bytes = readFileSync(p);
+      const brief = JSON.parse(bytes.toString('utf8')) as Brief;
+      if (brief && typeof brief.date === 'string' && brief.date < date && Array.isArray(brief.sources) && Array.isArray(brief.findings)) return { path: p, brief, bytes };
     } catch {
       // An unreadable old edition is skipped: the brief is still built, without a "what changed" section.
     }
@@ -102,13 +103,41 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
   const templates = settings.templates.map((name) => loadTemplate(name, settings.templatesDirs));
   const report = new Report();
   const files = io.readSources(listSelectedSources(settings.sources), report);
+  const previous = findPreviousEdition(settings.out, settings.synthesize.date);
   lap('read', t);
   progress.emit({ event: 'start', command: 'build', sources: files.length, config: settings.configFile });
+
+  // Nothing changed since the last build (same program, settings, sources, templates, previous
+  // edition; outputs untouched): replay its diagnostics and stop.
+  const [{ SourceCache, programCodeHash, sha256 }, stamps] = await Promise.all([import('../../cache/index.js'), import('../../cache/build-stamp.js')]);
+  const fontBytes = Object.entries(settings.fonts).map(([k, v]) => [k, typeof v === 'string' && existsSync(v) ? sha256(readFileSync(v)) : v]);
+  const inputs = stamps.inputsHash({
+    program: version,
+    code: programCodeHash('all'),
+    settings: { ...settings, configFile: null },
+    fonts: fontBytes,
+    strict: flags.strict === true,
+    files: files.map(({ bytes, ...rest }) => ({ ...rest, sha256: sha256(bytes) })),
+    templates,
+    previous: previous ? sha256(previous.bytes) : null,
+  });
+  const stamp = settings.cache ? stamps.upToDateStamp(settings.out, inputs) : null;
+  if (stamp) {
+    const replay = new Report();
+    for (const m of stamp.messages) replay.add(m);
+    printReport(replay, [], new Map(), progress, report_);
+    report_.abortIfStrict(replay, flags.strict);
+    lap('total', t0);
+    const outputs = Object.keys(stamp.outputs).map((n) => join(settings.out, n));
+    progress.emit({ event: 'done', ms: times.phases.total, outputs, sources: files.length, cached: files.length, analysed: 0, upToDate: true, phases: times.phases, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
+    report_.exitForReport(replay, false);
+    return { settings, outputs, brief: null, sources: files.length, cached: files.length, analysed: 0, threads: 0, times };
+  }
 
   // Per-source work: cache, then inline or worker threads.
   t = performance.now();
   let endStage = progress.stage('analyze');
-  const [{ analyzeSources }, { SourceCache }] = await Promise.all([import('../workers/analyze-sources.js'), import('../../cache/index.js')]);
+  const { analyzeSources } = await import('../workers/analyze-sources.js');
   const cache = settings.cache ? new SourceCache(settings.cacheDir, version) : null;
   const per = await analyzeSources(files, report, {
     analyze: settings.analyze,
@@ -126,7 +155,6 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
   const { synthesize } = await import('../../synthesize/index.js');
   let brief: Brief = synthesize(per.analyses, { report }, settings.synthesize);
   if (settings.authors.length > 0) brief = { ...brief, authors: settings.authors };
-  const previous = findPreviousEdition(settings.out, brief.date);
   if (previous) {
     const { diffBriefs } = await import('../../diff/index.js');
     brief = { ...brief, changes: diffBriefs(previous.brief, brief) };
@@ -158,14 +186,27 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
   endStage = progress.stage('write');
   const written = await io.writeOutputs(settings.out, outputs);
   // This edition's model, kept so the next edition can say what changed.
-  io.writeAtomic(join(settings.out, 'editions', brief.date, 'model.json'), JSON.stringify(brief, null, 2) + '\n');
+  const editionName = join('editions', brief.date, 'model.json');
+  const editionJson = JSON.stringify(brief, null, 2) + '\n';
+  io.writeAtomic(join(settings.out, editionName), editionJson);
+  if (settings.cache) {
+    const sums: Record<string, string> = Object.fromEntries(outputs.map((o) => [o.name, sha256(o.bytes)]));
+    sums[editionName] = sha256(editionJson);
+    const stampFile: import('../../cache/build-stamp.js').BuildStamp = { inputs, outputs: sums, messages: report.messages };
+    io.writeAtomic(join(settings.out, stamps.stampName), JSON.stringify(stampFile) + '\n');
+  }
   endStage(settings.out);
   lap('write', t);
   lap('total', t0);
-  progress.emit({ event: 'done', ms: times.phases.total, outputs: written, sources: files.length, cached: per.cached, analysed: per.analysed });
+  progress.emit({
+    event: 'done', ms: times.phases.total, outputs: written, sources: files.length, cached: per.cached, analysed: per.analysed,
+    threads: per.threads, phases: times.phases, stages: roundTimes(per.times), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  });
   report_.exitForReport(report, false);
   return { settings, outputs: written, brief, sources: files.length, cached: per.cached, analysed: per.analysed, threads: per.threads, times };
 }
+
+const roundTimes = (t: StageTimes): Record<string, number> => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v * 10) / 10]));
 
 /** Diagnostics: stderr lines (only errors with --quiet), plus one event each with --json. */
 function printReport(
