@@ -65,11 +65,23 @@ export function sectionKindOf(doc: StructuredSource, sectionIndex: number): Sect
 
 /** Body sentences: before the back matter, not repeats of an earlier sentence, not headings or captions. */
 export function bodySentences(doc: StructuredSource): Sentence[] {
+  const hit = sentenceCache.get(doc);
+  if (hit) return hit;
+  const out = computeBodySentences(doc);
+  sentenceCache.set(doc, out);
+  return out;
+}
+
+// Memoised per structured source (every extractor asks for the same lists).
+const sentenceCache = new WeakMap<StructuredSource, Sentence[]>();
+const paragraphCache = new WeakMap<StructuredSource, Paragraph[]>();
+
+function computeBodySentences(doc: StructuredSource): Sentence[] {
   const limit = backMatterStart(doc);
   const notes = noteParagraphs(doc);
   return doc.sentences.filter((s) => {
     if (s.start >= limit || s.duplicateOf !== undefined || notes.has(s.paragraph)) return false;
-    if (doc.notes.some((n) => n.start <= s.start && s.end <= n.end)) return false;
+    if (doc.notes.length && doc.notes.some((n) => n.start <= s.start && s.end <= n.end)) return false;
     const kind = sectionKindOf(doc, s.section);
     if (kind === 'references' || kind === 'notes') return false;
     return /[a-z]/.test(s.text);
@@ -91,6 +103,14 @@ export function noteParagraphs(doc: StructuredSource): Set<number> {
 
 /** Body paragraphs: before the back matter and outside reference lists and notes. */
 export function bodyParagraphs(doc: StructuredSource): Paragraph[] {
+  const hit = paragraphCache.get(doc);
+  if (hit) return hit;
+  const out = computeBodyParagraphs(doc);
+  paragraphCache.set(doc, out);
+  return out;
+}
+
+function computeBodyParagraphs(doc: StructuredSource): Paragraph[] {
   const limit = backMatterStart(doc);
   const notes = noteParagraphs(doc);
   return doc.paragraphs.filter((p, i) => {
