@@ -40,7 +40,8 @@ export interface BuildSettings {
   /** User template folders, searched before the built-in ones. */
   templatesDirs: string[];
   formats: string[];
-  pageSize: 'A4' | 'Letter';
+  /** Page size when set by flag or config; else each template's own default. */
+  pageSize?: 'A4' | 'Letter';
   /** Font files resolved against the config folder. */
   fonts: FontsConfig;
   authors: string[];
@@ -57,7 +58,6 @@ export const defaultBuildSettings = {
   out: 'out',
   templates: ['briefing'],
   formats: ['md', 'pdf', 'json'],
-  pageSize: 'A4' as const,
   cacheDir: '.briefwright-cache',
 };
 
@@ -97,8 +97,8 @@ export function resolveSettings(
   else if (c.sources) sources = { kind: 'globs', base: relative(cwd, loaded.dir) || '.', include: [`${defaultBuildSettings.sources}/**/*`], exclude: c.sources.exclude ?? [] };
   else sources = { kind: 'folder', dir: loaded.file ? fromConfig(defaultBuildSettings.sources) : defaultBuildSettings.sources };
 
-  const pageSize = flags.pageSize ?? c.pageSize ?? defaultBuildSettings.pageSize;
-  if (pageSize !== 'A4' && pageSize !== 'Letter') throw usageError(`--page-size must be A4 or Letter, got "${pageSize}"`);
+  const pageSize = flags.pageSize ?? c.pageSize;
+  if (pageSize !== undefined && pageSize !== 'A4' && pageSize !== 'Letter') throw usageError(`--page-size must be A4 or Letter, got "${pageSize}"`);
 
   const fonts: FontsConfig = {};
   for (const [k, v] of Object.entries(c.fonts ?? {})) (fonts as Record<string, unknown>)[k] = typeof v === 'string' ? fromConfig(v) : v;
