@@ -183,7 +183,8 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
   const citeView = (c: Citation): CitationView => {
     const n = number.get(c.sourceId) ?? 0;
     const section = sectionLabel(c);
-    return { n, section, label: section ? `${n} ${section}` : `${n}`, passage: escapeMarkdown(words(c.quote, 60)) };
+    // A no-break space keeps the source number with its section at a line end.
+    return { n, section, label: section ? `${n}\u00a0${section}` : `${n}`, passage: escapeMarkdown(words(c.quote, 60)) };
   };
   const cite = (cs: readonly Citation[]): string => {
     const seen = new Set<string>();

@@ -59,7 +59,7 @@ describe('the view model', () => {
   it('numbers citations by source and groups recommendations by actor', () => {
     const vm = toViewModel(fixtureBrief());
     expect(vm.sources.map((s) => s.n)).toEqual([1, 2]);
-    expect(vm.findings.find((f) => f.id === 'F8')!.cite).toBe('[1 §6; 2 §5.2]');
+    expect(vm.findings.find((f) => f.id === 'F8')!.cite).toBe('[1\u00a0§6; 2\u00a0§5.2]');
     expect(vm.recommendationGroups.map((g) => g.actor).sort()).toEqual(['Pakistan', 'United States']);
     expect(vm.agreements.map((f) => f.id)).toEqual(['F8']);
     expect(vm.keyMessages.length).toBeGreaterThanOrEqual(2);

@@ -160,44 +160,156 @@ function splitOverlong(word: Word, width: number, fonts: FontSet): Word[] {
   return out;
 }
 
+/** A piece of a word between two possible breaks (whole words, or syllables of long ones). */
+interface Fragment {
+  word: number;
+  pieces: Omit<Piece, 'x'>[];
+  width: number;
+  /** Glue after the fragment (0 inside a word or where the text has no space). */
+  space: number;
+  /** Breaking after this fragment needs a hyphen (it ends a syllable, not a word). */
+  hyphen: number;
+  hard: boolean;
+}
+
+function toFragments(words: Word[], fonts: FontSet, hyphenate: boolean): Fragment[] {
+  const out: Fragment[] = [];
+  words.forEach((w, wi) => {
+    const p = w.pieces[0];
+    // Parts of a compound (after "self-") are not hyphenated again.
+    const prev = words[wi - 1];
+    const afterHyphen = prev !== undefined && prev.space === 0 && /[-‐–]$/.test(prev.pieces[prev.pieces.length - 1]?.text ?? '');
+    const m = hyphenate && !afterHyphen && w.pieces.length === 1 && p ? /^(\p{L}{6,})(\p{P}*)$/u.exec(p.text) : null;
+    const parts = m ? [...syllables(m[1]!)] : []; // a copy: the cache is shared
+    // Keep at least two letters before and three after a hyphen.
+    while (parts.length > 1 && parts[0]!.length < 2) parts.splice(0, 2, parts[0]! + parts[1]!);
+    while (parts.length > 1 && parts[parts.length - 1]!.length < 3) parts.splice(-2, 2, parts[parts.length - 2]! + parts[parts.length - 1]!);
+    if (!m || parts.length < 2) {
+      out.push({ word: wi, pieces: w.pieces, width: w.width, space: w.space, hyphen: 0, hard: w.hard });
+      return;
+    }
+    parts[parts.length - 1] += m[2]!;
+    const hw = fonts.width('-', p!.style.face, p!.style.size);
+    parts.forEach((text, k) => {
+      const last = k === parts.length - 1;
+      const width = fonts.width(text, p!.style.face, p!.style.size);
+      out.push({ word: wi, pieces: [{ text, style: p!.style, width }], width, space: last ? w.space : 0, hyphen: last ? 0 : hw, hard: last && w.hard });
+    });
+  });
+  return out;
+}
+
+/**
+ * Chooses line breaks for the whole paragraph at once (total fit, after Knuth and Plass): the
+ * sum over lines of (10 + badness)² is minimal, where badness grows with the cube of how much
+ * each line's spaces must stretch; hyphenated breaks cost extra. Avoids the loose lines a greedy
+ * filler leaves before a long unbreakable word.
+ */
+function totalFit(frags: Fragment[], width: number): number[] | null {
+  const n = frags.length;
+  const best = new Array<number>(n + 1).fill(Infinity);
+  const from = new Array<number>(n + 1).fill(-1);
+  best[0] = 0;
+  for (let j = 1; j <= n; j++) {
+    let natural = 0;
+    let glue = 0;
+    for (let i = j - 1; i >= 0; i--) {
+      const f = frags[i]!;
+      if (i < j - 1) {
+        if (f.hard) break;
+        natural += f.space;
+        glue += f.space;
+      }
+      natural += f.width;
+      if (best[i] === Infinity) continue;
+      const end = frags[j - 1]!;
+      const lineWidth = natural + end.hyphen;
+      if (lineWidth > width && i < j - 1) break;
+      const last = j === n || end.hard;
+      const slack = Math.max(0, width - lineWidth);
+      const ratio = glue > 0 ? slack / glue : slack > 0.5 ? 10 : 0;
+      const badness = last ? 0 : Math.min(10000, 100 * ratio ** 3);
+      const demerits = best[i]! + (10 + badness) ** 2 + (end.hyphen ? 3000 : 0);
+      if (demerits < best[j]!) { best[j] = demerits; from[j] = i; }
+    }
+  }
+  if (best[n] === Infinity) return null;
+  const breaks: number[] = [];
+  for (let j = n; j > 0; j = from[j]!) breaks.unshift(j);
+  return breaks;
+}
+
+/** Rebuilds the words of one line from its fragments, re-measuring split words as drawn. */
+function lineWords(frags: Fragment[], fonts: FontSet): Word[] {
+  const out: Word[] = [];
+  for (let k = 0; k < frags.length; ) {
+    let e = k;
+    while (e + 1 < frags.length && frags[e + 1]!.word === frags[k]!.word) e++;
+    const group = frags.slice(k, e + 1);
+    const first = group[0]!;
+    if (group.length === 1 && first.hyphen === 0) out.push({ pieces: first.pieces, width: first.width, space: first.space, hard: first.hard });
+    else {
+      // Syllables that stay together are drawn (and so measured) as one word.
+      const p = first.pieces[0]!;
+      const end = group[group.length - 1]!;
+      const text = group.map((g) => g.pieces[0]!.text).join('') + (end.hyphen ? '-' : '');
+      const width = fonts.width(text, p.style.face, p.style.size);
+      out.push({ pieces: [{ text, style: p.style, width }], width, space: end.space, hard: end.hard });
+    }
+    k = e + 1;
+  }
+  return out;
+}
+
 /** Lays out spans into lines no wider than `options.width`. */
 export function breakLines(spans: readonly Span[], fonts: FontSet, options: BreakOptions): Line[] {
-  const queue = toWords(spans, fonts);
+  const queue = toWords(spans, fonts).flatMap((w) => (w.width > options.width ? splitOverlong(w, options.width, fonts) : [w]));
   const lines: Word[][] = [];
   const hardEnd: boolean[] = [];
-  let cur: Word[] = [];
-  let curW = 0;
-  const flush = (hard: boolean) => { lines.push(cur); hardEnd.push(hard); cur = []; curW = 0; };
-  for (let i = 0; i < queue.length; i++) {
-    let w = queue[i]!;
-    if (w.width > options.width) {
-      const chunks = splitOverlong(w, options.width, fonts);
-      queue.splice(i, 1, ...chunks);
-      w = queue[i]!;
+  const frags = options.justify ? toFragments(queue, fonts, options.hyphenate) : [];
+  const breaks = options.justify ? totalFit(frags, options.width) : null;
+  if (breaks) {
+    let start = 0;
+    for (const b of breaks) {
+      lines.push(lineWords(frags.slice(start, b), fonts));
+      hardEnd.push(frags[b - 1]!.hard || b === frags.length);
+      start = b;
     }
-    const gap = cur.length ? cur[cur.length - 1]!.space : 0;
-    if (cur.length && curW + gap + w.width > options.width) {
-      const split = options.hyphenate ? hyphenateWord(w, options.width - curW - gap, fonts) : null;
-      if (split) {
-        cur.push(split[0]);
+  } else {
+    // Ragged text: first fit, hyphenating a word that would overflow.
+    let cur: Word[] = [];
+    let curW = 0;
+    const flush = (hard: boolean) => { lines.push(cur); hardEnd.push(hard); cur = []; curW = 0; };
+    for (let i = 0; i < queue.length; i++) {
+      const w = queue[i]!;
+      const gap = cur.length ? cur[cur.length - 1]!.space : 0;
+      if (cur.length && curW + gap + w.width > options.width) {
+        const split = options.hyphenate ? hyphenateWord(w, options.width - curW - gap, fonts) : null;
+        if (split) {
+          cur.push(split[0]);
+          flush(false);
+          queue.splice(i + 1, 0, split[1]);
+          continue;
+        }
         flush(false);
-        queue.splice(i + 1, 0, split[1]);
-        continue;
       }
-      flush(false);
+      curW += (cur.length ? cur[cur.length - 1]!.space : 0) + w.width;
+      cur.push(w);
+      if (w.hard) flush(true);
     }
-    curW += (cur.length ? cur[cur.length - 1]!.space : 0) + w.width;
-    cur.push(w);
-    if (w.hard) flush(true);
+    if (cur.length) flush(true);
+    else if (hardEnd.length) hardEnd[hardEnd.length - 1] = true;
   }
-  if (cur.length) flush(true);
-  else if (hardEnd.length) hardEnd[hardEnd.length - 1] = true;
 
   return lines.map((words, li) => {
     const natural = words.reduce((s, w, k) => s + w.width + (k < words.length - 1 ? w.space : 0), 0);
     const gaps = words.slice(0, -1).filter((w) => w.space > 0).length;
     const isLast = hardEnd[li] || li === lines.length - 1;
-    const extra = options.justify && !isLast && gaps > 0 ? (options.width - natural) / gaps : 0;
+    const stretch = options.justify && !isLast && gaps > 0 ? (options.width - natural) / gaps : 0;
+    // A line whose spaces would grow to three times their width reads worse justified than
+    // ragged (it only happens before a long unbreakable citation or URL).
+    const space = words.find((w) => w.space > 0)?.space ?? 0;
+    const extra = stretch > 2 * space ? 0 : stretch;
     const pieces: Piece[] = [];
     let x = 0;
     let maxSize = 0;
