@@ -86,7 +86,11 @@ function cuesIn(masked: string): Cue[] {
   }
   for (const re of implicitPatterns) {
     re.lastIndex = 0;
-    for (let m = re.exec(masked); m; m = re.exec(masked)) cues.push({ index: m.index, length: m[0].length, strength: 'implicit', actionFrom: m.index + m[0].length, passive: true });
+    for (let m = re.exec(masked); m; m = re.exec(masked)) {
+      // "it would be imprudent for the US to …", "the best approach for Pakistan is to …" name the actor.
+      const hint = /\bfor\s+([^,;]{2,60}?)\s+(?:to|is|would)\b/i.exec(m[0])?.[1];
+      cues.push({ index: m.index, length: m[0].length, strength: 'implicit', actionFrom: m.index + m[0].length, passive: !hint, subjectHint: hint });
+    }
   }
   return cues.sort((a, b) => a.index - b.index || (a.strength === 'explicit' ? -1 : 1));
 }
@@ -106,13 +110,15 @@ function subjectBefore(masked: string, index: number): string {
     const p = parts[i].replace(/^\s*(?:and|but|or|so|yet|thus|hence|therefore|moreover|furthermore|however|instead|rather|then|also)\b\s*/i, '').trim();
     if (!p) continue;
     // A participial or prepositional aside ("being more powerful", "in this regard") is not the subject.
-    if (/^(?:being|having|given|in|on|at|for|with|by|through|to|from|as|after|before|during|despite|rather|while|when|if|unlike|like)\b/i.test(p) && i > 0) continue;
+    if (/^(?:being|having|given|in|on|at|for|with|by|through|to|from|as|after|before|during|despite|rather|while|when|if|unlike|like|including|such\s+as|especially|particularly|notably|i\.e\.|e\.g\.)\b/i.test(p) && i > 0) continue;
     return p;
   }
   return clause.trim();
 }
 
 const pronounSubject = /^(?:it|they|he|she|this|these|such|both|both\s+(?:states|nations|countries|sides|governments|neighbou?rs|parties)|the\s+two\s+(?:states|nations|countries|sides|governments|neighbou?rs|parties)|each|either|the\s+(?:latter|former)|its\s+\w+|their\s+\w+)\b/i;
+// Subjects that name the relation itself ("the relationship has to evolve", "bilateral ties could …").
+const relationSubject = /^(?:(?:improving|strengthening|deepening|the|their|these|this|bilateral|mutual)\s+)*(?:bilateral\s+)?(?:relationship|relations|ties|partnership|engagement|cooperation|collaboration|dialogue)\b(?!\s+(?:with|between|of)\b)/i;
 const agentNouns = /\b(?:government|governments|policymakers|policy\s*makers|leaders|leadership|authorities|community|states|countries|nations|administration|parties|stakeholders|institutions|organi[sz]ations|military|army|agencies|actors|officials|diplomats|neighbou?rs|powers|partners|establishment|parliament|elites|society|officials|forces)\b/i;
 
 /** Resolve the actors of a recommendation from its subject and the preceding context. */
@@ -120,10 +126,10 @@ function resolveActors(subject: string, hint: string | undefined, context: strin
   const named = distinctActors(hint ?? subject, table);
   if (named.length) return named;
   const s = (hint ?? subject).replace(/^(?:the|a|an)\s+/i, '').trim();
-  if (pronounSubject.test(s) || /^(?:they|it)$/i.test(s)) {
+  if (pronounSubject.test(s) || /^(?:they|it)$/i.test(s) || relationSubject.test(s)) {
     // The sentence's own opening ("For the US to …, it needs to …") is the nearest antecedent.
     if (head) context = [...context, head];
-    const two = /^(?:both|the\s+two|they|their|each|either)\b/i.test(s);
+    const two = /^(?:both|the\s+two|they|their|each|either)\b/i.test(s) || relationSubject.test(s);
     const found: string[] = [];
     for (let i = context.length - 1; i >= 0; i--) {
       const here = distinctActors(context[i], table);
@@ -134,7 +140,7 @@ function resolveActors(subject: string, hint: string | undefined, context: strin
     }
     return found.slice(0, 1);
   }
-  if (agentNouns.test(s) && s.split(/\s+/).length <= 6 && !/\b(?:that|which|who)\b/i.test(s)) return [s.charAt(0).toUpperCase() + s.slice(1)];
+  if (agentNouns.test(s) && s.split(/\s+/).length <= 6 && !/\b(?:that|which|who)\b/i.test(s) && !/^\s*[A-Z][a-z]+ing\b/.test(head)) return [s.charAt(0).toUpperCase() + s.slice(1)];
   return [];
 }
 
@@ -293,7 +299,7 @@ export function recommendationIn(doc: StructuredSource, s: Sentence, table: Acto
       kind === 'recommendations';
     if (!actionable) return null;
   }
-  const found = cue.passive && !cue.subjectHint ? passiveActors(masked, cue, table) : resolveActors(subject, cue.subjectHint, context, table, masked.slice(0, Math.max(0, cue.index - subject.length - 1)));
+  const found = cue.passive && !cue.subjectHint ? passiveActors(masked, cue, table, context) : resolveActors(subject, cue.subjectHint, context, table, masked.slice(0, Math.max(0, cue.index - subject.length - 1)));
   // Joint actors in a fixed order, so "the US and Pakistan" and "Pakistan and the US" group together.
   const actors = [...new Set(found)].sort((a, b) => a.localeCompare(b));
   // Theory and method sections state what theories hold ("states have to use self-help"): only a
@@ -311,17 +317,37 @@ export function recommendationIn(doc: StructuredSource, s: Sentence, table: Acto
   };
 }
 
+/** Actors named in a text, except places ("in Afghanistan", "across Pakistan") that are not agents. */
+function agentActors(text: string, table: ActorTable): string[] {
+  const out: string[] = [];
+  for (const m of actorsIn(text, table)) {
+    if (/\b(?:in|into|inside|within|across|throughout|towards?|at|on|over|around|against|from|out\s+of)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.start - 14), m.start))) continue;
+    if (!out.includes(m.actor)) out.push(m.actor);
+  }
+  return out;
+}
+
 /** Actors of a passive or impersonal prescription: "by X", "for X to", or a named actor in the sentence's main clause. */
-function passiveActors(masked: string, cue: Cue, table: ActorTable): string[] {
-  const after = masked.slice(cue.index);
+function passiveActors(masked: string, cue: Cue, table: ActorTable, context: string[]): string[] {
+  const after = masked.slice(cue.index).split(/[;.]/)[0];
   const by = /\b(?:by|for|from|between|on\s+the\s+part\s+of)\s+((?:the\s+)?[A-Z][^,;.]{1,60})/.exec(after);
   if (by) {
     const a = distinctActors(by[1], table);
     if (a.length) return a;
   }
   const before = subjectBefore(masked, cue.index);
-  let named = actorsIn(before, table).map((m) => m.actor);
-  // "…, and joint measures will be required": shared action by the actors the sentence names.
-  if (!named.length && /\b(?:joint|mutual|bilateral|both|together|concerted|collective)\b/i.test(before)) named = actorsIn(masked.slice(0, cue.index), table).map((m) => m.actor);
-  return [...new Set(named)].slice(0, 3);
+  // "For Afghanistan to stabilize …, it is imperative to …": the purpose clause names who acts.
+  const purpose = /^\s*(?:\w+,\s*)?for\s+([^,]{2,60}?)\s+to\s+\w+/i.exec(masked);
+  if (purpose && /^it\b|^there\b/i.test(before.trim())) {
+    const a = distinctActors(purpose[1], table);
+    if (a.length) return a;
+  }
+  let named = agentActors(before, table);
+  // "…, and joint measures will be required", "issues that both nations face must be resolved":
+  // shared action by the actors the sentence (or, failing that, the context) names.
+  if (!named.length && /\b(?:joint|mutual|bilateral|both|together|concerted|collective|two)\b/i.test(before)) {
+    named = agentActors(masked.slice(0, cue.index), table);
+    if (named.length < 2) named = resolveActors('both', undefined, context, table);
+  }
+  return named.slice(0, 3);
 }
