@@ -90,6 +90,8 @@ export const findingSchema = z.object({
   sourceIds: z.array(z.string()).optional(),
   /** True when two or more sources state this finding (sources agree). */
   agreed: z.boolean().optional(),
+  /** Findings of other sources that make a similar point (ids into `findings`). */
+  agreesWith: z.array(z.string()).optional(),
 });
 export type Finding = z.infer<typeof findingSchema>;
 
@@ -108,6 +110,8 @@ export const recommendationSchema = z.object({
   sourceIds: z.array(z.string()).optional(),
   /** True when two or more sources make this recommendation. */
   agreed: z.boolean().optional(),
+  /** Recommendations of other sources to the same actor on the same point (ids into `recommendations`). */
+  agreesWith: z.array(z.string()).optional(),
 });
 export type Recommendation = z.infer<typeof recommendationSchema>;
 
@@ -171,6 +175,13 @@ export const briefSchema = z.object({
   glossary: z.array(glossaryEntrySchema),
   timeline: z.array(timelineEventSchema),
   quotes: z.array(quoteSchema).optional(),
+  /**
+   * Points where sources agree: one entry per group of findings or recommendations from two or
+   * more sources that say the same thing (merged items, or similar items on a shared phrase).
+   */
+  agreements: z
+    .array(z.object({ kind: z.enum(['finding', 'recommendation']), ids: z.array(z.string()), sourceIds: z.array(z.string()), phrase: z.string().nullable() }))
+    .optional(),
   /**
    * Recommendations grouped for display: by actor (most recommendations first, no actor last), then
    * by theme; ids into `recommendations`, which are listed in this same order.
