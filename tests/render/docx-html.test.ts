@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import mammoth from 'mammoth';
+import { unzipSync, strFromU8 } from 'fflate';
+import { render } from '../../src/render/index.js';
+import { loadTemplate } from '../../src/cli/template-files.js';
+import { Report } from '../../src/model/diagnostics.js';
+import { fixtureBrief } from './fixture.js';
+
+const ctx = { report: new Report() };
+
+describe('DOCX and HTML from the same view model', () => {
+  it('writes a Word file with headings, lists, tables, footnotes, links and fixed metadata', async () => {
+    const [docx] = await render(fixtureBrief(), loadTemplate('handout'), ctx, { formats: ['docx'], pageSize: 'Letter' });
+    const buffer = Buffer.from(docx!.bytes);
+    const html = (await mammoth.convertToHtml({ buffer })).value;
+    // The title uses Word's Title style; `##` sections are Heading 1.
+    expect(html).toContain('Pakistan after the withdrawal');
+    expect(html).toMatch(/<h1>Learning objectives<\/h1>/);
+    expect(html).toMatch(/<table>/);
+    expect(html).toMatch(/<ol>/);
+    // The answer key's passages are real Word footnotes.
+    expect(html).toMatch(/footnote-1/);
+    expect(html).toContain('<a href="https://doi.org/10.1234/jt.2024.1">');
+    expect(html).not.toMatch(/href="javascript|<img/);
+    const files = unzipSync(docx!.bytes);
+    const core = strFromU8(files['docProps/core.xml']!);
+    expect(core).toContain('2023-11-14T00:00:00Z');
+    expect(core).toContain('<dc:title>Pakistan after the withdrawal</dc:title>');
+    const doc = strFromU8(files['word/document.xml']!);
+    expect(doc).toMatch(/w:w="12240"/); // Letter width in twips
+    for (const [name, data] of Object.entries(files)) if (/\.(xml|rels)$/.test(name)) expect(strFromU8(data), name).not.toMatch(/"rId[a-z0-9_-]{21}"/);
+  });
+
+  it('writes a standalone HTML page with contents, escaped text and no external resources', async () => {
+    const [page] = await render(fixtureBrief(), loadTemplate('briefing'), ctx, { formats: ['html'] });
+    const html = new TextDecoder().decode(page!.bytes);
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<nav class="toc">');
+    expect(html).toContain('<meta name="author" content="Test Institute">');
+    expect(html).not.toMatch(/<script|<img|<link |<iframe|\ssrc="|href="(?!#|https:\/\/doi\.org\/)/);
+    expect(html).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
+  });
+});
