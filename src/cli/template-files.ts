@@ -7,7 +7,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { usageError } from '../model/errors.js';
-import { defaultTemplateConfig, parseTemplateConfig, type LoadedTemplate } from '../render/templates.js';
+import { checkTemplate, defaultTemplateConfig, parseTemplateConfig, type LoadedTemplate } from '../render/templates.js';
 import { packageRoot } from './version.js';
 
 export const builtinTemplatesDir = join(packageRoot, 'templates');
@@ -49,7 +49,9 @@ export function loadTemplate(name: string, userDirs: readonly string[] = []): Lo
     }
     const configFile = join(dir, 'template.json');
     const config = isRegularFileInside(configFile, dir) ? parseTemplateConfig(readFileSync(configFile, 'utf8'), shown(configFile)) : defaultTemplateConfig;
-    return { name, file: shown(file), source: readFileSync(file, 'utf8'), partials, partialFiles, config };
+    const template: LoadedTemplate = { name, file: shown(file), source: readFileSync(file, 'utf8'), partials, partialFiles, config };
+    checkTemplate(template);
+    return template;
   }
   throw usageError(`unknown template "${name}" (see \`brief templates\`)`);
 }

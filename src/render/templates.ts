@@ -109,6 +109,26 @@ function checkPartials(ast: Node, known: ReadonlySet<string>, file: string): voi
 }
 
 /**
+ * Checks a template's syntax and partial names without rendering, so a broken template fails
+ * before the sources are analysed. Throws the same errors as {@link applyTemplate}.
+ */
+export function checkTemplate(template: LoadedTemplate): void {
+  const hb = Handlebars.create();
+  const known = new Set(Object.keys(template.partials));
+  const check = (source: string, file: string) => {
+    let ast: Node;
+    try {
+      ast = hb.parse(source) as unknown as Node;
+    } catch (e) {
+      throw toError(e, file);
+    }
+    checkPartials(ast, known, file);
+  };
+  for (const [name, src] of Object.entries(template.partials)) check(src, template.partialFiles?.[name] ?? `partials/${name}.hbs`);
+  check(template.source, template.file);
+}
+
+/**
  * Renders a template with a view model. Throws an input error (exit 3) naming the template or
  * partial file, line and column when the template is malformed or asks for a missing field.
  */

@@ -321,7 +321,9 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     .slice(0, o.glossary)
     .map((g) => ({ term: escapeMarkdown(g.term), definition: escapeMarkdown(words(g.definition, 30)), cite: cite(g.citations) }));
 
-  const timelineSorted = brief.timeline.map((e, i) => ({ e, i })).sort((a, b) => a.e.date.localeCompare(b.e.date) || a.i - b.i);
+  // Events that read as sentences; reference-list debris (URLs, fragments) stays in model.json.
+  const sentenceLike = (text: string) => /^["“]?[\p{Lu}\p{N}]/u.test(text.trim()) && !/https?:|www\.|\*/.test(text);
+  const timelineSorted = brief.timeline.map((e, i) => ({ e, i })).filter(({ e }) => sentenceLike(e.text)).sort((a, b) => a.e.date.localeCompare(b.e.date) || a.i - b.i);
   // Spread the shown events over the whole period rather than taking the earliest few.
   const step = Math.max(1, timelineSorted.length / Math.max(1, o.timeline));
   const timelineIdx = [...new Set(Array.from({ length: Math.min(o.timeline, timelineSorted.length) }, (_, k) => Math.floor(k * step)))].sort(byNumber);

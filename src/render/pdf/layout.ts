@@ -43,6 +43,8 @@ export interface Box {
   pageOf?: string;
   /** Start a new page before this box. */
   breakBefore?: boolean;
+  /** A table row: the table's header row, repeated at the top of a page the row starts. */
+  header?: Box;
 }
 
 /** Typographic settings derived from the template. */
@@ -280,7 +282,7 @@ function tableBoxes(table: Table, env: BlockEnv, ctx: LayoutContext): Box[] {
     const rects: Rect[] = [{ x: env.indent, y: height - 0.4, w: avail, h: 0.4, color: [0.78, 0.8, 0.85] }];
     if (ri === 0) rects.unshift({ x: env.indent, y: 0, w: avail, h: height, color: [0.93, 0.95, 0.98] });
     // The header row keeps with the first data row, which keeps with the second.
-    boxes.push({ height, spaceBefore: ri === 0 ? t.size * 0.7 : 0, keepWithNext: ri <= 1 && rows.length > 2 ? true : ri === 0, frags, rects });
+    boxes.push({ height, spaceBefore: ri === 0 ? t.size * 0.7 : 0, keepWithNext: ri <= 1 && rows.length > 2 ? true : ri === 0, frags, rects, header: ri > 0 ? boxes[0] : undefined });
   });
   return boxes;
 }
@@ -314,6 +316,11 @@ export function paginate(boxes: readonly Box[], height: number, firstPageHeight 
       if (y + chain > pageHeight && chain <= pageHeight) newPage();
     }
     if (y > 0 && y + box.spaceBefore + box.height > pageHeight) newPage();
+    if (y === 0 && box.header && pages.length > 1) {
+      // A table continues on a new page: repeat its header row first.
+      pages[pages.length - 1]!.push({ box: { ...box.header, anchor: undefined, heading: undefined }, y });
+      y += box.header.height;
+    }
     if (y > 0) y += box.spaceBefore;
     pages[pages.length - 1]!.push({ box, y });
     y += box.height;
