@@ -13,6 +13,9 @@ import { rankKeyphrases } from '../analyze/rank-keyphrases.js';
 import { nearDuplicateGroups } from './merge.js';
 import { findThemes, indexCorpus, themesOfItem, defaultThemeOptions } from './themes.js';
 import { mergeGlossary, mergeTimeline, mergeQuotes } from './collect.js';
+import { findAgreements } from './agreement.js';
+import { stemWord, wordsOf } from '../analyze/text/stem.js';
+import { builtinActorAliases } from '../analyze/data/actor-aliases.js';
 
 /** Similarity at which two findings or recommendations are the same point. */
 const duplicateThreshold = 0.5;
@@ -126,6 +129,23 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
     else recommendationGroups.push({ actor: r.actor, themeId: t, recommendationIds: [r.id] });
   });
 
+  // Agreement beyond merged duplicates: similar points on a shared phrase from different sources.
+  // Actor names cannot be the shared phrase (every recommendation to Pakistan names Pakistan).
+  const actorStems = new Set([...Object.keys(builtinActorAliases), ...Object.values(builtinActorAliases), ...recommendations.flatMap((r) => r.actors ?? [])].flatMap((a) => wordsOf(a).map(stemWord)));
+  const agreements: NonNullable<Brief['agreements']> = [];
+  for (const f of findings) if (f.agreed) agreements.push({ kind: 'finding', ids: [f.id], sourceIds: f.sourceIds ?? [], phrase: null });
+  for (const r of recommendations) if (r.agreed) agreements.push({ kind: 'recommendation', ids: [r.id], sourceIds: r.sourceIds ?? [], phrase: null });
+  const link = <T extends { id: string; sourceIds?: string[]; agreesWith?: string[] }>(list: T[], kind: 'finding' | 'recommendation', groups: ReturnType<typeof findAgreements>) => {
+    for (const g of groups) {
+      const members = g.members.map((m) => list[m]);
+      for (const m of members) m.agreesWith = members.filter((x) => x !== m).map((x) => x.id);
+      const ids = [...new Set(members.flatMap((m) => m.sourceIds ?? []))].sort((a, b) => order.get(a)! - order.get(b)!);
+      agreements.push({ kind, ids: members.map((m) => m.id), sourceIds: ids, phrase: g.phrase });
+    }
+  };
+  link(findings, 'finding', findAgreements(findings.map((f) => ({ text: f.text, sourceIds: f.sourceIds ?? [] })), index, 0.25, actorStems));
+  link(recommendations, 'recommendation', findAgreements(recommendations.map((r) => ({ text: r.text, sourceIds: r.sourceIds ?? [], actors: r.actors ?? [] })), index, 0.2, actorStems));
+
   const themes: Theme[] = clusters.map((c, i) => {
     const id = themeId(i);
     const fIds = findings.filter((f) => f.themeIds.includes(id)).map((f) => f.id);
@@ -142,7 +162,7 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
       findingIds: fIds,
       recommendationIds: rIds,
       score: c.score,
-      agreedFindingIds: findings.filter((f) => f.agreed && f.themeIds.includes(id)).map((f) => f.id),
+      agreedFindingIds: findings.filter((f) => (f.agreed || f.agreesWith?.length) && f.themeIds.includes(id)).map((f) => f.id),
     };
   });
 
@@ -157,6 +177,7 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
     findings,
     recommendations,
     recommendationGroups,
+    agreements,
     glossary: mergeGlossary(analyses, order),
     timeline: mergeTimeline(analyses, order),
     quotes: mergeQuotes(analyses, order),

@@ -92,3 +92,20 @@ describe('synthesize', () => {
     for (const f of one.findings) for (const t of f.themeIds) expect(one.themes.some((x) => x.id === t)).toBe(true);
   });
 });
+
+describe('agreement', () => {
+  it('marks similar recommendations to the same actor from different sources, on a shared phrase', async () => {
+    const ctx = { report: new Report() };
+    const one = paper({ Conclusion: ['Pakistan should expand regional connectivity projects with the Central Asian republics to open new markets.', 'The weather in the mountains was unusually harsh during the winter months of the study.'] }, 'Trade Routes North');
+    const two = paper({ Conclusion: ['Islamabad must invest in regional connectivity so that its ports reach the Central Asian republics.', 'India should reduce tariffs on agricultural imports from its smaller neighbours.'] }, 'Ports and Markets');
+    const analyses = [analyze(await docOf(one, 'one'), ctx, defaultAnalyzeOptions), analyze(await docOf(two, 'two'), ctx, defaultAnalyzeOptions)];
+    const brief = synthesize(analyses, ctx, { ...defaultSynthesizeOptions, date: '2024-01-01', generator: { name: 't', version: '0' } });
+    const recs = brief.recommendations.filter((r) => r.actor === 'Pakistan');
+    expect(recs).toHaveLength(2);
+    expect(recs[0].agreesWith).toEqual([recs[1].id]);
+    const agreement = brief.agreements!.find((g) => g.kind === 'recommendation')!;
+    expect(agreement.sourceIds).toEqual(['one', 'two']);
+    expect(['regional connectivity', 'central asian', 'asian republics']).toContain(agreement.phrase);
+    expect(brief.recommendations.find((r) => r.actor === 'India')!.agreesWith).toBeUndefined();
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * Agreement between sources beyond exact duplicates: two findings (or two recommendations to the
+ * same actors) from different sources agree when their TF-IDF vectors are close and they share a
+ * distinctive two-word phrase ("border security", "regional connectivity"). Groups are built by
+ * union-find over such pairs in a fixed order.
+ */
+import { cosine, norm } from '../analyze/text/vectors.js';
+import { isStopWord } from '../analyze/text/stopwords.js';
+import { stemWord } from '../analyze/text/stem.js';
+import { vectorOf, type CorpusIndex } from './themes.js';
+
+/** An item that may agree with others. */
+export interface AgreementItem {
+  text: string;
+  sourceIds: readonly string[];
+  /** Canonical actors (recommendations); items with different actors never agree. */
+  actors?: readonly string[];
+}
+
+/** A group of agreeing items: their indices, and the phrase they share. */
+export interface AgreementGroup {
+  members: number[];
+  phrase: string | null;
+}
+
+/** Content-word bigrams of a text: stemmed key → surface form. */
+function bigrams(text: string, exclude: ReadonlySet<string>): Map<string, string> {
+  const words = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)].map((m) => m[0]);
+  const out = new Map<string, string>();
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i].toLowerCase();
+    const b = words[i + 1].toLowerCase();
+    if (isStopWord(a) || isStopWord(b) || a.length < 3 || b.length < 3 || /\d/.test(a + b)) continue;
+    const key = `${stemWord(a)} ${stemWord(b)}`;
+    if (exclude.has(stemWord(a)) || exclude.has(stemWord(b))) continue;
+    if (!out.has(key)) out.set(key, `${words[i]} ${words[i + 1]}`);
+  }
+  return out;
+}
+
+/**
+ * Groups of agreeing items (two or more distinct sources in each). `exclude` lists stems that
+ * cannot make a shared phrase on their own account (actor names, the corpus's own subject).
+ */
+export function findAgreements(items: readonly AgreementItem[], index: CorpusIndex, threshold: number, exclude: ReadonlySet<string> = new Set(), maxShare = 0.01): AgreementGroup[] {
+  const vectors = items.map((i) => vectorOf(i.text, index));
+  const norms = vectors.map((v) => norm(v));
+  const grams = items.map((i) => bigrams(i.text, exclude));
+  const parent = items.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const shared = new Map<string, string>();
+  // A phrase in more than `maxShare` of the corpus's sentences ("South Asia" in papers on South Asia) shows no agreement.
+  const common = new Map<string, boolean>();
+  const isCommon = (key: string) => {
+    let c = common.get(key);
+    if (c === undefined) {
+      const n = index.sentences.filter((x) => x.stems.includes(` ${key} `)).length;
+      c = n > Math.max(3, maxShare * index.sentences.length);
+      common.set(key, c);
+    }
+    return c;
+  };
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) {
+      const a = items[i];
+      const b = items[j];
+      if (a.sourceIds.every((s) => b.sourceIds.includes(s)) && b.sourceIds.every((s) => a.sourceIds.includes(s))) continue;
+      if (a.actors && b.actors && (!a.actors.length || a.actors.join('|') !== b.actors.join('|'))) continue;
+      if (cosine(vectors[i], vectors[j], norms[i], norms[j]) < threshold) continue;
+      const common = [...grams[i].keys()].filter((k) => grams[j].has(k) && !isCommon(k)).sort();
+      if (!common.length) continue;
+      const ri = find(i);
+      const rj = find(j);
+      if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
+      shared.set(`${i}:${j}`, grams[i].get(common[0])!);
+    }
+  }
+  const groups = new Map<number, number[]>();
+  items.forEach((_, i) => {
+    const r = find(i);
+    (groups.get(r) ?? groups.set(r, []).get(r)!).push(i);
+  });
+  return [...groups.values()]
+    .filter((g) => g.length > 1)
+    .map((members) => {
+      const phrases = members.flatMap((x, k) => members.slice(k + 1).map((y) => shared.get(`${x}:${y}`))).filter((p): p is string => !!p);
+      return { members, phrase: phrases.length ? phrases.sort()[0].toLowerCase() : null };
+    })
+    .sort((a, b) => a.members[0] - b.members[0]);
+}
