@@ -75,6 +75,10 @@ function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<
       sample();
     });
     child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', (err) => {
+      clearInterval(timer);
+      done({ wallMs: performance.now() - t0, peakRssMb: 0, status: null, stdout, stderr: stderr + String(err) });
+    });
     child.on('close', (status) => {
       clearInterval(timer);
       done({ wallMs: performance.now() - t0, peakRssMb: peakKb / 1024, status, stdout, stderr });
@@ -210,7 +214,8 @@ function summarizeProfile(dir: string, top = 15): string {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (!existsSync(cli)) throw new Error(`${cli} not found: run \`npx tsc -p .\` (or make build) first`);
-  const work = args.work ?? mkdtempSync(join(tmpdir(), 'briefwright-bench-'));
+  const work = args.work ? resolve(args.work) : mkdtempSync(join(tmpdir(), 'briefwright-bench-'));
+  mkdirSync(work, { recursive: true });
   const papersDir = join(root, 'sources');
   const papers = readPapers(papersDir);
   const lines: string[] = [];

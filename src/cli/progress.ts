@@ -88,6 +88,12 @@ export class Progress {
     this.sink.write(text + '\n');
   }
 
+  /** A line that the next one overwrites (a running stage, the bar). */
+  private transient(text: string): void {
+    this.sink.write(`\r\u001b[2K${text}`);
+    this.barShown = true;
+  }
+
   /** Reports one event. */
   emit(e: ProgressEvent): void {
     if (this.mode === 'quiet') return;
@@ -100,6 +106,11 @@ export class Progress {
         this.line(`${this.paint('1', 'brief ' + e.command)}: ${e.sources} source${e.sources === 1 ? '' : 's'}${e.config ? ` (config ${e.config})` : ''}`);
         break;
       case 'stage':
+        // On a terminal, show the running stage until its line replaces it.
+        if (e.status === 'start' && this.mode === 'tty') {
+          this.transient(`  ${e.stage}…`);
+          break;
+        }
         if (e.status === 'end') this.line(`${this.paint('32', this.mode === 'tty' ? '✓' : '-')} ${e.stage}${e.detail ? ` ${e.detail}` : ''} ${this.paint('2', formatMs(e.ms))}`);
         break;
       case 'source':
@@ -108,8 +119,7 @@ export class Progress {
           const filled = Math.round((e.done / e.total) * barWidth);
           if (filled === this.lastBar && e.done !== e.total) break;
           this.lastBar = filled;
-          this.sink.write(`\r\u001b[2K  ${this.paint('36', '█'.repeat(filled))}${'░'.repeat(barWidth - filled)} ${e.done}/${e.total} sources`);
-          this.barShown = true;
+          this.transient(`  ${this.paint('36', '█'.repeat(filled))}${'░'.repeat(barWidth - filled)} ${e.done}/${e.total} sources`);
         }
         break;
       case 'cache-corrupt':

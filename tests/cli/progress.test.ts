@@ -27,6 +27,7 @@ describe('progress', () => {
 
   it('draws a bar for many sources and colours on a terminal, but not with NO_COLOR', () => {
     const out = capture({}, true);
+    expect(out).toContain('analyze…');
     expect(out).toContain('10/10 sources');
     expect(out).toContain('\r');
     expect(out).toContain('\u001b[32m');
