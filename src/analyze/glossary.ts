@@ -75,13 +75,19 @@ function validLongForm(sf: string, lf: string): boolean {
   return true;
 }
 
+/** How far before a parenthesis (UTF-16 units) a long form is sought. */
+const lookBehind = 1000;
+
 /** Definitions of one short form in one sentence span, both orders. */
 function acronymsIn(text: string, offset: number): FoundTerm[] {
   const out: FoundTerm[] = [];
   const re = /\(([^()]{1,120})\)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const inner = m[1].trim();
-    const before = text.slice(0, m.index);
+    // Only the text just before the parenthesis can hold its long form (at most 15 words); a bounded
+    // window keeps this linear in the sentence length.
+    const from = Math.max(0, m.index - lookBehind);
+    const before = text.slice(from, m.index);
     // Order 1: long form (SF). Allow a missing space ("Organization(SCO)").
     if (isShortForm(inner)) {
       const sfs = [inner];
@@ -100,7 +106,7 @@ function acronymsIn(text: string, offset: number): FoundTerm[] {
           const clean = lf.replace(/['’]s$/, '').replace(/[,.;:]+$/, '').trim();
           const starts = [...tail.matchAll(/\S+/g)].map((w) => w.index ?? 0);
           const k = wordsOf(lf).length;
-          const start = offset + (starts.length >= k ? starts[starts.length - k] + (wordsOf(tail.slice(starts[starts.length - k]))[0].length - wordsOf(lf)[0].length) : m.index);
+          const start = offset + (starts.length >= k ? from + starts[starts.length - k] + (wordsOf(tail.slice(starts[starts.length - k]))[0].length - wordsOf(lf)[0].length) : m.index);
           out.push({ kind: 'acronym', term: inner, definition: clean, start, end: offset + m.index + m[0].length });
           break;
         }
@@ -114,7 +120,7 @@ function acronymsIn(text: string, offset: number): FoundTerm[] {
       const lf = bestLongForm(sf, inner.replace(/[-–]/g, ' '));
       // The whole parenthesis must be the long form, starting with the short form's first letter.
       if (lf && lf.length >= inner.length - 1 && inner[0].toLowerCase() === sf[0].toLowerCase() && validLongForm(sf, inner)) {
-        out.push({ kind: 'acronym', term: sf, definition: inner.replace(/[,.;:]+$/, ''), start: offset + prev.index, end: offset + m.index + m[0].length });
+        out.push({ kind: 'acronym', term: sf, definition: inner.replace(/[,.;:]+$/, ''), start: offset + from + prev.index, end: offset + m.index + m[0].length });
       }
     }
   }

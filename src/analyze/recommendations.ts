@@ -271,8 +271,14 @@ function joinActorsForContext(actors: string[]): string {
   return actors.join(' and ');
 }
 
+/** Longest sentence (UTF-16 units) examined for a recommendation. */
+const maxSentenceLength = 2000;
+
 /** The recommendation a sentence makes, if any. */
 export function recommendationIn(doc: StructuredSource, s: Sentence, table: ActorTable, context: string[] = []): ExtractedRecommendation | null {
+  // No recommendation runs to thousands of characters; such a "sentence" is unsplit text, and the
+  // clause tests below would be quadratic on it.
+  if (s.end - s.start > maxSentenceLength) return null;
   const raw = doc.source.text.slice(s.start, s.end);
   const masked = maskCitations(raw);
   if (masked.split(/\s+/).filter(Boolean).length < 5) return null;

@@ -32,6 +32,8 @@ export type Tagger = (text: string) => TaggedToken[];
 // apostrophes stay as written; each character of the copy remembers its offset in the original.
 const dottedAbbreviation = /(?<![\p{L}\p{N}.])(?:\p{L}\.){2,}(?![\p{L}\p{N}])/gu;
 const wordChar = /[\p{L}\p{N}\p{M}]/u;
+/** Longest run of word characters handed to the tagger as one token (longer runs are split). */
+const maxTokenLength = 64;
 
 /** The normalised copy of a text and, for each of its positions, the original offset (-1 for added spaces). */
 function normaliseForTagger(text: string): { spaced: string; origin: Int32Array } {
@@ -43,14 +45,22 @@ function normaliseForTagger(text: string): { spaced: string; origin: Int32Array 
     chars.push(c);
     origin.push(at);
   };
+  let run = 0;
   for (let i = 0; i < text.length; i++) {
     if (drop[i]) continue;
     const c = text[i];
     const inner = (c === '-' || c === "'" || c === '’') && i > 0 && i + 1 < text.length && wordChar.test(text[i - 1]) && wordChar.test(text[i + 1]);
     if (wordChar.test(c) || /\s/.test(c) || inner || (c >= '\ud800' && c <= '\udfff')) {
+      // No word is this long; cutting the run keeps wink's per-token regexes (isAbbrev) linear.
+      run = /\s/.test(c) ? 0 : run + 1;
+      if (run > maxTokenLength) {
+        push(' ', -1);
+        run = 1;
+      }
       push(c, i);
       continue;
     }
+    run = 0;
     // Punctuation and symbols: one character, spaces either side.
     if (chars.length && !/\s/.test(chars[chars.length - 1])) push(' ', -1);
     push(c, i);
