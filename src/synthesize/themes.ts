@@ -39,18 +39,18 @@ export interface ThemeCluster {
 
 /** The sentences of the corpus with their stems and vectors, built once per synthesis. */
 export interface CorpusIndex {
-  sentences: { source: number; stems: string; vector: TermVector }[];
+  sentences: { source: number; stems: string; vector: TermVector; text: string }[];
   idf: Map<string, number>;
 }
 
 /** Index every body sentence of every source. */
 export function indexCorpus(analyses: readonly SourceAnalysis[]): CorpusIndex {
-  const raw: { source: number; stems: string; terms: string[] }[] = [];
+  const raw: { source: number; stems: string; terms: string[]; text: string }[] = [];
   analyses.forEach((a, i) => {
-    for (const s of bodySentences(a.doc)) raw.push({ source: i, stems: ` ${wordsOf(s.text).map(stemWord).join(' ')} `, terms: contentTerms(s.text) });
+    for (const s of bodySentences(a.doc)) raw.push({ source: i, stems: ` ${wordsOf(s.text).map(stemWord).join(' ')} `, terms: contentTerms(s.text), text: s.text });
   });
   const idf = inverseFrequencies(raw.map((r) => r.terms));
-  return { idf, sentences: raw.map((r) => ({ source: r.source, stems: r.stems, vector: weigh(countTerms(r.terms), idf) })) };
+  return { idf, sentences: raw.map((r) => ({ source: r.source, stems: r.stems, vector: weigh(countTerms(r.terms), idf), text: r.text })) };
 }
 
 /** TF-IDF vector of any text against the corpus. */
@@ -88,11 +88,17 @@ export function findThemes(keyphrases: readonly (readonly Keyphrase[])[], index:
   const phrases = keys.map((key) => {
     const vector: TermVector = new Map();
     const counts = new Map<number, number>();
+    const surfaces = new Map<string, number>();
+    const surfaceRe = new RegExp(`(?<![\\p{L}\\p{N}])${wordsOf(pooled.get(key)!.text).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]+')}(?![\\p{L}\\p{N}])`, 'giu');
     for (const s of index.sentences) {
       if (!s.stems.includes(` ${key} `)) continue;
       add(vector, s.vector);
       counts.set(s.source, (counts.get(s.source) ?? 0) + 1);
+      for (const m of s.text.matchAll(surfaceRe)) surfaces.set(m[0], (surfaces.get(m[0]) ?? 0) + 1);
     }
+    // Name the phrase as the sources most often write it ("South Asia", "Afghan Taliban").
+    const written = [...surfaces.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+    if (written && written.toLowerCase().replace(/[\s-]+/g, ' ') === pooled.get(key)!.text.toLowerCase().replace(/[\s-]+/g, ' ')) pooled.get(key)!.text = written;
     const sources = [...counts.entries()].filter(([, n]) => n >= Math.min(2, Math.max(...counts.values()))).map(([i]) => i).sort((a, b) => a - b);
     const used = [...counts.values()].reduce((x, y) => x + y, 0);
     // Phrases as common as the corpus's own subject ("pakistan", "relations") name no theme.
