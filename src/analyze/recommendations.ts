@@ -69,7 +69,9 @@ function cuesIn(masked: string): Cue[] {
       const end = m.index + m[0].length;
       if (discourse.test(masked.slice(end))) continue;
       // "it is crucial to recognize that …" instructs the reader's thinking, not an actor.
-      if (/^\s+(?:recogni[sz]e|note|understand|remember|mention|highlight|emphasi[sz]e|stress|acknowledge|realize|realise|keep in mind|bear in mind|consider)\s+(?:that|how|why|what)\b/i.test(masked.slice(end)) || /\bto\s+(?:recogni[sz]e|note|understand|remember|mention|highlight|emphasi[sz]e|realize)$/i.test(m[0])) continue;
+      if (/^\s+(?:recogni[sz]e|note|notice|understand|remember|mention|highlight|emphasi[sz]e|stress|acknowledge|realize|realise|keep in mind|bear in mind|consider)\s+(?:that|how|why|what)\b/i.test(masked.slice(end)) || /\bto\s+(?:recogni[sz]e|note|notice|understand|remember|mention|highlight|emphasi[sz]e|realize)$/i.test(m[0])) continue;
+      // "we should point out …", "one must note …": the writer addressing the reader.
+      if (/\b(?:we|one|i)\s+(?:\w+\s+)?$/i.test(masked.slice(Math.max(0, m.index - 12), m.index)) && /^\s+(?:also\s+|first\s+|again\s+)?(?:point\s+out|note|notice|mention|remember|recall|emphasi[sz]e|stress|clarify|add|highlight|distinguish|recogni[sz]e|acknowledge|keep\s+in\s+mind|bear\s+in\s+mind|turn|look|ask|consider)\b/i.test(masked.slice(end))) continue;
       // "Should the US decide to …": an inverted conditional.
       if (/^should$/i.test(m[0]) && /(?:^|[,;:]\s*)$/.test(masked.slice(0, m.index))) continue;
       // "X is essential for Y" assesses; it does not prescribe.
