@@ -7,14 +7,29 @@
  *   node dist/bench/run.js [--sizes 5,50,500] [--runs 3] [--runs-large 1] [--work DIR] [--json FILE] [--profile SIZE]
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readPapers, writeCorpus } from './corpus.js';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const cli = join(root, 'dist/src/cli/main.js');
+let cli = join(root, 'dist/src/cli/main.js');
+
+/**
+ * Runs the bench on a snapshot of the compiled program: the cache and the build stamp hash the
+ * program's code, so a recompile during a long bench would otherwise turn warm runs cold.
+ */
+function snapshotProgram(work: string): string {
+  const dir = join(work, 'program');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(root, 'dist', 'src'), join(dir, 'dist', 'src'), { recursive: true });
+  cpSync(join(root, 'templates'), join(dir, 'templates'), { recursive: true });
+  for (const f of ['package.json', 'package-lock.json']) if (existsSync(join(root, f))) cpSync(join(root, f), join(dir, f));
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return join(dir, 'dist', 'src', 'cli', 'main.js');
+}
 
 interface Args {
   sizes: number[];
@@ -216,6 +231,7 @@ async function main(): Promise<void> {
   if (!existsSync(cli)) throw new Error(`${cli} not found: run \`npx tsc -p .\` (or make build) first`);
   const work = args.work ? resolve(args.work) : mkdtempSync(join(tmpdir(), 'briefwright-bench-'));
   mkdirSync(work, { recursive: true });
+  cli = snapshotProgram(work);
   const papersDir = join(root, 'sources');
   const papers = readPapers(papersDir);
   const lines: string[] = [];
