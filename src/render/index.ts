@@ -8,6 +8,7 @@ import { toViewModel } from './view-model.js';
 import { applyTemplate, defaultTemplateConfig, type LoadedTemplate, type TemplateConfig } from './templates.js';
 import { fromMarkdown, toMarkdown } from './markdown.js';
 import { markdownToPdf } from './pdf/index.js';
+import type { CustomFonts } from './pdf/fonts.js';
 import { toHtml } from './html.js';
 import { toDocx } from './docx.js';
 import type { Root } from 'mdast';
@@ -21,6 +22,8 @@ export interface RenderOptions {
   formats: readonly OutputFormat[];
   /** Page size for paginated formats; defaults to the template's `pageSize`. */
   pageSize?: 'A4' | 'Letter';
+  /** Font files (TTF/OTF paths) replacing the template's body font in the PDF, and a body size. */
+  fonts?: CustomFonts & { size?: number };
 }
 
 export interface RenderedFile {
@@ -36,6 +39,7 @@ export interface DocumentInput {
   tree: Root;
   config: TemplateConfig;
   pageSize: 'A4' | 'Letter';
+  fonts?: CustomFonts;
 }
 
 /** Document metadata shared by the PDF, HTML and DOCX writers. */
@@ -52,7 +56,7 @@ export function documentMeta(brief: Brief, config: TemplateConfig) {
 }
 
 const writers: Record<Exclude<OutputFormat, 'md' | 'json'>, (input: DocumentInput) => Promise<Uint8Array>> = {
-  pdf: (i) => markdownToPdf(i.tree, { ...documentMeta(i.brief, i.config), pageSize: i.pageSize, config: i.config }),
+  pdf: (i) => markdownToPdf(i.tree, { ...documentMeta(i.brief, i.config), pageSize: i.pageSize, config: i.config, fonts: i.fonts }),
   html: async (i) => new TextEncoder().encode(toHtml(i.tree, { ...documentMeta(i.brief, i.config), config: i.config })),
   docx: (i) => toDocx(i.tree, { ...documentMeta(i.brief, i.config), pageSize: i.pageSize, config: i.config }),
 };
@@ -61,13 +65,15 @@ const writers: Record<Exclude<OutputFormat, 'md' | 'json'>, (input: DocumentInpu
 export async function render(brief: Brief, template: LoadedTemplate, _ctx: StageContext, options: RenderOptions): Promise<RenderedFile[]> {
   const out: RenderedFile[] = [];
   const enc = new TextEncoder();
-  const config = template.config ?? defaultTemplateConfig;
+  const base = template.config ?? defaultTemplateConfig;
+  const config = options.fonts?.size ? { ...base, fontSize: Math.min(14, Math.max(7, options.fonts.size)) } : base;
   const documents = options.formats.filter((f): f is Exclude<OutputFormat, 'json'> => f !== 'json');
   if (documents.length) {
     // One parse: the normalised Markdown and every other format come from the same tree.
     const tree = fromMarkdown(applyTemplate(template, toViewModel(brief, config.limits)));
     const markdown = toMarkdown(tree);
-    const input: DocumentInput = { brief, markdown, tree, config, pageSize: options.pageSize ?? config.pageSize };
+    const { size: _size, ...files } = options.fonts ?? {};
+    const input: DocumentInput = { brief, markdown, tree, config, pageSize: options.pageSize ?? config.pageSize, fonts: files };
     for (const f of outputFormats) {
       if (f === 'json' || !documents.includes(f)) continue;
       const bytes = f === 'md' ? enc.encode(markdown) : await writers[f](input);

@@ -9,6 +9,8 @@ import { breakLines } from '../../src/render/pdf/text.js';
 import { paginate, type Box } from '../../src/render/pdf/layout.js';
 import { Report } from '../../src/model/diagnostics.js';
 import { fixtureBrief } from './fixture.js';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { readPdf, type ReadPdf } from './read-pdf.js';
 
 const ctx = { report: new Report() };
@@ -159,5 +161,24 @@ describe('PDF layout', () => {
       const counts = ps.map((p) => p.filter((x) => lastPara.includes(x.box)).length).filter((c) => c > 0);
       for (const c of counts) expect(c, `filler ${filler}: ${counts}`).toBeGreaterThanOrEqual(2);
     }
+  });
+
+  it('repeats a table header on the next page', async () => {
+    const rows = Array.from({ length: 90 }, (_, i) => `| ${2000 + i} | Event number ${i + 1} happened. |`).join('\n');
+    const pdf = await readPdf(await markdownToPdf(fromMarkdown(`# T\n\n## Dates\n\n| Year | Event |\n|---|---|\n${rows}\n`), { title: 'T', author: 'A', date: '2023-01-01', pageSize: 'A4' }));
+    expect(pdf.pages.length).toBeGreaterThan(1);
+    for (const page of pdf.pages) expect(page.words.find((w) => w.str !== 'T')?.str).toMatch(/^(T|Dates|Year)$/);
+    const years = pdf.pages.flatMap((p) => p.words.filter((w) => /^20\d\d$/.test(w.str)).map((w) => Number(w.str)));
+    expect(years).toEqual(Array.from({ length: 90 }, (_, i) => 2000 + i));
+  });
+
+  it('uses font files from the config for the body and reports a bad one as an input error', async () => {
+    const dir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+    const options = { title: 'T', author: 'A', date: '2023-01-01', pageSize: 'A4' as const };
+    const pdf = await readPdf(await markdownToPdf(fromMarkdown('# T\n\nMeta line.\n\nBody text *here*.'), { ...options, fonts: { regular: join(dir, 'DejaVuSansCondensed.ttf') } }));
+    expect(pdf.fontNames.some((n) => n.endsWith('+DejaVuSansCondensed'))).toBe(true);
+    // Italic falls back to the regular file; headings keep DejaVu Sans Bold.
+    expect(pdf.fontNames.some((n) => n.endsWith('+DejaVuSans-Bold'))).toBe(true);
+    await expect(markdownToPdf(fromMarkdown('x'), { ...options, fonts: { regular: join(dir, '..', 'package.json') } })).rejects.toThrow(/expected a TrueType or OpenType font/);
   });
 });

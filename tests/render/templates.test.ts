@@ -93,6 +93,15 @@ describe('template files', () => {
     expect(listTemplates([dir])).toEqual(expect.arrayContaining(['briefing', 'handout', 'one-pager']));
   });
 
+  it('checks a template when it is loaded, before any rendering', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bw-tpl-'));
+    mkdirSync(join(dir, 'broken'));
+    writeFileSync(join(dir, 'broken', 'broken.md.hbs'), '# {{title}}\n\n{{#each themes}}\n');
+    const e = errorOf(() => loadTemplate('broken', [dir]));
+    expect(e.file).toMatch(/broken\.md\.hbs$/);
+    expect(e.line).toBe(4);
+  });
+
   it('rejects template names that are paths and bad template.json', () => {
     expect(() => loadTemplate('../etc')).toThrow(/unexpected template name/);
     expect(() => parseTemplateConfig('{ "pageSize": "A3" }', 'x/template.json')).toThrow(BriefwrightError);

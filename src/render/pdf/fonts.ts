@@ -9,8 +9,9 @@ import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { FontFamily } from '../templates.js';
+import { inputError } from '../../model/errors.js';
 
 export type Weight = 'regular' | 'bold';
 export type Slant = 'normal' | 'italic';
@@ -44,19 +45,37 @@ interface LoadedFace {
   covers: Map<number, boolean>;
 }
 
-// Parsed fonts are immutable, so one cache per process is safe and saves ~100 ms per render.
+// Parsed fonts are immutable, so one cache per process (by file) is safe and saves ~100 ms per render.
 const loaded = new Map<string, LoadedFace>();
 
-function load(face: Face): LoadedFace {
-  const key = faceKey(face);
-  let f = loaded.get(key);
+function loadFile(path: string, key: string): LoadedFace {
+  let f = loaded.get(path);
   if (!f) {
-    const file = files[face.family][`${face.weight}-${face.slant}`]!;
-    const bytes = readFileSync(join(fontDir, file));
-    f = { key, file, bytes, font: fontkit.create(bytes), widths: new Map(), covers: new Map() };
-    loaded.set(key, f);
+    let bytes: Uint8Array;
+    let font: fontkit.Font;
+    try {
+      bytes = readFileSync(path);
+      font = fontkit.create(bytes);
+    } catch (e) {
+      throw inputError(path, `Unexpected font file: ${(e as Error).message.split('\n')[0]}, expected a TrueType or OpenType font`);
+    }
+    if (!('layout' in font)) throw inputError(path, 'Unexpected font collection, expected a single TrueType or OpenType font');
+    f = { key, file: path, bytes, font, widths: new Map(), covers: new Map() };
+    loaded.set(path, f);
   }
   return f;
+}
+
+/**
+ * Font files that replace DejaVu for the body family (and for mono), e.g. from the project
+ * config. Missing styles fall back: bold italic → bold → regular; italic → regular.
+ */
+export interface CustomFonts {
+  regular?: string;
+  bold?: string;
+  italic?: string;
+  boldItalic?: string;
+  mono?: string;
 }
 
 /** A run of text in one concrete face (after fallback). */
@@ -69,9 +88,28 @@ export interface FacedText {
 export class FontSet {
   private embedded = new Map<string, PDFFont>();
 
+  /**
+   * @param bodyFamily the family whose faces `custom` replaces
+   * @param custom user font files (read on first use)
+   */
+  constructor(private readonly bodyFamily: FontFamily = 'serif', private readonly custom: Readonly<CustomFonts> = {}) {}
+
+  private load(face: Face): LoadedFace {
+    const key = faceKey(face);
+    const c = this.custom;
+    let path: string | undefined;
+    if (face.family === 'mono') path = c.mono;
+    else if (face.family === this.bodyFamily && c.regular) {
+      path = face.weight === 'bold'
+        ? (face.slant === 'italic' ? c.boldItalic ?? c.bold : c.bold) ?? c.regular
+        : face.slant === 'italic' ? c.italic ?? c.regular : c.regular;
+    }
+    return path ? loadFile(path, key) : loadFile(join(fontDir, files[face.family][`${face.weight}-${face.slant}`]!), key);
+  }
+
   /** Width of `text` in `face` at `size` points (cached per face and text). */
   width(text: string, face: Face, size: number): number {
-    const f = load(face);
+    const f = this.load(face);
     let w = f.widths.get(text);
     if (w === undefined) {
       w = 0;
@@ -83,12 +121,12 @@ export class FontSet {
 
   /** Ascent and descent (positive, points) of a face at a size. */
   metrics(face: Face, size: number): { ascent: number; descent: number } {
-    const f = load(face).font;
+    const f = this.load(face).font;
     return { ascent: (f.ascent * size) / f.unitsPerEm, descent: (-f.descent * size) / f.unitsPerEm };
   }
 
   private covers(face: Face, cp: number): boolean {
-    const f = load(face);
+    const f = this.load(face);
     let c = f.covers.get(cp);
     if (c === undefined) {
       c = f.font.hasGlyphForCodePoint(cp);
@@ -118,10 +156,11 @@ export class FontSet {
     const key = faceKey(face);
     let font = this.embedded.get(key);
     if (!font) {
-      const f = load(face);
+      const f = this.load(face);
       // A fixed subset tag instead of pdf-lib's random suffix keeps builds byte-identical.
       let h = 2166136261;
-      for (const c of key) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+      // Named by file name and face, not path, so the bytes do not depend on where things are installed.
+      for (const c of basename(f.file) + key) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
       let tag = '';
       for (let i = 0; i < 6; i++, h = Math.floor(h / 26)) tag += String.fromCharCode(65 + (h % 26));
       font = await pdf.embedFont(f.bytes, { subset: true, customName: `${tag}+${f.font.postscriptName}` });

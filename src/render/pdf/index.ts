@@ -8,7 +8,7 @@ import { PDFDocument, PDFHexString, PDFName, PDFString, rgb, type PDFPage, type 
 import fontkit from '@pdf-lib/fontkit';
 import type { FootnoteDefinition, Root, RootContent } from 'mdast';
 import { defaultTemplateConfig, type TemplateConfig } from '../templates.js';
-import { FontSet } from './fonts.js';
+import { FontSet, type CustomFonts } from './fonts.js';
 import { layoutBlocks, paginate, plainText, toSpans, typographyFor, type Box, type LayoutContext, type Placed } from './layout.js';
 import { breakLines, type Style } from './text.js';
 
@@ -23,6 +23,8 @@ export interface PdfOptions {
   date: string;
   pageSize: 'A4' | 'Letter';
   config?: TemplateConfig;
+  /** Font files replacing DejaVu for the body (and mono) family. */
+  fonts?: CustomFonts;
 }
 
 /** Page sizes in points and the margins used for each. */
@@ -136,7 +138,7 @@ function fit(text: string, style: Style, width: number, fonts: FontSet): string 
 export async function markdownToPdf(tree: Root, options: PdfOptions): Promise<Uint8Array> {
   const config = options.config ?? defaultTemplateConfig;
   const size = pageSizes[options.pageSize];
-  const fonts = new FontSet();
+  const fonts = new FontSet(config.fonts.body, options.fonts);
   const type = typographyFor(config);
   const ctx: LayoutContext = { fonts, type, width: size.width - margins.left - margins.right, notes: new Map(), headingCount: 0, tocDepth: config.tocDepth };
 
