@@ -9,7 +9,7 @@
  * and is recomputed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -116,10 +116,58 @@ export class SourceCache {
     try {
       const result = deserialize(payload) as SourceResult;
       if (!result || !Array.isArray(result.messages)) return this.drop(p, 'unexpected content');
+      this.touch(p);
       return { status: 'hit', result };
     } catch {
       return this.drop(p, 'undecodable payload');
     }
+  }
+
+  /** Marks an entry as used now, so pruning keeps recently used entries. */
+  private touch(path: string): void {
+    try {
+      const now = new Date();
+      utimesSync(path, now, now);
+    } catch {
+      // a read-only cache still works
+    }
+  }
+
+  /**
+   * Keeps the folder from growing without bound (every program or option change leaves old
+   * entries behind): beyond `limit` entries, the least recently used ones not in `used` go.
+   * Returns how many were removed.
+   */
+  prune(used: ReadonlySet<string>, limit: number): number {
+    if (!existsSync(this.dir)) return 0;
+    const entries: { path: string; key: string; mtime: number }[] = [];
+    for (const sub of readdirSync(this.dir)) {
+      const d = join(this.dir, sub);
+      let names: string[];
+      try {
+        names = readdirSync(d);
+      } catch {
+        continue;
+      }
+      for (const f of names) {
+        if (!f.endsWith('.bin')) continue;
+        const path = join(d, f);
+        try {
+          entries.push({ path, key: f.slice(0, -4), mtime: statSync(path).mtimeMs });
+        } catch {
+          // removed meanwhile
+        }
+      }
+    }
+    if (entries.length <= limit) return 0;
+    let removed = 0;
+    const old = entries.filter((e) => !used.has(e.key)).sort((a, b) => a.mtime - b.mtime || (a.key < b.key ? -1 : 1));
+    for (const e of old) {
+      if (entries.length - removed <= limit) break;
+      rmSync(e.path, { force: true });
+      removed++;
+    }
+    return removed;
   }
 
   private drop(path: string, reason: string): CacheLookup {

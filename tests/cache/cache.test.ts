@@ -100,3 +100,21 @@ describe('analyzeSources with the cache', () => {
     }
   });
 });
+
+describe('SourceCache.prune', () => {
+  it('removes the least recently used entries beyond the limit, never one in use', async () => {
+    const c = freshCache();
+    const { utimesSync } = await import('node:fs');
+    const keys = Array.from({ length: 6 }, (_, i) => `${String(i).padStart(2, '0')}${'a'.repeat(62)}`);
+    keys.forEach((k, i) => {
+      c.put(k, { analysis: null, messages: [] });
+      const t = new Date(Date.UTC(2020, 0, 1 + i));
+      utimesSync(join(c.dir, k.slice(0, 2), `${k}.bin`), t, t);
+    });
+    expect(c.prune(new Set([keys[0]]), 10)).toBe(0);
+    // Oldest are 0, 1, 2…; 0 is in use, so 1 and 2 go.
+    expect(c.prune(new Set([keys[0]]), 4)).toBe(2);
+    expect(keys.map((k) => c.get(k).status)).toEqual(['hit', 'miss', 'miss', 'hit', 'hit', 'hit']);
+    expect(c.stats().entries).toBe(4);
+  });
+});

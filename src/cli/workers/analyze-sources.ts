@@ -14,6 +14,9 @@ import { analyzeOne, type StageTimes, type TimedSourceResult } from './analyze-o
 /** Use worker threads from this many uncached sources on (below it, thread start-up costs more than it saves). */
 export const defaultWorkerThreshold = 8;
 
+/** The cache keeps at least this many entries (or three per source of the build) before pruning the least recently used. */
+export const cacheEntriesKept = 200;
+
 /** What happened to one source, for progress display. */
 export interface SourceEvent {
   path: string;
@@ -107,6 +110,14 @@ export async function analyzeSources(files: readonly RawFile[], report: Report, 
       await Promise.all(misses.map(async (i) => finish(i, await pool.run({ file: files[i], options: options.analyze }))));
     } finally {
       await pool.destroy();
+    }
+  }
+
+  if (cache && misses.length > 0) {
+    try {
+      cache.prune(new Set(keys), Math.max(cacheEntriesKept, 3 * files.length));
+    } catch {
+      // pruning is housekeeping; a failure must not fail the build
     }
   }
 
