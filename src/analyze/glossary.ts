@@ -103,7 +103,7 @@ function acronymsIn(text: string, offset: number): FoundTerm[] {
         const cand = words.slice(Math.max(0, words.length - maxWords)).join(' ').replace(/^[^\p{L}\p{N}]+/u, '');
         const lf = bestLongForm(sf, cand);
         if (lf && validLongForm(sf, lf)) {
-          const clean = lf.replace(/['’]s$/, '').replace(/[,.;:]+$/, '').trim();
+          const clean = lf.replace(/['’]s$/, '').replace(/[,.;:]+$/, '').replace(/\s+/g, ' ').trim();
           const starts = [...tail.matchAll(/\S+/g)].map((w) => w.index ?? 0);
           const k = wordsOf(lf).length;
           const start = offset + (starts.length >= k ? from + starts[starts.length - k] + (wordsOf(tail.slice(starts[starts.length - k]))[0].length - wordsOf(lf)[0].length) : m.index);
@@ -120,7 +120,7 @@ function acronymsIn(text: string, offset: number): FoundTerm[] {
       const lf = bestLongForm(sf, inner.replace(/[-–]/g, ' '));
       // The whole parenthesis must be the long form, starting with the short form's first letter.
       if (lf && lf.length >= inner.length - 1 && inner[0].toLowerCase() === sf[0].toLowerCase() && validLongForm(sf, inner)) {
-        out.push({ kind: 'acronym', term: sf, definition: inner.replace(/[,.;:]+$/, ''), start: offset + from + prev.index, end: offset + m.index + m[0].length });
+        out.push({ kind: 'acronym', term: sf, definition: inner.replace(/[,.;:]+$/, '').replace(/\s+/g, ' '), start: offset + from + prev.index, end: offset + m.index + m[0].length });
       }
     }
   }
@@ -145,9 +145,12 @@ function conceptsIn(text: string, offset: number): FoundTerm[] {
       // A pronoun or a long clause is no term.
       if (/^(?:it|this|that|they|which|who|he|she|there)$/i.test(term) || term.split(/\s+/).length > 6) continue;
       if (/\b(?:is|are|was|were|has|have|had)\b/i.test(term)) continue;
-      term = term.replace(/^[“"‘']|[”"’']$/g, '');
+      term = term.replace(/^[“"‘']|[”"’']$/g, '').replace(/^(?:term|concept|notion|idea)\s+(?:of\s+)?/i, '');
+      // "… is defined as follows: f(x) = …" and formulas define nothing a reader can use in a glossary.
+      const definition = m[2].trim().replace(/\s+/g, ' ');
+      if (/^follows\b/i.test(definition) || (definition.match(/\p{L}{3,}/gu) ?? []).length < 3) continue;
       const at = m.index + m[0].indexOf(m[1]);
-      out.push({ kind: 'concept', term, definition: m[2].trim().replace(/\s+/g, ' '), start: offset + at, end: offset + m.index + m[0].length });
+      out.push({ kind: 'concept', term, definition, start: offset + at, end: offset + m.index + m[0].length });
     }
   }
   return out;

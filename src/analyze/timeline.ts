@@ -40,7 +40,9 @@ const patterns: { re: RegExp; iso: (m: RegExpExecArray) => string | null }[] = [
   // the 1980s, mid-1970s, 1990's
   { re: /\b(?:mid-|early\s+|late\s+)?((?:1[6-9]|20)\d0)['’]?s\b/g, iso: (m) => `${m[1]}s` },
   // a year on its own: 2021, in 2018, since 2001 (ranges "2001-2021" give both years)
-  { re: new RegExp(`(?<![\\d,.$£€/-])${yearRe}(?![\\d%]|[,.]\\d|['’]?s\\b)`, 'g'), iso: (m) => m[1] },
+  // Only where a year is read as a time: after a preposition, an article or a name ("the 2011 raid",
+  // "Doha 2020"), or opening the sentence; not "= 2000" or "2,000 troops".
+  { re: new RegExp(`(?<=(?:^|\\b(?:in|In|since|Since|by|until|till|from|to|during|after|After|before|Before|of|early|late|mid|around|circa|between|and|through|the|The|a|A|an|An|year|years|summer|winter|spring|autumn|fall)\\s+|\\bmid-|\\p{Lu}\\p{L}+\\s+))${yearRe}(?![\\d%]|[,.]\\d|['’]?s\\b)`, 'gu'), iso: (m) => m[1] },
 ];
 
 function day(year: string, month: number, d: string): string | null {
