@@ -7,9 +7,8 @@ import { basename, extname } from 'node:path';
 import type { RawFile, SourceFormat, SourceText } from '../model/document.js';
 import type { StageContext } from '../model/context.js';
 import { decodeBytes } from './decode.js';
-import { readDocx } from './docx.js';
-import { readHtml } from './html.js';
-import { readPdf } from './pdf.js';
+// The PDF, DOCX and HTML readers (pdfjs, mammoth, linkedom) load on first use: most builds read
+// only text, and `formatOf`/`sourceIdOf` are used at CLI start-up.
 
 /** A reader turns bytes into text (and what the format declares about itself). */
 export type Reader = (file: RawFile, ctx: StageContext) => Promise<Omit<SourceText, 'id' | 'path' | 'format' | 'sha256'> | null>;
@@ -28,6 +27,7 @@ export const readers: Readonly<Record<SourceFormat, Reader>> = {
       ctx.report.fatal(file.path, 0, 'Unexpected content without a PDF header, expected a file starting with %PDF-', 'bad-pdf');
       return null;
     }
+    const { readPdf } = await import('./pdf.js');
     const read = await readPdf(file.bytes, file.path, ctx);
     if (!read) return null;
     return { text: read.text, encoding: 'pdf', pageStarts: read.pageStarts, ...(read.title ? { declared: { title: read.title } } : {}) };
@@ -37,12 +37,14 @@ export const readers: Readonly<Record<SourceFormat, Reader>> = {
       ctx.report.fatal(file.path, 0, 'Unexpected content that is not a ZIP container, expected a DOCX (Word) file', 'bad-docx');
       return null;
     }
+    const { readDocx } = await import('./docx.js');
     const read = await readDocx(file.bytes, file.path, ctx);
     return read ? { text: read.text, encoding: 'docx' } : null;
   },
   html: async (file, ctx) => {
     const decoded = decodeBytes(file.bytes, file.path, ctx);
     if (!decoded) return null;
+    const { readHtml } = await import('./html.js');
     const read = readHtml(decoded.text, file.path, ctx);
     return read ? { text: read.text, encoding: decoded.encoding } : null;
   },
