@@ -40,41 +40,77 @@ const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c
  * Linear in the length of the pieces.
  */
 export function cleanPieces(source: string, pieces: readonly Span[], options: Readonly<CleanOptions>): MappedText {
-  const out: string[] = [];
-  const map: number[] = [];
-  const push = (c: string, at: number): void => {
-    if (isSpace(c)) {
-      if (out.length === 0 || out[out.length - 1] === ' ') return;
-      out.push(' ');
-      map.push(at);
-      return;
-    }
-    out.push(c);
-    map.push(at);
-  };
+  let cap = pieces.length + 1;
+  for (const p of pieces) cap += Math.max(0, p.end - p.start);
+  const out = new TextBuilder(cap);
   for (let p = 0; p < pieces.length; p++) {
-    let { start, end } = pieces[p];
+    let { start } = pieces[p];
+    const { end } = pieces[p];
     // list and quote markers at the start of a piece (any depth, linear)
     start = skipBlockMarkers(source, start, end);
     if (p > 0 && out.length) {
       // hyphen at the end of the previous piece + lower-case letter here: maybe one word broken by the line
-      const last = out[out.length - 1];
-      const prev = out[out.length - 2];
-      if (last === '-' && isLetter(prev) && isLower(source[start])) {
-        const left = wordBefore(out, out.length - 1);
+      if (out.last() === '-' && isLetter(out.at(out.length - 2)) && isLower(source[start])) {
+        const left = out.wordBefore(out.length - 1);
         const right = wordAt(source, start, end);
-        if (options.joinHyphen(left, right)) {
-          out.pop();
-          map.pop();
-        } else {
-          // keep the hyphen, no space: "post-" + "withdrawal"
-        }
-      } else push(' ', start);
+        // joined ("addition-" + "ally"), or the hyphen kept without a space ("post-" + "withdrawal")
+        if (options.joinHyphen(left, right)) out.pop();
+      } else out.push(' ', start);
     }
-    scanInline(source, start, end, push);
+    scanInline(source, start, end, out);
   }
-  while (out.length && out[out.length - 1] === ' ') { out.pop(); map.pop(); }
-  return { text: out.join(''), map: Int32Array.from(map) };
+  out.trimEnd();
+  return out.result();
+}
+
+const UTF16 = new TextDecoder('utf-16le');
+
+/** Clean text under construction: UTF-16 units and their source offsets in typed arrays. */
+class TextBuilder {
+  private readonly units: Uint16Array;
+  private readonly offsets: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.units = new Uint16Array(capacity);
+    this.offsets = new Int32Array(capacity);
+  }
+  /** Append one character (spaces collapse to one; never a leading space). */
+  push(c: string, at: number): void {
+    const code = c.charCodeAt(0);
+    if (code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 12 || code === 11) {
+      if (this.length === 0 || this.units[this.length - 1] === 32) return;
+      this.units[this.length] = 32;
+    } else this.units[this.length] = code;
+    this.offsets[this.length++] = at;
+  }
+  /** Append a code unit that is not whitespace. */
+  pushCode(code: number, at: number): void {
+    this.units[this.length] = code;
+    this.offsets[this.length++] = at;
+  }
+  last(): string | undefined {
+    return this.length ? String.fromCharCode(this.units[this.length - 1]) : undefined;
+  }
+  at(i: number): string | undefined {
+    return i >= 0 && i < this.length ? String.fromCharCode(this.units[i]) : undefined;
+  }
+  pop(): void {
+    if (this.length) this.length--;
+  }
+  trimEnd(): void {
+    while (this.length && this.units[this.length - 1] === 32) this.length--;
+  }
+  wordBefore(end: number): string {
+    let i = end;
+    while (i > 0 && isLetter(String.fromCharCode(this.units[i - 1]))) i--;
+    return String.fromCharCode(...this.units.subarray(i, end));
+  }
+  result(): MappedText {
+    // UTF-16LE bytes of the units (a lone surrogate becomes U+FFFD: same length, offsets stay aligned)
+    const units = this.units.subarray(0, this.length);
+    const text = UTF16.decode(new Uint8Array(units.buffer, units.byteOffset, units.byteLength));
+    return { text, map: this.offsets.slice(0, this.length) };
+  }
 }
 
 /** Skip `- `, `* `, `+ `, `> ` markers (nested to any depth) at the start of a line. */
@@ -89,12 +125,6 @@ export function skipBlockMarkers(source: string, start: number, end: number): nu
   }
 }
 
-function wordBefore(out: string[], end: number): string {
-  let i = end;
-  while (i > 0 && isLetter(out[i - 1])) i--;
-  return out.slice(i, end).join('');
-}
-
 function wordAt(source: string, start: number, end: number): string {
   let i = start;
   while (i < end && isLetter(source[i])) i++;
@@ -106,9 +136,17 @@ function wordAt(source: string, start: number, end: number): string {
  * `<url>` brackets, `[text](url)` links (text kept), footnote numbers glued after punctuation
  * (`word.21 `).
  */
-function scanInline(s: string, start: number, end: number, push: (c: string, at: number) => void): void {
+function scanInline(s: string, start: number, end: number, out: TextBuilder): void {
+  const push = (c: string, at: number): void => out.push(c, at);
   let i = start;
   while (i < end) {
+    const code = s.charCodeAt(i);
+    // the common case first: letters, digits and commas need no thought
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 44) {
+      out.pushCode(code, i);
+      i++;
+      continue;
+    }
     const c = s[i];
     if (SUP_SET.has(c)) { i++; continue; }
     if (c === '^' && s[i + 1] === '{') {
@@ -146,7 +184,7 @@ function scanInline(s: string, start: number, end: number, push: (c: string, at:
       if (close > 0 && s[close + 1] === '(') {
         const paren = findWithin(s, close + 2, Math.min(end, close + 4000), ')', '(');
         if (paren > 0 && !/\s/.test(s.slice(close + 2, paren))) {
-          scanInline(s, i + 1, close, push);
+          scanInline(s, i + 1, close, out);
           i = paren + 1;
           continue;
         }

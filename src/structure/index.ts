@@ -29,6 +29,8 @@ interface Unit {
   /** Set when the unit was consumed by the front matter (title, authors, fields). */
   front?: boolean;
   abstract?: boolean;
+  /** The heading right after this one, when no text stands between them. */
+  nextHeading?: Unit;
 }
 
 const TERMINAL = /[.!?:;)\]”"'’>…]$/;
@@ -290,7 +292,7 @@ function splitBlock(block: Line[], wrapped: boolean, units: Unit[]): void {
       continue;
     }
     // list items start their own unit
-    if (!wrapped && LIST_ITEM.test(l.text) && text.length) push();
+    if (text.length && (wrapped ? /^[-*+•▪·]\s/.test(l.text) : LIST_ITEM.test(l.text))) push();
     text.push(l);
     // hard-wrapped paragraphs end on a short line that ends a sentence
     if (wrapped && /[.!?:]["”’)]?$/.test(l.text) && l.text.length < median * 0.75) push();
@@ -385,15 +387,14 @@ function assignLevels(headings: Unit[]): void {
   }
 }
 
-const followsMap = new WeakMap<Unit, Unit>();
 function directlyFollows(a: Unit, b: Unit): boolean {
-  return followsMap.get(a) === b;
+  return a.nextHeading === b;
 }
 
 /** Record which heading comes right after which (no text between) for {@link assignLevels}. */
 function recordFollows(units: Unit[]): void {
   for (let i = 0; i + 1 < units.length; i++) {
-    if (units[i].type === 'heading' && units[i + 1].type === 'heading') followsMap.set(units[i], units[i + 1]);
+    if (units[i].type === 'heading' && units[i + 1].type === 'heading') units[i].nextHeading = units[i + 1];
   }
 }
 
@@ -507,6 +508,8 @@ function readFront(units: Unit[], text: string, declared: Record<string, unknown
         break;
       }
     }
+    // a "title" longer than a paragraph is not one: the source starts with prose
+    if (ti >= 0 && front[ti].lines.slice(0, 3).reduce((n, l) => n + l.text.length, 0) > 400 && front[ti].type !== 'heading') ti = -1;
     if (ti >= 0) {
       const u = front[ti];
       const titleLines = u.type === 'heading' || authorUnit > 0 ? u.lines : u.lines.slice(0, 1);

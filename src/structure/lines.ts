@@ -42,6 +42,8 @@ function isBlankChar(c: number): boolean {
 
 /** Text of a line without Markdown heading/emphasis markup, for matching. */
 export function plainOf(text: string): string {
+  // most lines carry no markup at all
+  if (!/[#*_\\]/.test(text.length > 2000 ? text.slice(0, 2000) : text)) return (text.length > 2000 ? text.slice(0, 2000) : text).trim();
   let t = text;
   if (t.length > 2000) t = t.slice(0, 2000);
   t = t.replace(/^#{1,6}\s+/, '').replace(/\s+#+\s*$/, '');

@@ -135,10 +135,12 @@ export function splitKeywords(value: string): string[] {
 /** Affiliation strings from a front-matter line: split at markers, without e-mails and names. */
 export function affiliationsOf(line: string, authors: readonly string[]): string[] {
   const out: string[] = [];
+  // affiliations are short; a long line is prose (and unbounded patterns below must not see it)
+  if (line.length > 3000) return out;
   const parts = line.split(new RegExp(`[${SUPERSCRIPT}]+|\\*\\*|^\\s*\\d{1,2}\\.\\s+|\\^\\{[^}]{0,10}\\}`, 'u'));
   for (let p of parts) {
     p = p.replace(/\b(?:e-?mail(?:\s*id)?|email address)\s*[:：]?\s*(?:\S+@\S+\s*)*/gi, ' ');
-    p = p.replace(/\S+@\S+/g, ' ').replace(/\s+/g, ' ').trim();
+    p = p.replace(/[^\s@]{1,100}@[^\s@]{1,200}/g, ' ').replace(/\s+/g, ' ').trim();
     // "Dr. Name, Assistant Professor, …" → drop the name
     const comma = p.indexOf(',');
     if (comma > 0) {
