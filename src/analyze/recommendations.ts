@@ -11,6 +11,7 @@ import type { ExtractedRecommendation, Sentence, StructuredSource } from '../mod
 import type { AnalyzeOptions } from '../model/context.js';
 import { actorTable, actorsIn, distinctActors, joinActors, type ActorTable } from './actors.js';
 import { bodySentences, maskCitations, sectionKindOf } from './body-text.js';
+import { tagText } from './text/nlp.js';
 
 /** A prescribing cue found in a sentence. */
 interface Cue {
@@ -273,6 +274,15 @@ function joinActorsForContext(actors: string[]): string {
   return actors.join(' and ');
 }
 
+/** Whether a sentence opens with a verb in its base form (an instruction), ignoring list markers. */
+function isImperative(masked: string): boolean {
+  const body = masked.replace(/^[\s\-•*▪◦–]*(?:\(?\d{1,2}[.)]|\(?[a-z][.)])?\s*/, '');
+  const first = /^([A-Z][a-z]+)\b/.exec(body)?.[1];
+  if (!first || /(?:ing|ed|s)$/.test(first) || /^(?:The|This|These|That|Those|It|There|Its|Their|A|An|In|On|At|For|With|By|As|If|When|While|Although|Because|Since|After|Before|To|From|Of|And|But|Or|So|Such|Many|Most|Some|All|Both|Each|Every|No|Not|One|Two|Three|First|Second|Third|Finally|Also|However|Moreover|Thus|Hence|Therefore|Overall|Further|Furthermore|Here|Now|Then|Today|Yet|Only|Even|Just)$/.test(first)) return false;
+  const tokens = tagText(body.slice(0, 120));
+  return tokens.length > 3 && tokens[0].pos === 'VERB' && tokens[0].lower === first.toLowerCase();
+}
+
 /** Longest sentence (UTF-16 units) examined for a recommendation. */
 const maxSentenceLength = 2000;
 
@@ -289,7 +299,15 @@ export function recommendationIn(doc: StructuredSource, s: Sentence, table: Acto
   const cues = [...cuesIn(masked), ...adviceCues(masked, table, inAdvice)]
     .sort((a, b) => a.index - b.index)
     .filter((c) => !isReported(masked, c) && !isSubordinateCue(masked, c) && !isNarrative(masked, c) && !isEndurance(masked, c));
-  if (!cues.length) return null;
+  if (!cues.length) {
+    // An imperative ("Strengthen border management by …") in a recommendations section or a list item.
+    const para = doc.paragraphs[s.paragraph];
+    const listed = !!para && /^\s*(?:[-•*▪◦–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+/.test(doc.source.text.slice(para.start, para.end));
+    if ((inAdvice || listed) && isImperative(masked)) {
+      return { start: s.start, end: s.end, text: s.text, actor: null, actors: [], action: s.text.replace(/^[\s\-•*▪◦–\d.()]+/, '').replace(/[.;]\s*$/, ''), strength: 'explicit', section: s.section };
+    }
+    return null;
+  }
   // An explicit cue wins; among equals the first.
   const cue = cues.find((c) => c.strength === 'explicit' && !c.passive) ?? cues.find((c) => c.strength === 'explicit') ?? cues[0];
   const subject = subjectBefore(masked, cue.index);

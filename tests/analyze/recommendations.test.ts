@@ -59,3 +59,20 @@ describe('findRecommendations', () => {
     expect(await recsOf([sentence], 'Analysis')).toHaveLength(0);
   });
 });
+
+describe('imperative recommendations', () => {
+  it('reads list items and sentences of a recommendations section that open with a verb as explicit advice', async () => {
+    const text = paper({
+      Analysis: ['The border has been closed for months, and trade has fallen by half since the spring.', '- Trade has fallen sharply across all the crossings this year.'],
+      Recommendations: ['Reopen the main crossings for trade and publish a timetable for the others.', 'Expand the joint patrols along the border with monthly reviews of incidents.'],
+      Appendix: ['- Create a joint commission to settle disputes about the crossings within a month.'],
+    });
+    const r = findRecommendations(await docOf(text), { actorAliases: {} });
+    expect(r.map((x) => x.text.replace(/^- /, ''))).toEqual([
+      'Reopen the main crossings for trade and publish a timetable for the others.',
+      'Expand the joint patrols along the border with monthly reviews of incidents.',
+      'Create a joint commission to settle disputes about the crossings within a month.',
+    ]);
+    expect(r.every((x) => x.strength === 'explicit')).toBe(true);
+  });
+});
