@@ -85,16 +85,18 @@ export const scoreOf = (tpPred: number, predicted: number, tpGold: number, gold:
 });
 
 /** Recommendations against the gold: predictions matching only optional gold items count neither way. */
-export function scoreRecommendations(a: SourceAnalysis, gold: Gold): Score & { actorAgree: number; actorTotal: number; misses: string[]; extras: string[] } {
+export function scoreRecommendations(a: SourceAnalysis, gold: Gold): Score & { actorAgree: number; actorTotal: number; misses: string[]; extras: string[]; optionalHits: number; optionalTotal: number } {
   const text = a.doc.source.text;
   const items = gold.recommendations.map((g) => ({ ...g, span: locate(text, g.quote) }));
   for (const g of items) if (!g.span) throw new Error(`gold quote not in ${gold.source}: ${g.quote.slice(0, 60)}`);
   const required = items.filter((g) => !g.optional);
   let tpPred = 0;
   let counted = 0;
+  let optionalHits = 0;
   const extras: string[] = [];
   for (const r of a.recommendations) {
     const hits = items.filter((g) => overlaps(r, g.span!));
+    if (hits.length && hits.every((g) => g.optional)) optionalHits++;
     if (hits.some((g) => !g.optional)) {
       tpPred++;
       counted++;
@@ -120,7 +122,7 @@ export function scoreRecommendations(a: SourceAnalysis, gold: Gold): Score & { a
       if (got === [...g.actors].sort().join('|')) actorAgree++;
     }
   }
-  return { ...scoreOf(tpPred, counted, tpGold, required.length), actorAgree, actorTotal, misses, extras };
+  return { ...scoreOf(tpPred, counted, tpGold, required.length), actorAgree, actorTotal, misses, extras, optionalHits, optionalTotal: items.length - required.length };
 }
 
 const longKey = (s: string) => s.toLowerCase().replace(/['’]s\b/g, '').replace(/[^\p{L}\p{N}]+/gu, '');

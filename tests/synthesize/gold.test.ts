@@ -28,7 +28,7 @@ describe('gold answers on the bundled papers', () => {
   it('finds the recommendations: precision and recall ≥ 0.9', () => {
     const scores = gold.map((g) => ({ g, s: scoreRecommendations(bySource(g), g) }));
     for (const { g, s } of scores) {
-      console.log(`recommendations ${g.source}: P=${pct(s.precision)} R=${pct(s.recall)} (${s.tp}/${s.gold} gold, ${s.predicted} counted) actors ${s.actorAgree}/${s.actorTotal}`);
+      console.log(`recommendations ${g.source}: P=${pct(s.precision)} R=${pct(s.recall)} (${s.tp}/${s.gold} gold, ${s.predicted} counted; ${s.optionalHits} of ${s.optionalTotal} borderline items also found, not counted) actors ${s.actorAgree}/${s.actorTotal}`);
       for (const m of s.misses) console.log(`  missed: ${m.slice(0, 140)}`);
       for (const x of s.extras) console.log(`  extra:  ${x.slice(0, 140)}`);
     }
@@ -36,6 +36,10 @@ describe('gold answers on the bundled papers', () => {
     const agree = scores.reduce((n, x) => n + x.s.actorAgree, 0);
     const of = scores.reduce((n, x) => n + x.s.actorTotal, 0);
     console.log(`recommendations ALL: P=${pct(t.precision)} R=${pct(t.recall)} actor accuracy=${pct(agree / of)} (${agree}/${of})`);
+    // The same run read with the borderline items counted one way or the other, for transparency.
+    const opt = scores.reduce((n, x) => n + x.s.optionalHits, 0);
+    const optAll = scores.reduce((n, x) => n + x.s.optionalTotal, 0);
+    console.log(`  borderline as not-recommendations: P=${pct(t.tp / (t.predicted + opt))}; borderline as recommendations: R=${pct((t.tp + opt) / (t.gold + optAll))}`);
     expect(t.precision).toBeGreaterThanOrEqual(0.9);
     expect(t.recall).toBeGreaterThanOrEqual(0.9);
   });
