@@ -9,6 +9,7 @@ import { breakLines } from '../../src/render/pdf/text.js';
 import { paginate, type Box } from '../../src/render/pdf/layout.js';
 import { Report } from '../../src/model/diagnostics.js';
 import { fixtureBrief } from './fixture.js';
+import { toViewModel } from '../../src/render/view-model.js';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readPdf, type ReadPdf } from './read-pdf.js';
@@ -117,8 +118,17 @@ describe('PDF layout', () => {
     expect(lp.pages[0]!.width).toBe(612);
     expect(lp.pages[0]!.height).toBe(792);
     expectInsideMargins(lp, fixtureBrief().title);
-    // The handout's answer key cites passages as footnotes, printed as notes with links back.
-    expect(lp.pages.map((p) => p.text).join(' ')).toMatch(/Notes/);
+    // The answer key cites passages as footnotes, printed at the foot of the page that calls them.
+    let notesSeen = 0;
+    for (const page of lp.pages) {
+      const text = squash(page.words.map((w) => w.str).join(''));
+      for (const m of text.matchAll(/Source\d[^“]*“([^”]+)”/g)) {
+        const tail = m[1]!.slice(-15);
+        expect(text.split(tail).length - 1, tail).toBeGreaterThanOrEqual(2);
+        notesSeen++;
+      }
+    }
+    expect(notesSeen).toBe(toViewModel(fixtureBrief()).questions.length);
   });
 
   it('falls back to DejaVu Sans for characters the serif lacks and never drops text', async () => {

@@ -88,22 +88,21 @@ function contents(body: readonly Box[], ctx: LayoutContext): Box[] {
   return out;
 }
 
-function notes(defs: FootnoteDefinition[], ctx: LayoutContext): Box[] {
-  if (defs.length === 0) return [];
+/** Lays out each footnote (small type, number hanging) as its own list of boxes. */
+function footnotes(defs: FootnoteDefinition[], ctx: LayoutContext): Map<string, Box[]> {
   const t = ctx.type;
-  for (const d of defs) if (!ctx.notes.has(d.identifier)) ctx.notes.set(d.identifier, ctx.notes.size + 1);
-  const sorted = [...defs].sort((a, b) => ctx.notes.get(a.identifier)! - ctx.notes.get(b.identifier)!);
-  const heading = layoutBlocks([{ type: 'heading', depth: 2, children: [{ type: 'text', value: 'Notes' }] }], { indent: 0, base: { face: t.body, size: t.size, color: t.color }, justify: true }, ctx);
-  const out: Box[] = [...heading];
-  const small: Style = { face: t.body, size: t.size * 0.86, color: t.color };
-  for (const d of sorted) {
-    const n = ctx.notes.get(d.identifier)!;
-    const inner = layoutBlocks(d.children, { indent: 20, base: small, justify: true }, { ...ctx, type: { ...t, size: small.size } });
+  const small: Style = { face: t.body, size: t.size * 0.82, color: t.color };
+  const out = new Map<string, Box[]>();
+  for (const d of defs) {
+    const n = ctx.notes.get(d.identifier);
+    if (n === undefined) continue; // never referenced: nothing points to it
+    const inner = layoutBlocks(d.children, { indent: 14, base: small, justify: true }, { ...ctx, type: { ...t, size: small.size, leading: 1.3 } });
     if (!inner[0]) continue;
     inner[0].anchor = `note-${d.identifier}`;
-    inner[0].frags.unshift({ x: 0, y: inner[0].frags[0]?.y ?? small.size, text: `${n}.`, style: { ...small, color: t.accent }, width: ctx.fonts.width(`${n}.`, small.face, small.size) });
-    inner[0].spaceBefore = t.size * 0.3;
-    out.push(...inner);
+    inner[0].spaceBefore = 0;
+    for (const b of inner) b.spaceBefore = Math.min(b.spaceBefore, 2);
+    inner[0].frags.unshift({ x: 0, y: inner[0].frags[0]?.y ?? small.size, text: `${n}`, style: { ...small, color: t.accent }, width: ctx.fonts.width(`${n}`, small.face, small.size) });
+    out.set(d.identifier, inner);
   }
   return out;
 }
@@ -145,9 +144,12 @@ export async function markdownToPdf(tree: Root, options: PdfOptions): Promise<Ui
   const { defs, rest: withoutNotes } = collectNotes(tree.children);
   const { boxes: title, rest } = titleBlock(withoutNotes, ctx);
   const body = layoutBlocks(rest, { indent: 0, base: { face: type.body, size: type.size, color: type.color }, justify: true }, ctx);
-  body.push(...notes(defs, ctx));
+  const notes = footnotes(defs, ctx);
   const toc = config.toc && body.filter((b) => b.heading?.level === 2).length >= 3 ? contents(body, ctx) : [];
-  const pages = paginate([...title, ...toc, ...body], size.height - margins.top - margins.bottom);
+  // A line that calls a footnote brings the note to the foot of its page.
+  const notesOf = (box: Box) => box.frags.flatMap((f) => (f.style.rise && f.style.goto?.startsWith('note-') ? notes.get(f.style.goto.slice(5)) ?? [] : []));
+  const separator: Box = { height: 8, spaceBefore: 0, keepWithNext: false, frags: [], rects: [{ x: 0, y: 3, w: Math.min(120, ctx.width / 3), h: 0.5, color: type.muted }] };
+  const pages = paginate([...title, ...toc, ...body], size.height - margins.top - margins.bottom, { notesOf, separator });
 
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.registerFontkit(fontkit);

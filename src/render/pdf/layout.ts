@@ -293,15 +293,39 @@ export interface Placed {
   y: number;
 }
 
+/** Footnotes for pagination: the note boxes a box calls, and the rule above them. */
+export interface FootnoteOptions {
+  notesOf: (box: Box) => Box[];
+  separator: Box;
+}
+
 /**
  * Places boxes on pages of `height` points. A chain of boxes linked by `keepWithNext` moves to
- * the next page as a whole when it does not fit (unless it is taller than a page).
+ * the next page as a whole when it does not fit (unless it is taller than a page). Footnotes
+ * go to the foot of the page of their first call, and the space they take is reserved as soon
+ * as the calling line is placed.
  */
-export function paginate(boxes: readonly Box[], height: number, firstPageHeight = height): Placed[][] {
+export function paginate(boxes: readonly Box[], height: number, footnotes?: FootnoteOptions): Placed[][] {
   const pages: Placed[][] = [[]];
   let y = 0;
-  let pageHeight = firstPageHeight;
-  const newPage = () => { pages.push([]); y = 0; pageHeight = height; };
+  let notes: Box[] = [];
+  const placedNotes = new Set<Box>();
+  const notesHeight = (list: Box[]) => (list.length ? footnotes!.separator.height + list.reduce((h, b) => h + b.spaceBefore + b.height, 0) : 0);
+  const finish = () => {
+    // Notes stack upwards from the bottom of the content area.
+    let ny = height - notesHeight(notes);
+    if (notes.length) {
+      pages[pages.length - 1]!.push({ box: footnotes!.separator, y: ny });
+      ny += footnotes!.separator.height;
+    }
+    for (const b of notes) {
+      ny += b.spaceBefore;
+      pages[pages.length - 1]!.push({ box: b, y: ny });
+      ny += b.height;
+    }
+  };
+  const newPage = () => { finish(); pages.push([]); y = 0; notes = []; };
+  const callsOf = (box: Box) => (footnotes ? footnotes.notesOf(box).filter((b) => !placedNotes.has(b) && !notes.includes(b)) : []);
   for (let i = 0; i < boxes.length; i++) {
     const box = boxes[i]!;
     if (box.breakBefore && pages[pages.length - 1]!.length > 0) newPage();
@@ -309,13 +333,17 @@ export function paginate(boxes: readonly Box[], height: number, firstPageHeight 
     const startsChain = i === 0 || !boxes[i - 1]!.keepWithNext || y === 0;
     if (startsChain && y > 0) {
       let chain = 0;
+      const chainCalls: Box[] = [];
       for (let k = i; k < boxes.length; k++) {
         chain += before(k) + boxes[k]!.height;
+        for (const c of callsOf(boxes[k]!)) if (!chainCalls.includes(c)) chainCalls.push(c);
         if (!boxes[k]!.keepWithNext) break;
       }
-      if (y + chain > pageHeight && chain <= pageHeight) newPage();
+      if (y + chain + notesHeight([...notes, ...chainCalls]) > height && chain <= height) newPage();
     }
-    if (y > 0 && y + box.spaceBefore + box.height > pageHeight) newPage();
+    const calls = callsOf(box);
+    const fits = () => y + box.spaceBefore + box.height + notesHeight([...notes, ...calls]) <= height;
+    if (y > 0 && !fits()) newPage();
     if (y === 0 && box.header && pages.length > 1) {
       // A table continues on a new page: repeat its header row first.
       pages[pages.length - 1]!.push({ box: { ...box.header, anchor: undefined, heading: undefined }, y });
@@ -324,6 +352,8 @@ export function paginate(boxes: readonly Box[], height: number, firstPageHeight 
     if (y > 0) y += box.spaceBefore;
     pages[pages.length - 1]!.push({ box, y });
     y += box.height;
+    for (const c of calls) { notes.push(c); placedNotes.add(c); }
   }
+  finish();
   return pages;
 }

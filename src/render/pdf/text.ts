@@ -335,6 +335,7 @@ export function breakLines(spans: readonly Span[], fonts: FontSet, options: Brea
     }
     if (maxSize === 0) maxSize = spans[0]?.style.size ?? 10;
     const height = maxSize * options.leading;
-    return { pieces, width: natural, height, baseline: (height + maxSize * 0.72) / 2 };
+    // Centre the em box in the line box: descenders (about 0.24 em) stay inside it.
+    return { pieces, width: natural, height, baseline: height / 2 + maxSize * 0.26 };
   });
 }
