@@ -546,9 +546,14 @@ function readFront(units: Unit[], text: string, declared: Record<string, unknown
     const u = front[i];
     if (u.type === 'heading') {
       const kind = kindOf(u.heading!.title);
-      if (i === abstractLabel) { if (abstractUnits.length) abstractDone = true; continue; }
+      if (i === abstractLabel) { pendingLabel = null; if (abstractUnits.length) abstractDone = true; continue; }
       if (/^(keywords|key words|index terms)$/i.test(u.heading!.title)) { pendingLabel = 'keywords'; u.front = true; if (abstractUnits.length) abstractDone = true; continue; }
-      if (kind !== 'abstract') { u.front = true; pendingLabel = u.heading!.title.toLowerCase(); if (abstractUnits.length) abstractDone = true; }
+      if (kind !== 'abstract') {
+        u.front = true;
+        // a label standing alone ("Categories and Subject Descriptors"): the next lines are its value
+        pendingLabel = /^(categories and subject descriptors|general terms|funding|article history|article info|acm classification|jel classification)$/i.test(u.heading!.title) ? u.heading!.title.toLowerCase() : null;
+        if (abstractUnits.length) abstractDone = true;
+      }
       continue;
     }
     if (u.front) {

@@ -47,6 +47,7 @@ const MARKER_RUN = new RegExp(`[${SUPERSCRIPT}]+|\\^\\{[^}]{0,10}\\}|\\*+\\d*|(?
  */
 export function readAuthorLine(line: string): AuthorLine | null {
   if (line.length > 3000) line = line.slice(0, 3000);
+  line = line.replace(/^\s*(?:by|authors?:?|written by)\s+/i, '');
   const marked = MARKER_RUN.test(line) || /(?:^|[,&]\s*)(?:dr|prof)\.?\s/i.test(line);
   MARKER_RUN.lastIndex = 0;
   // tokenise into segments separated by commas, "&", "and", markers
