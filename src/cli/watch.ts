@@ -10,7 +10,7 @@ import type { Progress } from './progress.js';
 import { runBuild, type BuildCommandFlags, type BuildOutcome } from './commands/build.js';
 import type { BuildSettings } from '../config/resolve.js';
 import { globBase } from '../config/glob.js';
-import { findConfig } from '../config/load.js';
+import { findConfig } from '../config/find.js';
 
 export interface WatchOptions {
   /** Quiet period after the last change before rebuilding (ms). */

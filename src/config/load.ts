@@ -4,11 +4,14 @@
  * and column, and what was expected (exit 3).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { inputError, type BriefwrightError } from '../model/errors.js';
-import { configFileNames, configSchema, type Config } from './schema.js';
+import { configSchema, type Config } from './schema.js';
+import { findConfig } from './find.js';
+
+export { findConfig } from './find.js';
 
 /** A configuration as loaded: the values, and where they came from (paths resolve against `dir`). */
 export interface LoadedConfig {
@@ -166,15 +169,6 @@ export function parseConfig(text: string, file: string): Config {
   if (parsed.success) return parsed.data;
   const { path, key, text: message } = explain(parsed.error.issues[0], data);
   throw fail(message, offsetOf(doc, path, key));
-}
-
-/** The config file in `dir`, if there is one. */
-export function findConfig(dir: string): string | null {
-  for (const name of configFileNames) {
-    const p = join(dir, name);
-    if (existsSync(p)) return p;
-  }
-  return null;
 }
 
 /**

@@ -65,5 +65,4 @@ export const configSchema = z
 export type Config = z.infer<typeof configSchema>;
 export type FontsConfig = z.infer<typeof fontsConfigSchema>;
 
-/** Names the config file may have, in the order they are looked for. */
-export const configFileNames = ['briefwright.config.yaml', 'briefwright.config.yml', 'briefwright.config.json'] as const;
+export { configFileNames } from './find.js';

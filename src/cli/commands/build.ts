@@ -71,8 +71,8 @@ export function findPreviousEdition(outDir: string, date: string): { path: strin
 /** Runs one build. Errors are thrown as BriefwrightError; the caller maps them to exit codes. */
 export async function runBuild(flags: BuildCommandFlags, progress: Progress, env: NodeJS.ProcessEnv = process.env): Promise<BuildOutcome> {
   const t0 = performance.now();
-  const [{ loadConfig }, { resolveSettings }, { listSelectedSources }, io, report_, { Report }, { version }, { loadTemplate }] = await Promise.all([
-    import('../../config/load.js'),
+  const [{ findConfig }, { resolveSettings }, { listSelectedSources }, io, report_, { Report }, { version }, { loadTemplate }] = await Promise.all([
+    import('../../config/find.js'),
     import('../../config/resolve.js'),
     import('../../config/sources.js'),
     import('../io.js'),
@@ -85,7 +85,9 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
   const lap = (name: string, since: number) => (times.phases[name] = Math.round((performance.now() - since) * 10) / 10);
 
   let t = performance.now();
-  const loaded = loadConfig(flags.config);
+  // The YAML parser and the schema load only when there is a config file to read.
+  const configPath = flags.config ?? findConfig(process.cwd());
+  const loaded = configPath ? (await import('../../config/load.js')).loadConfig(configPath) : { config: {}, file: null, dir: process.cwd() };
   const settings = resolveSettings(flags, loaded, env, { name: 'briefwright', version });
   for (const f of settings.formats) {
     if (allFormats.includes(f as OutputFormat)) continue;
