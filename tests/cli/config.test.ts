@@ -102,4 +102,19 @@ describe('brief build with a config file', () => {
     expect(dj.sources.added).toHaveLength(1);
     expect(run(dir, ['diff', 'build/model.json', 'nothing.json']).status).toBe(3);
   });
+
+  it('brief extract reads the same config (title, source globs) and writes the model', () => {
+    const dir = project({
+      'briefwright.config.yaml': 'title: Extracted\nedition: "2026-02-02"\nsources:\n  include: ["papers/*.md"]\n',
+      'papers/water.md': water,
+      'papers/trade.md': trade,
+      'elsewhere/ports.md': ports,
+    });
+    const r = run(dir, ['extract', '-o', 'model.json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    const m = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
+    expect([m.title, m.date]).toEqual(['Extracted', '2026-02-02']);
+    expect(m.sources.map((s: { path: string }) => s.path)).toEqual(['papers/trade.md', 'papers/water.md']);
+  });
 });
