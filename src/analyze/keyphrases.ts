@@ -39,8 +39,9 @@ function chunksOf(tokens: TaggedToken[]): [number, number][] {
   let from = -1;
   for (let i = 0; i <= tokens.length; i++) {
     let ok = i < tokens.length && isPhraseToken(tokens[i]);
-    // A participle right after a noun or pronoun is a verb ("Pakistan enjoyed …"), not a modifier.
-    if (ok && tokens[i].pos === 'VERB' && i > 0 && (nounTags.has(tokens[i - 1].pos) || tokens[i - 1].pos === 'PRON')) ok = false;
+    // A past participle right after a noun or pronoun is a verb ("Pakistan enjoyed …"), not a
+    // modifier; a gerund there usually heads a compound ("data mining").
+    if (ok && tokens[i].pos === 'VERB' && /ed$/.test(tokens[i].lower) && i > 0 && (nounTags.has(tokens[i - 1].pos) || tokens[i - 1].pos === 'PRON')) ok = false;
     if (ok && from < 0) from = i;
     if (!ok && from >= 0) {
       out.push([from, i]);
@@ -136,7 +137,7 @@ export function collectCandidates(doc: StructuredSource): CandidateStats {
           const at = tokenStarts[si] + i;
           let c: CandidateFeatures | undefined = out[key];
           if (!c) {
-            c = { text: '', tf: 0, first: at / denom, last: at / denom, words: key.split(' ').length, position: 0, lead: 0, title: titleKeys.has(key) ? 1 : 0, maximal: 0, head: 0, heading: headingKeys.has(key) ? 1 : 0, sections: 0 };
+            c = { text: '', tf: 0, first: at / denom, last: at / denom, words: key.split(' ').length, position: 0, lead: 0, title: titleKeys.has(key) ? 1 : 0, maximal: 0, head: 0, firstWord: at, heading: headingKeys.has(key) ? 1 : 0, sections: 0 };
             out[key] = c;
           }
           c.tf++;

@@ -28,6 +28,19 @@ export interface KeyphraseWeights {
   idfFloor: number;
   /** Multiplier for a phrase that heads a section heading. */
   heading: number;
+  /** Exponent of the position weight (sum of 1/(1 + word offset) over occurrences, as in PositionRank). */
+  position: number;
+  /** Phrases first met after this many words score `lateFactor` times less (KP-Miner's cut-off). */
+  cutoff: number;
+  lateFactor: number;
+  /** Phrases seen fewer times than this score `rareFactor` times less (KP-Miner's least allowable frequency). */
+  minTf: number;
+  rareFactor: number;
+  /**
+   * Factor for a phrase nearly always seen inside one longer phrase ("cooperation organization" inside
+   * "Shanghai Cooperation Organization"): the longer one is the keyphrase.
+   */
+  incomplete: number;
 }
 
 export const defaultKeyphraseWeights: Readonly<KeyphraseWeights> = {
@@ -41,6 +54,12 @@ export const defaultKeyphraseWeights: Readonly<KeyphraseWeights> = {
   tfPower: 0,
   idfFloor: 1,
   heading: 1,
+  position: 0,
+  cutoff: 1e9,
+  lateFactor: 1,
+  minTf: 1,
+  rareFactor: 1,
+  incomplete: 0.5,
 };
 
 /** Options of rankKeyphrases. */
@@ -84,7 +103,9 @@ export function scoreCandidate(c: CandidateFeatures, idf: number, w: Readonly<Ke
   const lead = 1 + Math.min(2, c.lead) * w.lead;
   const head = c.head;
   const tf = head + w.modifier * (c.tf - head);
-  return (w.tfPower > 0 ? Math.pow(tf, w.tfPower) : Math.log2(1 + tf)) * (c.heading ? w.heading : 1) * Math.pow(idf, w.idf) * early * spread * length * title * lead;
+  const late = c.firstWord > w.cutoff ? w.lateFactor : 1;
+  const rare = c.tf < w.minTf ? w.rareFactor : 1;
+  return late * rare * (w.position ? Math.pow(c.position, w.position) : 1) * (w.tfPower > 0 ? Math.pow(tf, w.tfPower) : Math.log2(1 + tf)) * (c.heading ? w.heading : 1) * Math.pow(idf, w.idf) * early * spread * length * title * lead;
 }
 
 /**
@@ -98,9 +119,24 @@ export function rankKeyphrases(candidates: readonly CandidateStats[], options: P
   for (const cs of candidates) for (const k of Object.keys(cs)) df.set(k, (df.get(k) ?? 0) + 1);
   const n = candidates.length;
   return candidates.map((cs) => {
+    // Highest frequency of a longer phrase containing each phrase.
+    const within = new Map<string, number>();
+    for (const [key, c] of Object.entries(cs)) {
+      const words = key.split(' ');
+      for (let i = 0; i < words.length; i++) {
+        for (let j = i + 1; j <= words.length; j++) {
+          if (j - i === words.length) continue;
+          const sub = words.slice(i, j).join(' ');
+          if ((within.get(sub) ?? 0) < c.tf) within.set(sub, c.tf);
+        }
+      }
+    }
     const scored = Object.entries(cs)
       .filter(([key, c]) => admits(c, df.get(key) ?? 1, n, opts.singleWords))
-      .map(([key, c]) => ({ key, text: c.text, c, score: scoreCandidate(c, idfOf(df.get(key) ?? 1, n, opts.weights.idfFloor), opts.weights) }))
+      .map(([key, c]) => {
+        const part = (within.get(key) ?? 0) >= 0.75 * c.tf ? opts.weights.incomplete : 1;
+        return { key, text: c.text, c, score: part * scoreCandidate(c, idfOf(df.get(key) ?? 1, n, opts.weights.idfFloor), opts.weights) };
+      })
       .filter((x) => x.score > 0)
       .sort((x, y) => y.score - x.score || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
     const out: Keyphrase[] = [];

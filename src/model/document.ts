@@ -176,6 +176,8 @@ export interface CandidateFeatures {
   last: number;
   /** Number of words. */
   words: number;
+  /** Word offset of the first occurrence. */
+  firstWord: number;
   /** Sum over occurrences of 1/(1 + word offset): early and repeated mentions weigh most (PositionRank). */
   position: number;
   /** Occurrences in the lead (abstract, or the first words of the source). */
