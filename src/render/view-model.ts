@@ -304,8 +304,14 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
   );
   const recs = rankedRecs.slice(0, o.recommendations).map(recView);
   const groups = new Map<string, Recommendation[]>();
+  // "Pakistan and United States" and "United States and Pakistan" are one audience.
+  const actorKey = (r: Recommendation) => {
+    const list = r.actors && r.actors.length > 0 ? [...new Set(r.actors.map((a) => a.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'en')) : [];
+    if (list.length === 0) return r.actor?.trim() ?? '';
+    return list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+  };
   for (const r of rankedRecs) {
-    const key = r.actor?.trim() ?? '';
+    const key = actorKey(r);
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key)!.push(r);
   }

@@ -68,6 +68,17 @@ describe('the view model', () => {
     expect(vm.sources[1]!.doi).toBe('');
   });
 
+  it('treats the same set of actors in any order as one audience', () => {
+    const brief = fixtureBrief();
+    const [r1, r2] = brief.recommendations;
+    brief.recommendations = [
+      { ...r1!, actor: 'Pakistan and United States', actors: ['Pakistan', 'United States'] },
+      { ...r2!, actor: 'United States and Pakistan', actors: ['United States', 'Pakistan'] },
+    ];
+    const groups = toViewModel(brief).recommendationGroups;
+    expect(groups.map((g) => [g.actor, g.recommendations.length])).toEqual([['Pakistan and United States', 2]]);
+  });
+
   it('gives the handout questions whose answers cite their passage', () => {
     const vm = toViewModel(fixtureBrief());
     expect(vm.questions.length).toBeGreaterThan(0);
