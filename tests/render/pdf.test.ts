@@ -12,6 +12,8 @@ import { fixtureBrief } from './fixture.js';
 import { toViewModel } from '../../src/render/view-model.js';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { readPdf, type ReadPdf } from './read-pdf.js';
 
 const ctx = { report: new Report() };
@@ -190,5 +192,19 @@ describe('PDF layout', () => {
     // Italic falls back to the regular file; headings keep DejaVu Sans Bold.
     expect(pdf.fontNames.some((n) => n.endsWith('+DejaVuSans-Bold'))).toBe(true);
     await expect(markdownToPdf(fromMarkdown('x'), { ...options, fonts: { regular: join(dir, '..', 'package.json') } })).rejects.toThrow(/expected a TrueType or OpenType font/);
+  });
+
+  it('lays out a torture document (nesting, code, long words and URLs, wide tables, scripts DejaVu lacks) inside the margins', async () => {
+    const md = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'torture.md'), 'utf8');
+    for (const pageSize of ['A4', 'Letter'] as const) {
+      const pdf = await readPdf(await markdownToPdf(fromMarkdown(md), { title: 'Torture', author: 'A', date: '2023-01-01', pageSize }));
+      expectInsideMargins(pdf, 'Torture');
+      const text = pdf.pages.map((p) => p.text).join(' ');
+      expect(text).toContain('Supercalifragilisticexpialidocious');
+      expect(squash(text)).toContain(squash('Averyveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryverylongwordwithoutanybreakopportunity.'));
+      const urls = pdf.pages.flatMap((p) => p.links.map((l) => l.url).filter(Boolean));
+      expect(urls).toEqual(expect.arrayContaining(['mailto:someone@example.org']));
+      for (const u of urls) expect(u).not.toMatch(/javascript/);
+    }
   });
 });
