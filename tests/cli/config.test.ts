@@ -101,6 +101,8 @@ describe('brief build with a config file', () => {
     const dj = JSON.parse(run(dir, ['diff', '--json', 'build/editions/2026-01-05', 'build/model.json']).stdout);
     expect(dj.sources.added).toHaveLength(1);
     expect(run(dir, ['diff', 'build/model.json', 'nothing.json']).status).toBe(3);
+    // Without files: the out folder's model against its previous edition.
+    expect(run(dir, ['diff', '--out', 'build']).stdout).toBe(diff.stdout.replace('build/editions/2026-01-05/model.json', join('build', 'editions', '2026-01-05', 'model.json')).replace(' to build\n', ` to ${join('build', 'model.json')}\n`));
   });
 
   it('brief extract reads the same config (title, source globs) and writes the model', () => {
