@@ -260,7 +260,10 @@ async function main(): Promise<void> {
   const reports: SizeReport[] = [];
   for (const size of args.sizes) {
     process.stderr.write(`bench: ${size} sources\n`);
-    reports.push(await benchSize(papersDir, work, size, size >= 500 ? args.runsLarge : args.runs, papers));
+    const r = await benchSize(papersDir, work, size, size >= 500 ? args.runsLarge : args.runs, papers);
+    reports.push(r);
+    // Each size as it completes, so a long run that is interrupted still reports what it measured.
+    process.stderr.write(`  ${JSON.stringify(r)}\n`);
   }
   say('\n## Builds (md + pdf + json, Node start included)\n');
   say(table(reports));
