@@ -47,6 +47,15 @@ interface LoadedFace {
 
 // Parsed fonts are immutable, so one cache per process (by file) is safe and saves ~100 ms per render.
 const loaded = new Map<string, LoadedFace>();
+const parsed = new WeakMap<Uint8Array, fontkit.Font>();
+
+/**
+ * A fontkit for pdf-lib that hands back the fonts already parsed for measuring instead of
+ * parsing the same bytes again for every document.
+ */
+export const cachedFontkit = {
+  create: (bytes: Uint8Array, postscriptName?: string) => parsed.get(bytes) ?? fontkit.create(bytes, postscriptName),
+} as unknown as typeof fontkit;
 
 function loadFile(path: string, key: string): LoadedFace {
   let f = loaded.get(path);
@@ -62,6 +71,7 @@ function loadFile(path: string, key: string): LoadedFace {
     if (!('layout' in font)) throw inputError(path, 'Unexpected font collection, expected a single TrueType or OpenType font');
     f = { key, file: path, bytes, font, widths: new Map(), covers: new Map() };
     loaded.set(path, f);
+    parsed.set(bytes, font);
   }
   return f;
 }

@@ -5,10 +5,9 @@
  * takes them from SOURCE_DATE_EPOCH).
  */
 import { PDFDocument, PDFHexString, PDFName, PDFString, rgb, type PDFPage, type PDFRef } from 'pdf-lib';
-import fontkit from '@pdf-lib/fontkit';
 import type { FootnoteDefinition, Root, RootContent } from 'mdast';
 import { defaultTemplateConfig, type TemplateConfig } from '../templates.js';
-import { FontSet, type CustomFonts } from './fonts.js';
+import { cachedFontkit, FontSet, type CustomFonts } from './fonts.js';
 import { layoutBlocks, paginate, plainText, toSpans, typographyFor, type Box, type LayoutContext, type Placed } from './layout.js';
 import { breakLines, type Style } from './text.js';
 
@@ -152,7 +151,7 @@ export async function markdownToPdf(tree: Root, options: PdfOptions): Promise<Ui
   const pages = paginate([...title, ...toc, ...body], size.height - margins.top - margins.bottom, { notesOf, separator });
 
   const pdf = await PDFDocument.create({ updateMetadata: false });
-  pdf.registerFontkit(fontkit);
+  pdf.registerFontkit(cachedFontkit);
   const pageObjs: PDFPage[] = pages.map(() => pdf.addPage([size.width, size.height]));
   const anchors = new Map<string, { page: number; y: number }>();
   pages.forEach((placed, p) => placed.forEach(({ box, y }) => { if (box.anchor) anchors.set(box.anchor, { page: p, y: size.height - margins.top - y + box.spaceBefore * 0 }); }));
