@@ -12,7 +12,7 @@ import type { StageContext } from '../model/context.js';
 import { cleanPieces, trimSpan, type MappedText } from './clean.js';
 import { headingCandidate, isTitleLine, kindOf, type HeadingCandidate } from './headings.js';
 import { markCaptions, markNotes, markPageNoise, markYaml, plainOf, toLines, type Line } from './lines.js';
-import { affiliationsOf, fieldOf, FRONT_LABELS, isoDate, readAuthorLine, splitKeywords } from './metadata.js';
+import { affiliationsOf, fieldOf, FRONT_LABELS, institutionOf, isoDate, readAuthorLine, splitKeywords } from './metadata.js';
 import { findCitations, linkCitations, parseEntry, splitEntries } from './references.js';
 import { splitSentences } from './sentences.js';
 
@@ -177,6 +177,14 @@ export function structure(source: SourceText, ctx: StageContext, options: Readon
     }
   }
   notes.sort((a, b) => a.start - b.start);
+  // an author's note in the header ("Dr. X holds a PhD … from Y University") names the affiliation
+  const bodyStart = sections.find((s) => s.kind !== 'abstract')?.start ?? text.length;
+  const surnames = front.metadata.authors.map((a) => a.split(/\s+/).pop()!.toLowerCase());
+  for (const n of notes) {
+    if (n.start >= bodyStart || !surnames.some((sn) => n.text.toLowerCase().includes(sn))) continue;
+    const inst = institutionOf(n.text);
+    if (inst && !front.metadata.affiliations.some((a) => a.includes(inst))) front.metadata.affiliations.push(inst);
+  }
 
   // ── inline citations ──
   const cites = paragraphs.flatMap((p) => p.pieces.flatMap((piece) => findCitations(text, piece.start, piece.end)));

@@ -156,3 +156,11 @@ export function affiliationsOf(line: string, authors: readonly string[]): string
   }
   return out;
 }
+
+const INSTITUTION = /\p{Lu}[\p{L}'’.-]*(?:\s+(?:of|for|and|the|&|\p{Lu}[\p{L}'’.-]*)){0,8}?\s+(?:University|Institute|College|School|Academy|Centre|Center|Laboratory|Foundation|Council)(?:\s+(?:of|for|and|the|&|\p{Lu}[\p{L}'’.-]*))*(?:,\s*\p{Lu}[\p{L}-]+)?|(?:University|Institute|College|School|Academy)\s+of(?:\s+(?:of|for|and|the|&|\p{Lu}[\p{L}'’.-]*))+(?:,\s*\p{Lu}[\p{L}-]+)?/u;
+
+/** The institution named in an author's biographical note ("… a PhD from Quaid-e-Azam University, Islamabad."). */
+export function institutionOf(note: string): string | null {
+  const m = INSTITUTION.exec(note.slice(0, 600));
+  return m ? m[0].replace(/[.,\s]+$/, '') : null;
+}

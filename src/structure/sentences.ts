@@ -61,6 +61,23 @@ export function splitSentences(text: string): { start: number; end: number }[] {
     i = k;
   }
   pushTrimmed(out, text, start, n);
+  return mergeCitationFragments(out, text);
+}
+
+/** "Farhan et al, (2024)", "(Ullah et al, 2023)", "See for instance, Khan et al, (2024)." after a sentence. */
+const CITATION_ONLY = /^(?:see(?: for (?:instance|example)| also)?,?\s+)?(?:\((?:[^()]{0,120}?\b(?:1[6-9]|20)\d\d[a-z]?)\)|\p{Lu}[\p{L}'’.-]{0,40}(?:(?:\s+|,\s*)(?:et\s+al\.?|and|&|\p{Lu}[\p{L}'’.-]{0,40}|\p{Lu}\.))*,?\s*\((?:1[6-9]|20)\d\d[a-z]?\))[.;]?$/iu;
+
+/** A citation printed after the full stop belongs to the sentence before it. */
+function mergeCitationFragments(spans: { start: number; end: number }[], text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    if (prev && s.end - s.start <= 160 && CITATION_ONLY.test(text.slice(s.start, s.end))) {
+      prev.end = s.end;
+      continue;
+    }
+    out.push({ ...s });
+  }
   return out;
 }
 

@@ -21,6 +21,9 @@ describe('splitSentences', () => {
     ['See Fig. 3 and No. 5 for details. Done.', ['See Fig. 3 and No. 5 for details.', 'Done.']],
     ['The M.Phil. Scholar wrote it. It was good.', ['The M.Phil. Scholar wrote it.', 'It was good.']],
     ['no terminal punctuation at all', ['no terminal punctuation at all']],
+    ['Aid came first. Relations were reconfigured. Farhan et al, (2024)', ['Aid came first.', 'Relations were reconfigured. Farhan et al, (2024)']],
+    ['Aid slowed. See for instance, Khan et al, (2024). Trade grew.', ['Aid slowed. See for instance, Khan et al, (2024).', 'Trade grew.']],
+    ['Trade grew. Aid slowed. (Ullah et al, 2023)', ['Trade grew.', 'Aid slowed. (Ullah et al, 2023)']],
   ])('%s', (text, expected) => {
     expect(split(text)).toEqual(expected);
   });
