@@ -144,6 +144,8 @@ export interface ViewModel {
   recommendationGroups: { actor: string; recommendations: RecommendationView[] }[];
   /** Findings stated by two or more sources, most support first. */
   agreements: FindingView[];
+  /** Themes two or more sources discuss, with the sources as references (`[1; 3; 4]`). */
+  sharedThemes: { label: string; sourceCount: number; cite: string }[];
   glossary: { term: string; definition: string; cite: string }[];
   timeline: { date: string; text: string; cite: string }[];
   quotes: QuoteView[];
@@ -322,6 +324,13 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
 
   const agreements = rankFindings(brief.findings.filter((f) => f.agreed ?? supportOf(f.citations, f.support) > 1)).slice(0, o.agreements).map(findingView);
 
+  const sharedThemes = themes
+    .filter((t) => new Set(t.sourceIds).size > 1)
+    .map((t) => {
+      const ns = [...new Set(t.sourceIds.map((id) => number.get(id)).filter((n): n is number => n !== undefined))].sort(byNumber);
+      return { label: escapeMarkdown(t.label), sourceCount: ns.length, cite: `[${ns.join('; ')}]` };
+    });
+
   const glossary = [...brief.glossary]
     .sort((a, b) => a.term.localeCompare(b.term, 'en') || a.definition.localeCompare(b.definition, 'en'))
     .slice(0, o.glossary)
@@ -406,6 +415,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     recommendations: recs,
     recommendationGroups,
     agreements,
+    sharedThemes,
     glossary,
     timeline,
     quotes: quoteViews,
