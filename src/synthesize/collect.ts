@@ -59,12 +59,18 @@ function similarEnough(a: string, b: string, threshold: number): boolean {
   return cosine(vectors[0], vectors[1], norms[0], norms[1]) >= threshold;
 }
 
+/**
+ * Events a source contributes to the timeline, in document order. Papers have a hundred or so;
+ * thousands mean generated or unsplit text, and merging compares events pairwise.
+ */
+const maxEventsPerSource = 500;
+
 /** Events with the same date and similar text (from any source) are one event; ordered by date. */
 export function mergeTimeline(analyses: readonly SourceAnalysis[], order: ReadonlyMap<string, number>): TimelineEvent[] {
-  const raw = analyses.flatMap((a, i) => a.events.map((e) => ({ ...e, source: i })));
+  const raw = analyses.flatMap((a, i) => a.events.slice(0, maxEventsPerSource).map((e) => ({ ...e, source: i })));
   // The more precise the shared date, the less the wording must agree: two sources on the same
   // day are most likely telling one event; on the same year, only if they say the same thing.
-  const groups = nearDuplicateGroups(raw, 0.15, (a, b) => a.date === b.date && (a.date.length === 10 || similarEnough(a.text, b.text, a.date.length === 7 ? 0.25 : 0.4)));
+  const groups = nearDuplicateGroups(raw, 0.15, (a, b) => a.date === b.date && (a.date.length === 10 || similarEnough(a.text, b.text, a.date.length === 7 ? 0.25 : 0.4)), [], (e) => e.date);
   return groups
     .map((g) => {
       const items = g.map((k) => raw[k]);

@@ -23,19 +23,33 @@ export function vectorsOf(texts: readonly string[], background: readonly (readon
 
 /**
  * Groups of indices of near-duplicate items (similarity ≥ threshold, and `compatible`), each
- * group sorted, groups ordered by their first member.
+ * group sorted, groups ordered by their first member. `blockOf`, when given, must return equal
+ * keys for every compatible pair: only items in one block are compared.
  */
 export function nearDuplicateGroups<T extends Mergeable>(
   items: readonly T[],
   threshold: number,
   compatible: (a: T, b: T) => boolean = () => true,
   background: readonly (readonly string[])[] = [],
+  blockOf?: (item: T) => string,
 ): number[][] {
   const { vectors, norms } = vectorsOf(items.map((i) => i.text), background);
   const parent = items.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  for (let i = 0; i < items.length; i++) {
-    for (let j = i + 1; j < items.length; j++) {
+  // Iterative with path halving: a recursive find can overflow the stack on a long chain.
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  // Items in different blocks are never compared (callers whose `compatible` needs an equal key say so).
+  const blocks = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    const k = blockOf ? blockOf(item) : '';
+    (blocks.get(k) ?? blocks.set(k, []).get(k)!).push(i);
+  });
+  for (const members of blocks.values()) for (let x = 0; x < members.length; x++) {
+    const i = members[x];
+    for (let y = x + 1; y < members.length; y++) {
+      const j = members[y];
       if (!compatible(items[i], items[j])) continue;
       if (cosine(vectors[i], vectors[j], norms[i], norms[j]) >= threshold) {
         const a = find(i);
