@@ -41,6 +41,8 @@ export interface KeyphraseWeights {
    * "Shanghai Cooperation Organization"): the longer one is the keyphrase.
    */
   incomplete: number;
+  /** Factor per kept phrase already sharing a word with this one (1 = no diversity). */
+  diversity: number;
 }
 
 export const defaultKeyphraseWeights: Readonly<KeyphraseWeights> = {
@@ -60,6 +62,7 @@ export const defaultKeyphraseWeights: Readonly<KeyphraseWeights> = {
   minTf: 1,
   rareFactor: 1,
   incomplete: 0.5,
+  diversity: 0.8,
 };
 
 /** Options of rankKeyphrases. */
@@ -141,12 +144,28 @@ export function rankKeyphrases(candidates: readonly CandidateStats[], options: P
       .sort((x, y) => y.score - x.score || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
     const out: Keyphrase[] = [];
     const kept: { key: string; tf: number }[] = [];
-    for (const x of scored) {
-      if (out.length >= opts.limit) break;
+    const keptWords = new Map<string, number>();
+    // Greedy selection with a penalty for words already covered by kept phrases (diversity).
+    const pool = scored.slice(0, Math.max(opts.limit * 5, 50));
+    while (out.length < opts.limit && pool.length) {
+      let best = -1;
+      let bestScore = -Infinity;
+      for (let i = 0; i < pool.length; i++) {
+        const x = pool[i];
+        let covered = 0;
+        for (const w of x.key.split(' ')) covered = Math.max(covered, keptWords.get(w) ?? 0);
+        const s = x.score * Math.pow(opts.weights.diversity, covered);
+        if (s > bestScore) {
+          bestScore = s;
+          best = i;
+        }
+      }
+      const [x] = pool.splice(best, 1);
       // A phrase that never occurs apart from a kept longer one adds nothing.
       if (kept.some((k) => k.tf >= x.c.tf && (` ${k.key} `).includes(` ${x.key} `))) continue;
       kept.push({ key: x.key, tf: x.c.tf });
-      out.push({ text: x.text, score: Number(x.score.toFixed(6)) });
+      for (const w of x.key.split(' ')) keptWords.set(w, (keptWords.get(w) ?? 0) + 1);
+      out.push({ text: x.text, score: Number(bestScore.toFixed(6)) });
     }
     return out;
   });

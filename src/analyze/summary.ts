@@ -8,7 +8,7 @@
 import type { SpanText, StructuredSource } from '../model/document.js';
 import type { AnalyzeOptions } from '../model/context.js';
 import { sentenceFeatures, type SentenceFeatures } from './summary-features.js';
-import { contentTerms, cosine, countTerms, inverseFrequencies, norm, weigh, type TermVector } from './text/vectors.js';
+import { contentTerms, cosine, countTerms, inverseFrequencies, weigh, type TermVector } from './text/vectors.js';
 
 /** Tunable weights of the summarizer (general defaults; see `brief eval`). */
 export interface SummaryWeights {
@@ -39,33 +39,64 @@ export function graphCentrality(sim: readonly Float64Array[], threshold = 0.1, d
   const n = sim.length;
   const rank = new Float64Array(n).fill(1 / Math.max(1, n));
   if (n === 0) return rank;
-  const degree = new Float64Array(n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && sim[i][j] >= threshold) degree[i]++;
+  // Edges once, as adjacency lists: the power iteration then costs only the edges.
+  const edges: Int32Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const list: number[] = [];
+    for (let j = 0; j < n; j++) if (i !== j && sim[i][j] >= threshold) list.push(j);
+    edges.push(Int32Array.from(list));
+  }
+  const next = new Float64Array(n);
   for (let it = 0; it < iterations; it++) {
-    const next = new Float64Array(n).fill((1 - damping) / n);
+    let dangling = 0;
+    next.fill((1 - damping) / n);
     for (let i = 0; i < n; i++) {
-      if (degree[i] === 0) {
-        for (let j = 0; j < n; j++) next[j] += (damping * rank[i]) / n;
+      const out = edges[i];
+      if (out.length === 0) {
+        dangling += rank[i];
         continue;
       }
-      const share = (damping * rank[i]) / degree[i];
-      for (let j = 0; j < n; j++) if (i !== j && sim[i][j] >= threshold) next[j] += share;
+      const share = (damping * rank[i]) / out.length;
+      for (let e = 0; e < out.length; e++) next[out[e]] += share;
     }
     let delta = 0;
-    for (let i = 0; i < n; i++) delta += Math.abs(next[i] - rank[i]);
-    rank.set(next);
+    for (let i = 0; i < n; i++) {
+      const v = next[i] + (damping * dangling) / n;
+      delta += Math.abs(v - rank[i]);
+      rank[i] = v;
+    }
     if (delta < 1e-7) break;
   }
   return rank;
 }
 
-/** Pairwise cosine similarities of TF-IDF sentence vectors. */
+/** Pairwise cosine similarities of TF-IDF sentence vectors (sparse vectors as sorted id/weight arrays). */
 export function similarityMatrix(vectors: readonly TermVector[]): Float64Array[] {
-  const norms = vectors.map(norm);
+  const ids = new Map<string, number>();
+  const sparse = vectors.map((v) => {
+    const entries = [...v.entries()].map(([t, w]) => [ids.get(t) ?? (ids.set(t, ids.size), ids.size - 1), w] as const).sort((x, y) => x[0] - y[0]);
+    let norm2 = 0;
+    for (const [, w] of entries) norm2 += w * w;
+    return { id: Int32Array.from(entries.map((e) => e[0])), w: Float64Array.from(entries.map((e) => e[1])), norm: Math.sqrt(norm2) };
+  });
   const sim = vectors.map(() => new Float64Array(vectors.length));
-  for (let i = 0; i < vectors.length; i++) {
+  for (let i = 0; i < sparse.length; i++) {
     sim[i][i] = 1;
-    for (let j = i + 1; j < vectors.length; j++) sim[i][j] = sim[j][i] = cosine(vectors[i], vectors[j], norms[i], norms[j]);
+    const a = sparse[i];
+    for (let j = i + 1; j < sparse.length; j++) {
+      const b = sparse[j];
+      if (a.norm === 0 || b.norm === 0) continue;
+      let dot = 0;
+      let x = 0;
+      let y = 0;
+      while (x < a.id.length && y < b.id.length) {
+        const d = a.id[x] - b.id[y];
+        if (d === 0) dot += a.w[x++] * b.w[y++];
+        else if (d < 0) x++;
+        else y++;
+      }
+      sim[i][j] = sim[j][i] = dot / (a.norm * b.norm);
+    }
   }
   return sim;
 }

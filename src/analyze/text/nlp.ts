@@ -35,41 +35,50 @@ const wordChar = /[\p{L}\p{N}\p{M}]/u;
 /** Longest run of word characters handed to the tagger as one token (longer runs are split). */
 const maxTokenLength = 64;
 
+/** Punctuation and symbols: every character that is not a letter, digit, mark or white space. */
+const punctuation = /[^\p{L}\p{N}\p{M}\s]/gu;
+const space = /\s/;
+
 /** The normalised copy of a text and, for each of its positions, the original offset (-1 for added spaces). */
 function normaliseForTagger(text: string): { spaced: string; origin: Int32Array } {
-  const drop = new Uint8Array(text.length);
-  for (const m of text.matchAll(dottedAbbreviation)) for (let i = 0; i < m[0].length; i++) if (m[0][i] === '.') drop[m.index + i] = 1;
-  const chars: string[] = [];
-  const origin: number[] = [];
-  const push = (c: string, at: number) => {
-    chars.push(c);
-    origin.push(at);
+  const drop = new Set<number>();
+  for (const m of text.matchAll(dottedAbbreviation)) for (let i = 0; i < m[0].length; i++) if (m[0][i] === '.') drop.add(m.index + i);
+  const parts: string[] = [];
+  const origin = new Int32Array(text.length * 3 + 1);
+  let k = 0;
+  let from = 0;
+  let lastOut = '';
+  const copy = (to: number) => {
+    if (to <= from) return;
+    parts.push(text.slice(from, to));
+    for (let i = from; i < to; i++) origin[k++] = i;
+    lastOut = text[to - 1];
   };
-  let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (drop[i]) continue;
-    const c = text[i];
+  for (const m of text.matchAll(punctuation)) {
+    const i = m.index;
+    const c = m[0];
     const inner = (c === '-' || c === "'" || c === '’') && i > 0 && i + 1 < text.length && wordChar.test(text[i - 1]) && wordChar.test(text[i + 1]);
-    if (wordChar.test(c) || /\s/.test(c) || inner || (c >= '\ud800' && c <= '\udfff')) {
-      // No word is this long; cutting the run keeps wink's per-token regexes (isAbbrev) linear.
-      run = /\s/.test(c) ? 0 : run + 1;
-      if (run > maxTokenLength) {
-        push(' ', -1);
-        run = 1;
-      }
-      push(c, i);
-      continue;
-    }
-    run = 0;
+    if (inner) continue;
+    copy(i);
+    from = i + c.length;
+    if (drop.has(i)) continue;
     // Punctuation and symbols: one character, spaces either side.
-    if (chars.length && !/\s/.test(chars[chars.length - 1])) push(' ', -1);
-    push(c, i);
-    if (i + 1 < text.length && !/\s/.test(text[i + 1])) push(' ', -1);
+    if (k > 0 && !space.test(lastOut)) {
+      parts.push(' ');
+      origin[k++] = -1;
+    }
+    parts.push(c);
+    for (let j = 0; j < c.length; j++) origin[k++] = i + j;
+    lastOut = c;
+    if (from < text.length && !space.test(text[from])) {
+      parts.push(' ');
+      origin[k++] = -1;
+      lastOut = ' ';
+    }
   }
-  const o = new Int32Array(origin.length + 1);
-  o.set(origin);
-  o[origin.length] = text.length;
-  return { spaced: chars.join(''), origin: o };
+  copy(text.length);
+  origin[k] = text.length;
+  return { spaced: parts.join(''), origin: origin.subarray(0, k + 1) };
 }
 
 /** A tagger over a new wink-nlp instance (slow to create: about half a second). */

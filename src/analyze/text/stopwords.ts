@@ -41,13 +41,14 @@ paper papers article articles section sections chapter chapters figure figures f
 example examples case cases way ways number numbers lot lots kind kinds type types sort part parts
 result results work works study studies approach approaches method methods technique techniques
 problem problems issue issues question questions aspect aspects fact facts point points thing things
-time times use uses user's purpose purposes reason reasons order respect terms term step steps
+time times use uses purpose purposes reason reasons order respect terms term step steps
 idea ideas notion notions set sets value values amount amounts level levels degree degrees
 author authors reader readers researcher researchers literature discussion conclusion conclusions
 introduction summary future related previous prior following above below new novel other same different various
 several many much few first second third last main major minor important significant large small high low
 good better best bad simple general specific particular certain possible current recent given existing
-well able like un non due based using used use show shows shown paper's et al i ii iii iv v
+well able like un non due based using used use show shows shown et al i ii iii iv v
+vein regard extent manner basis sense
 `);
 
 /** True when a lower-cased word is a stop word or a discourse word. */
