@@ -54,7 +54,8 @@ export function parseEntry(text: string): { authors: string[]; year: number | nu
   let title: string | null = null;
   const apa = /\((1[5-9]\d\d|20\d\d)[a-z]?(?:,[^)]{0,40})?\)\.?/.exec(t) ?? /\((n\.d\.)\)\.?/.exec(t);
   const quoted = /[“"]([^”"]{4,300})[”"]/.exec(t);
-  if (apa && apa.index < 400) {
+  // APA puts the year in brackets right after the authors; a quoted title before it means another style
+  if (apa && apa.index < 400 && !(quoted && quoted.index < apa.index)) {
     year = /^\d/.test(apa[1]) ? Number(apa[1]) : null;
     authorsPart = t.slice(0, apa.index).trim();
     const rest = t.slice(apa.index + apa[0].length).trim();
