@@ -12,6 +12,17 @@ import { findTerms } from './glossary.js';
 import { findEvents } from './timeline.js';
 import { findQuotes } from './quotes.js';
 
+/**
+ * The summary compares every sentence with every other (a dense matrix), so it reads at most this
+ * many: papers have a few hundred; a 1 MB single paragraph has 14,000 (1.5 GB of similarities).
+ */
+const maxSummarySentences = 3000;
+
+/** The document with only its first `n` sentences (spans and indices unchanged). */
+function firstSentences(doc: StructuredSource, n: number): StructuredSource {
+  return doc.sentences.length <= n ? doc : { ...doc, sentences: doc.sentences.slice(0, n) };
+}
+
 /** Stage entry: everything extracted from one source, each item with the span it came from. */
 export function analyze(doc: StructuredSource, ctx: StageContext, options: AnalyzeOptions): SourceAnalysis {
   const candidates = collectCandidates(doc);
@@ -23,7 +34,7 @@ export function analyze(doc: StructuredSource, ctx: StageContext, options: Analy
     doc,
     candidates,
     keyphrases: [],
-    summary: summarize(doc, options),
+    summary: summarize(firstSentences(doc, maxSummarySentences), options),
     findings,
     recommendations,
     terms: findTerms(doc),
