@@ -54,6 +54,8 @@ function day(year: string, month: number, d: string): string | null {
 /** Dates in a (citation-masked) text, the most specific reading at each place. */
 export function datesIn(masked: string): DateMention[] {
   const found: DateMention[] = [];
+  // Characters already taken by a more specific reading (linear, however many dates a text holds).
+  const taken = new Uint8Array(masked.length);
   for (const p of patterns) {
     p.re.lastIndex = 0;
     for (let m = p.re.exec(masked); m; m = p.re.exec(masked)) {
@@ -61,7 +63,8 @@ export function datesIn(masked: string): DateMention[] {
       if (!iso) continue;
       const start = m.index;
       const end = m.index + m[0].length;
-      if (found.some((f) => f.start < end && start < f.end)) continue;
+      if (taken.subarray(start, end).some((x) => x === 1)) continue;
+      taken.fill(1, start, end);
       found.push({ start, end, date: iso });
     }
   }
@@ -82,6 +85,13 @@ export function maskNarrativeCitations(text: string): string {
 
 /** The clause around [start, end) in a sentence: between clause boundaries, when the sentence is long. */
 function clauseAround(text: string, start: number, end: number): { start: number; end: number } {
+  // An unsplit run of text (thousands of characters) is searched only near the date.
+  if (text.length > 2000) {
+    const from = Math.max(0, start - 200);
+    const to = Math.min(text.length, end + 200);
+    const inner = clauseAround(text.slice(from, to), start - from, end - from);
+    return { start: from + inner.start, end: from + inner.end };
+  }
   if (wordCount(text) <= 30) return { start: 0, end: text.length };
   const boundary = /;|:|\s[–—]\s|,\s+(?=(?:and|but|while|whereas|which|although|though|when|after|before|as|since|because|leading|resulting|prompting)\b)/g;
   let from = 0;
