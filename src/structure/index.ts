@@ -583,6 +583,7 @@ function readFront(units: Unit[], text: string, declared: Record<string, unknown
       frontText.push(joined);
       readField(field.label, fieldOf(plainOf(joined))!.value, metadata);
       pendingLabel = field.value ? null : field.label.toLowerCase();
+      if (/^(additional key words and phrases)$/i.test(field.label)) metadata.keywords.push(...splitKeywords(field.value));
       if (abstractUnits.length && !/^(doi)$/i.test(field.label)) abstractDone = true;
       continue;
     }
