@@ -3,7 +3,8 @@
  * PDFs are read back and the model is re-rendered in this process to check the bytes match.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,15 +21,20 @@ describe.skipIf(!existsSync(cliPath))('templates on the bundled papers', () => {
   const out = mkdtempSync(join(tmpdir(), 'bw-render-'));
   let status: number | null = null;
   let stderr = '';
-  beforeAll(() => {
-    const r = spawnSync(process.execPath, [cliPath, 'build', '--sources', join(repoRoot, 'sources'), '--out', out, '--template', templates.join(','), '--format', 'md,pdf,docx,json', '--no-cache', '--quiet'], {
-      encoding: 'utf8',
-      cwd: repoRoot,
-      env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' },
-    });
-    status = r.status;
-    stderr = r.stderr;
-  }, 120_000);
+  // Asynchronous on purpose: a synchronous child blocks the test worker, which then misses the
+  // runner's heartbeats on a busy machine.
+  beforeAll(async () => {
+    const args = [cliPath, 'build', '--sources', join(repoRoot, 'sources'), '--out', out, '--template', templates.join(','), '--format', 'md,pdf,docx,json', '--no-cache', '--quiet'];
+    try {
+      const r = await promisify(execFile)(process.execPath, args, { encoding: 'utf8', cwd: repoRoot, env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' }, maxBuffer: 1 << 24 });
+      status = 0;
+      stderr = r.stderr;
+    } catch (e) {
+      const err = e as { code?: number; stderr?: string };
+      status = typeof err.code === 'number' ? err.code : 1;
+      stderr = err.stderr ?? String(e);
+    }
+  }, 300_000);
 
   it('builds all three templates (HTML is covered by the fixture tests)', () => {
     expect(stderr.split('\n').filter((l) => /error/.test(l))).toEqual([]);
