@@ -9,3 +9,32 @@ export const sharedDir = join(repoRoot, '..', 'shared');
 export const nusDir = join(sharedDir, 'eval', 'nus');
 export const hasShared = existsSync(nusDir);
 export const cliPath = join(repoRoot, 'dist', 'src', 'cli', 'main.js');
+
+import { spawn } from 'node:child_process';
+
+export interface CliResult {
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the compiled CLI without blocking the test worker (spawnSync starves vitest's own
+ * messaging on a busy two-core machine). SOURCE_DATE_EPOCH is fixed unless the caller sets it.
+ */
+export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cliPath, ...args], {
+      cwd: options.cwd ?? repoRoot,
+      env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
+  });
+}

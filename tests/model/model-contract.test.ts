@@ -1,20 +1,17 @@
 /** The public contract: model.json from the bundled sources validates and every citation checks out. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { briefSchema } from '../../src/model/schema.js';
 import { toJsonSchema } from '../../src/model/write-schema.js';
-import { cliPath, repoRoot } from '../helpers.js';
+import { repoRoot, runCli } from '../helpers.js';
 
 let model: any;
-beforeAll(() => {
+beforeAll(async () => {
   const out = mkdtempSync(join(tmpdir(), 'bw-model-'));
-  const r = spawnSync(process.execPath, [cliPath, 'extract', '--sources', join(repoRoot, 'sources'), '-o', join(out, 'model.json')], {
-    encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' },
-  });
+  const r = await runCli(['extract', '--sources', 'sources', '-o', join(out, 'model.json')]);
   expect(r.status, r.stderr).toBe(0);
   model = JSON.parse(readFileSync(join(out, 'model.json'), 'utf8'));
 });
