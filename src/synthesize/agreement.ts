@@ -8,6 +8,7 @@ import { cosine, norm } from '../analyze/text/vectors.js';
 import { isStopWord } from '../analyze/text/stopwords.js';
 import { stemWord } from '../analyze/text/stem.js';
 import { vectorOf, type CorpusIndex } from './themes.js';
+import { candidatePairs } from './merge.js';
 
 /** An item that may agree with others. */
 export interface AgreementItem {
@@ -47,7 +48,10 @@ export function findAgreements(items: readonly AgreementItem[], index: CorpusInd
   const norms = vectors.map((v) => norm(v));
   const grams = items.map((i) => bigrams(i.text, exclude));
   const parent = items.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
   const shared = new Map<string, string>();
   // A phrase in more than `maxShare` of the corpus's sentences ("South Asia" in papers on South Asia) shows no agreement.
   const common = new Map<string, boolean>();
@@ -60,20 +64,18 @@ export function findAgreements(items: readonly AgreementItem[], index: CorpusInd
     }
     return c;
   };
-  for (let i = 0; i < items.length; i++) {
-    for (let j = i + 1; j < items.length; j++) {
-      const a = items[i];
-      const b = items[j];
-      if (a.sourceIds.every((s) => b.sourceIds.includes(s)) && b.sourceIds.every((s) => a.sourceIds.includes(s))) continue;
-      if (a.actors && b.actors && (!a.actors.length || a.actors.join('|') !== b.actors.join('|'))) continue;
-      if (cosine(vectors[i], vectors[j], norms[i], norms[j]) < threshold) continue;
-      const common = [...grams[i].keys()].filter((k) => grams[j].has(k) && !isCommon(k)).sort();
-      if (!common.length) continue;
-      const ri = find(i);
-      const rj = find(j);
-      if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
-      shared.set(`${i}:${j}`, grams[i].get(common[0])!);
-    }
+  for (const [i, j] of candidatePairs(vectors)) {
+    const a = items[i];
+    const b = items[j];
+    if (a.sourceIds.every((s) => b.sourceIds.includes(s)) && b.sourceIds.every((s) => a.sourceIds.includes(s))) continue;
+    if (a.actors && b.actors && (!a.actors.length || a.actors.join('|') !== b.actors.join('|'))) continue;
+    if (cosine(vectors[i], vectors[j], norms[i], norms[j]) < threshold) continue;
+    const common = [...grams[i].keys()].filter((k) => grams[j].has(k) && !isCommon(k)).sort();
+    if (!common.length) continue;
+    const ri = find(i);
+    const rj = find(j);
+    if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
+    shared.set(`${i}:${j}`, grams[i].get(common[0])!);
   }
   const groups = new Map<number, number[]>();
   items.forEach((_, i) => {
@@ -83,7 +85,8 @@ export function findAgreements(items: readonly AgreementItem[], index: CorpusInd
   return [...groups.values()]
     .filter((g) => g.length > 1)
     .map((members) => {
-      const phrases = members.flatMap((x, k) => members.slice(k + 1).map((y) => shared.get(`${x}:${y}`))).filter((p): p is string => !!p);
+      const head = members.slice(0, 50);
+      const phrases = head.flatMap((x, k) => head.slice(k + 1).map((y) => shared.get(`${x}:${y}`))).filter((p): p is string => !!p);
       return { members, phrase: phrases.length ? phrases.sort()[0].toLowerCase() : null };
     })
     .sort((a, b) => a.members[0] - b.members[0]);

@@ -22,6 +22,40 @@ export function vectorsOf(texts: readonly string[], background: readonly (readon
 }
 
 /**
+ * Pairs worth comparing. Up to 400 items, all pairs; beyond, only items sharing one of their three
+ * heaviest terms (blocking: two items with cosine similarity ≥ 0.5 almost always do), each block
+ * cut to `maxBlock` members, so thousands of items are not compared all against all. Pairs come
+ * sorted, so results stay deterministic.
+ */
+export function candidatePairs(vectors: readonly TermVector[], maxBlock = 200): [number, number][] {
+  const out: [number, number][] = [];
+  if (vectors.length <= 400) {
+    for (let i = 0; i < vectors.length; i++) for (let j = i + 1; j < vectors.length; j++) out.push([i, j]);
+    return out;
+  }
+  const blocks = new Map<string, number[]>();
+  vectors.forEach((v, i) => {
+    const top = [...v.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3);
+    for (const [t] of top) {
+      const b = blocks.get(t) ?? blocks.set(t, []).get(t)!;
+      if (b.length < maxBlock) b.push(i);
+    }
+  });
+  const seen = new Set<number>();
+  for (const b of blocks.values()) {
+    for (let x = 0; x < b.length; x++) {
+      for (let y = x + 1; y < b.length; y++) {
+        const key = b[x] * vectors.length + b[y];
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push([b[x], b[y]]);
+      }
+    }
+  }
+  return out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+}
+
+/**
  * Groups of indices of near-duplicate items (similarity ≥ threshold, and `compatible`), each
  * group sorted, groups ordered by their first member. `blockOf`, when given, must return equal
  * keys for every compatible pair: only items in one block are compared.
@@ -46,9 +80,9 @@ export function nearDuplicateGroups<T extends Mergeable>(
     const k = blockOf ? blockOf(item) : '';
     (blocks.get(k) ?? blocks.set(k, []).get(k)!).push(i);
   });
-  for (const members of blocks.values()) for (let x = 0; x < members.length; x++) {
-    const i = members[x];
-    for (let y = x + 1; y < members.length; y++) {
+  for (const members of blocks.values()) {
+    for (const [x, y] of candidatePairs(members.map((m) => vectors[m]))) {
+      const i = members[x];
       const j = members[y];
       if (!compatible(items[i], items[j])) continue;
       if (cosine(vectors[i], vectors[j], norms[i], norms[j]) >= threshold) {
