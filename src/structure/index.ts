@@ -61,6 +61,7 @@ export function structure(source: SourceText, ctx: StageContext, options: Readon
   let units = toUnits(lines, wrapped);
   units = decideTentative(units);
   units = flattenReferenceLists(units);
+  units = keepNumberSequence(units);
   units = joinAcrossBreaks(units, options);
 
   const hyphenated = hyphenatedWords(text);
@@ -264,7 +265,7 @@ const LIST_ITEM = /^(?:[-*+•▪·]\s+|\d{1,3}[.)]\s+|[a-z][.)]\s+|>\s*)/;
 function splitBlock(block: Line[], wrapped: boolean, units: Unit[]): void {
   if (block.length === 1) {
     const h = headingCandidate(block[0].text);
-    if (h) units.push({ type: 'heading', lines: block, heading: h, tentative: h.strength === 'plain' });
+    if (h) units.push({ type: 'heading', lines: block, heading: h, tentative: h.strength === 'plain' || h.strength === 'caps' });
     else units.push({ type: 'text', lines: block });
     return;
   }
@@ -310,7 +311,8 @@ function splitBlock(block: Line[], wrapped: boolean, units: Unit[]): void {
 
 /** Weak (plain title-line) headings are believed only where a heading can stand. */
 function decideTentative(units: Unit[]): Unit[] {
-  for (let i = 0; i < units.length; i++) {
+  // from the end, so that what follows a candidate is already decided
+  for (let i = units.length - 1; i >= 0; i--) {
     const u = units[i];
     if (u.type !== 'heading' || !u.tentative) continue;
     const prev = units[i - 1];
@@ -320,7 +322,12 @@ function decideTentative(units: Unit[]): Unit[] {
     const nextText = next?.type === 'text' ? next.lines[0].text : null;
     const nextLower = nextText !== null && /^[\p{Ll}]/u.test(plainOf(nextText));
     const nextIsFragment = nextText !== null && next.lines.length === 1 && nextText.split(/\s+/).length < 4 && /^\(/.test(nextText);
-    if (prevOpen || nextLower || nextIsFragment || !next) {
+    // a section starts with prose: a short line followed by more short lines is figure or table residue
+    const wordsOf = (x: Unit | undefined): number => (x ? x.lines.reduce((w, l) => w + l.text.split(/\s+/).length, 0) : 0);
+    const nextShort = (next?.type === 'text' && wordsOf(next) < 12) ||
+      // a title line over another plain title line: believed only when prose follows the pair
+      (next?.type === 'heading' && (next.heading!.strength === 'plain' || next.heading!.strength === 'caps') && !(units[i + 2]?.type === 'text' && wordsOf(units[i + 2]) >= 12));
+    if (prevOpen || nextLower || nextIsFragment || nextShort || !next) {
       u.type = 'text';
       delete u.heading;
     }
@@ -345,6 +352,28 @@ function flattenReferenceLists(units: Unit[]): Unit[] {
       continue;
     }
     inRefs = kind === 'references' || kind === 'notes';
+  }
+  return units;
+}
+
+/**
+ * Section numbers run in order: "11 Mbit/s" after section 4 is a table cell, not section 11. A
+ * numbered heading is kept when its first number is the current top-level number or the next one.
+ */
+function keepNumberSequence(units: Unit[]): Unit[] {
+  let top = 0;
+  for (const u of units) {
+    if (u.type !== 'heading' || u.heading!.strength !== 'numbered' || !u.heading!.number || !/^\d/.test(u.heading!.number)) continue;
+    const parts = u.heading!.number.split('.');
+    const first = Number(parts[0]);
+    // sub-section numbers ("3.1") are strong evidence even when the parent was unnumbered
+    const ok = parts.length > 1 ? first >= top && first <= top + 3 : (first > top && first <= top + 2) || first === top || (top === 0 && first <= 3);
+    if (ok) {
+      top = first;
+      continue;
+    }
+    u.type = 'text';
+    delete u.heading;
   }
   return units;
 }
