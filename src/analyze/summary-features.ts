@@ -58,6 +58,8 @@ export interface SentenceFeatures {
   orphan: boolean;
   /** Quality 0..1: penalises fragments, formula debris, figure references and citations. */
   quality: number;
+  /** Relative position among the usable sentences of the source (0 = first, 1 = last). */
+  at: number;
 }
 
 function insideAny(s: Sentence, spans: readonly { start: number; end: number }[]): boolean {
@@ -92,7 +94,8 @@ export function sentenceFeatures(doc: StructuredSource): SentenceFeatures[] {
     if (bracketCitation.test(text)) quality *= 0.85;
     if (!/^[\p{Lu}"“‘(\d]/u.test(text)) quality *= 0.6;
     if (/[?]$/.test(text) || !/[.!?]["”’)]*$/.test(text)) quality *= 0.8;
-    out.push({ index, sentence, words, terms, role: sectionRolePrior[kind], cue: bonusCues.test(text), orphan: orphanOpeners.test(text), quality });
+    out.push({ index, sentence, words, terms, role: sectionRolePrior[kind], cue: bonusCues.test(text), orphan: orphanOpeners.test(text), quality, at: 0 });
   });
+  out.forEach((f, i) => (f.at = i / Math.max(1, out.length - 1)));
   return out;
 }

@@ -118,10 +118,8 @@ export function scoreSentences(doc: StructuredSource, feats: readonly SentenceFe
   const central = byMax(graphCentrality(sim));
   const titleVec = weigh(countTerms(contentTerms(doc.metadata.title ?? '')), idf);
   const toTitle = byMax(vectors.map((v) => cosine(v, titleVec)));
-  const n = feats.length;
   return feats.map((f, i) => {
-    const rel = i / Math.max(1, n - 1);
-    const position = 1 + w.lead * Math.exp(-rel * 12);
+    const position = 1 + w.lead * Math.exp(-f.at * 12);
     const content = w.centroid * toCentroid[i] + w.centrality * central[i] + w.title * toTitle[i] + (f.cue ? w.cue : 0);
     return content * position * f.role * f.quality * (f.orphan ? w.orphan : 1);
   });
@@ -157,18 +155,32 @@ export function selectByMmr(feats: readonly SentenceFeatures[], scores: readonly
   return chosen.sort((a, b) => a - b);
 }
 
+/**
+ * Most sentences the similarity graph takes: its matrix is dense, so a very long source is first
+ * narrowed to the sentences closest to its centroid (weighted by the priors) before the graph.
+ */
+export const maxGraphSentences = 800;
+
 /** Sentence features, TF-IDF vectors and similarity matrix of a source's summary candidates. */
-export function prepareSentences(doc: StructuredSource) {
-  const feats = sentenceFeatures(doc);
+export function prepareSentences(doc: StructuredSource, limit = Infinity) {
+  let feats = sentenceFeatures(doc);
   const idf = inverseFrequencies(feats.map((f) => f.terms));
-  const vectors = feats.map((f) => weigh(countTerms(f.terms), idf));
+  let vectors = feats.map((f) => weigh(countTerms(f.terms), idf));
+  if (feats.length > limit) {
+    const centroid: TermVector = new Map();
+    for (const v of vectors) for (const [t, x] of v) centroid.set(t, (centroid.get(t) ?? 0) + x);
+    const prior = feats.map((f, i) => cosine(vectors[i], centroid) * f.role * f.quality * (1 + Math.exp(-f.at * 12)));
+    const keep = feats.map((_, i) => i).sort((a, b) => prior[b] - prior[a] || a - b).slice(0, limit).sort((a, b) => a - b);
+    feats = keep.map((i) => feats[i]);
+    vectors = keep.map((i) => vectors[i]);
+  }
   const sim = similarityMatrix(vectors);
   return { feats, idf, vectors, sim };
 }
 
 /** The extractive summary of a source in document order, at most `summaryWords` words. */
 export function summarize(doc: StructuredSource, options: Pick<AnalyzeOptions, 'summaryWords'>, weights: SummaryWeights = defaultSummaryWeights): SpanText[] {
-  const { feats, idf, vectors, sim } = prepareSentences(doc);
+  const { feats, idf, vectors, sim } = prepareSentences(doc, maxGraphSentences);
   if (!feats.length) return [];
   const scores = scoreSentences(doc, feats, sim, vectors, idf, weights);
   return selectByMmr(feats, scores, sim, options.summaryWords, weights.lambda).map((i) => {

@@ -111,6 +111,19 @@ describe('summary selection', () => {
     expect(summary.length).toBeGreaterThan(0);
   });
 
+  it('narrows a very long source before the dense similarity graph, and still keeps to the budget', () => {
+    const nouns = ['river', 'basin', 'aquifer', 'farmer', 'pump', 'well', 'drought', 'canal', 'crop', 'rain', 'policy', 'district'];
+    const verbs = ['drains', 'feeds', 'threatens', 'supports', 'limits', 'measures'];
+    const sentences = Array.from({ length: 2000 }, (_, i) =>
+      `The ${nouns[i % 12]} near the ${nouns[(i * 7 + 3) % 12]} ${verbs[i % 6]} the ${nouns[(i * 5 + 1) % 12]} of sector ${String.fromCharCode(97 + (i % 26))}${i}.`,
+    );
+    const long = handMade('Aquifers and farmers', [{ heading: 'Body', kind: 'other', sentences }]);
+    const summary = summarize(long, { summaryWords: 120 });
+    expect(summary.length).toBeGreaterThan(3);
+    expect(summary.reduce((a, s) => a + wordCount(s.text), 0)).toBeLessThanOrEqual(120);
+    for (let i = 1; i < summary.length; i++) expect(summary[i].start).toBeGreaterThan(summary[i - 1].start);
+  });
+
   it('returns nothing for a source without usable sentences', () => {
     expect(summarize(handMade('Empty', []), { summaryWords: 200 })).toEqual([]);
   });
