@@ -50,8 +50,23 @@ function normaliseForTagger(text: string): { spaced: string; origin: Int32Array 
   let lastOut = '';
   const copy = (to: number) => {
     if (to <= from) return;
-    parts.push(text.slice(from, to));
-    for (let i = from; i < to; i++) origin[k++] = i;
+    // No word is longer than maxTokenLength: longer runs are cut with a space, which keeps wink's
+    // per-token abbreviation test (/[a-z].*\.$/, quadratic in token length) linear overall.
+    let start = from;
+    let run = 0;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 9 || c === 13 || (c > 127 && space.test(text[i]))) run = 0;
+      else if (++run > maxTokenLength) {
+        parts.push(text.slice(start, i), ' ');
+        for (let j = start; j < i; j++) origin[k++] = j;
+        origin[k++] = -1;
+        start = i;
+        run = 1;
+      }
+    }
+    parts.push(text.slice(start, to));
+    for (let i = start; i < to; i++) origin[k++] = i;
     lastOut = text[to - 1];
   };
   for (const m of text.matchAll(punctuation)) {
