@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brief, goodSource, linesNaming, makeProject, readModel, snapshot, stackLine, type RunResult } from './helpers.js';
+import { adversarialCases } from './adversarial.js';
 import { binaryNoise, corruptDocx, corruptPdf, deepHtml, deepMarkdown, makeDocx, prose, textPdf, zipBombDocx } from './generate.js';
 
 const utf16le = (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]);
@@ -48,9 +49,9 @@ beforeAll(async () => {
   symlinkSync('does-not-exist.txt', join(src, 'dangling.md'));
   symlinkSync('loop-b.txt', join(src, 'loop-a.txt'));
   symlinkSync('loop-a.txt', join(src, 'loop-b.txt'));
-  run = brief(project, ['build', '--format', 'md,json'], { BRIEFWRIGHT_INJECT_FAULT: 'read:fault.txt' }, 110_000);
+  run = brief(project, ['build', '--format', 'md,json'], { BRIEFWRIGHT_INJECT_FAULT: 'read:fault.txt' }, 170_000);
   try { model = readModel(project); } catch { model = { sources: [] }; }
-}, 120_000);
+}, 180_000);
 
 describe('a folder of bad sources: each reported, skipped, the build goes on (exit 3)', () => {
   it('exits 3, writes the outputs from the good sources, and prints no stack trace', () => {
@@ -219,4 +220,19 @@ describe('size', () => {
     expect(lines[0]).toMatch(/error: Unexpected 20\.\d MB txt source, expected at most 10 MB/);
     expect(readModel(p).sources.map((s: any) => s.path)).toEqual(['sources/good.txt']);
   });
+});
+
+describe('bounded time', () => {
+  it('1 MB adversarial inputs (one 1 MB word, unclosed brackets, 90,000-deep HTML) complete; timings are in measure.ts', () => {
+    const pick = (name: string) => adversarialCases.find((c) => c.name === name)!;
+    const cases = [pick('one word, no spaces'), pick('unclosed brackets and quotes'), pick('HTML nested elements')];
+    const p = makeProject(Object.fromEntries(cases.map((c) => [c.file, c.make(1 << 20)])));
+    const r = brief(p, ['build', '--format', 'md,json', '--no-cache'], {}, 170_000);
+    expect(r.signal, `killed after ${Math.round(r.ms)} ms`).toBeNull();
+    expect([0, 3], r.stderr).toContain(r.status);
+    expect(r.stderr).not.toMatch(stackLine);
+    // The deep HTML is refused with one line; the text sources are read.
+    expect(linesNaming(r.stderr, 'sources/k.html').filter((l) => l.includes(': error:'))).toHaveLength(1);
+    expect(readModel(p).sources.map((s: any) => s.path).sort()).toEqual(['sources/a.txt', 'sources/d.txt']);
+  }, 180_000);
 });
