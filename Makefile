@@ -13,6 +13,9 @@ install: $(NODE_MODULES)
 
 build: $(NODE_MODULES)
 	npx tsc -p tsconfig.json
+
+# Regenerate the committed JSON Schema after changing src/model/schema.ts (a test checks they match).
+schema: build
 	node dist/src/model/write-schema.js schema/model.schema.json
 
 brief: build
