@@ -1,5 +1,5 @@
 /** Shared helpers of the robustness suite: throwaway projects, running the compiled CLI, snapshots of out/. */
-import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,31 +28,28 @@ export interface RunResult {
   ms: number;
 }
 
-/** Runs `brief <args>` in `cwd` with a fixed clock; never throws. */
-export function brief(cwd: string, args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): RunResult {
-  const t0 = performance.now();
-  const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [cli, ...args], {
-    cwd,
-    encoding: 'utf8',
-    timeout: timeoutMs,
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000', ...env },
-  });
-  return { status: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '', ms: performance.now() - t0 };
-}
-
-/** Same as `brief`, asynchronously (for concurrent builds). */
-export function briefAsync(cwd: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
+/**
+ * Runs `brief <args>` in `cwd` with a fixed clock; never throws; kills the child after `timeoutMs`.
+ * Asynchronous, so a long build cannot block vitest's worker (a synchronous child starves its RPC).
+ */
+export function brief(cwd: string, args: string[], env: Record<string, string> = {}, timeoutMs = 90_000): Promise<RunResult> {
   const t0 = performance.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000', ...env } });
     let stdout = '';
     let stderr = '';
+    const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr, ms: performance.now() - t0 }));
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      resolve({ status, signal, stdout, stderr, ms: performance.now() - t0 });
+    });
   });
 }
+
+/** Same as `brief` (kept for call sites that start several builds at once). */
+export const briefAsync = brief;
 
 /** Every file under `dir` (recursively, hidden ones included) → sha256, so "out/ unchanged" is one equality. */
 export function snapshot(dir: string): Record<string, string> {

@@ -37,9 +37,9 @@ describe('templates cannot reach prototypes, other files or the environment', ()
     '{{lookup this "constructor"}}|{{#with (lookup this "__proto__")}}[{{constructor}}]{{/with}}|{{lookup (lookup this "constructor") "prototype"}}|{{lookup title "constructor"}}',
   ];
   for (const probe of prototypeProbes) {
-    it(`${probe}: no Function, prototype or native code in the output, no crash`, () => {
+    it(`${probe}: no Function, prototype or native code in the output, no crash`, async () => {
       const p = templateProject(`# {{title}}\n\n${probe}\n`);
-      const r = runTemplate(p);
+      const r = await runTemplate(p);
       expect(r.stderr).not.toMatch(stackLine);
       expect([0, 3]).toContain(r.status);
       const md = outText(p);
@@ -49,22 +49,22 @@ describe('templates cannot reach prototypes, other files or the environment', ()
     });
   }
 
-  it('{{> ../../x}}: a partial outside the template folder is not read', () => {
+  it('{{> ../../x}}: a partial outside the template folder is not read', async () => {
     const p = templateProject('# {{title}}\n\n{{> ../../x}}\n{{> ../secret}}\n');
     writeFileSync(join(p, 'tpl', 'x.hbs'), secret);
     writeFileSync(join(p, 'x.hbs'), secret);
     writeFileSync(join(p, 'tpl', 't', 'secret.hbs'), secret);
-    const r = runTemplate(p);
+    const r = await runTemplate(p);
     expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/tpl\/t\/t\.md\.hbs:\d+:\d+: error: .*partial/i);
     expect(r.stderr).not.toContain(secret);
     expect(outText(p)).not.toContain(secret);
   });
 
-  it('the environment is not visible: {{process.env.BW_SECRET}}, {{env.BW_SECRET}}, {{@root.process}} fail under strict mode', () => {
+  it('the environment is not visible: {{process.env.BW_SECRET}}, {{env.BW_SECRET}}, {{@root.process}} fail under strict mode', async () => {
     for (const probe of ['{{process.env.BW_SECRET}}', '{{env.BW_SECRET}}', '{{@root.process.env.BW_SECRET}}']) {
       const p = templateProject(`# {{title}}\n\n${probe}\n`);
-      const r = runTemplate(p);
+      const r = await runTemplate(p);
       expect(r.status, probe).toBe(3);
       // The file is always named; a two-level path (process.env) fails inside Handlebars without a position.
       expect(r.stderr).toMatch(/tpl\/t\/t\.md\.hbs(:3:\d+)?: error:/);
@@ -75,32 +75,32 @@ describe('templates cannot reach prototypes, other files or the environment', ()
 });
 
 describe('template and config errors name the file, line and column (exit 3)', () => {
-  it('a Handlebars syntax error', () => {
+  it('a Handlebars syntax error', async () => {
     const p = templateProject('# {{title}}\n\nSome text\n{{#each themes}}\n- {{label}}\n');
-    const r = runTemplate(p);
+    const r = await runTemplate(p);
     expect(r.status).toBe(3);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/tpl\/t\/t\.md\.hbs:\d+:\d+: error:/);
     expect(r.stderr).not.toMatch(stackLine);
   });
 
-  it('an unknown helper', () => {
+  it('an unknown helper', async () => {
     const p = templateProject('# {{title}}\n\n{{shout title}}\n');
-    const r = runTemplate(p);
+    const r = await runTemplate(p);
     expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/tpl\/t\/t\.md\.hbs:3:\d+: error: .*shout/);
   });
 
-  it('a missing field under strict mode', () => {
+  it('a missing field under strict mode', async () => {
     const p = templateProject('# {{title}}\n\n\n{{titel}}\n');
-    const r = runTemplate(p);
+    const r = await runTemplate(p);
     expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/tpl\/t\/t\.md\.hbs:4:\d+: error: .*titel/);
   });
 
-  it('a missing template: exit 2, names it', () => {
+  it('a missing template: exit 2, names it', async () => {
     const p = makeProject({ 'a.txt': goodSource() });
-    const r = brief(p, ['build', '--template', 'nope']);
+    const r = await brief(p, ['build', '--template', 'nope']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/"nope"/);
     expect(r.stderr).not.toMatch(stackLine);
@@ -113,10 +113,10 @@ describe('template and config errors name the file, line and column (exit 3)', (
     ['an unknown key in JSON', 'briefwright.config.json', '{\n  "title": "A Brief",\n  "colour": "red"\n}\n', /briefwright\.config\.json:3:\d+: error: .*colour/],
   ];
   for (const [what, file, text, re] of configCases) {
-    it(`config: ${what}`, () => {
+    it(`config: ${what}`, async () => {
       const p = makeProject({ 'a.txt': goodSource() });
       writeFileSync(join(p, file), text);
-      const r = brief(p, ['build', '--format', 'json']);
+      const r = await brief(p, ['build', '--format', 'json']);
       expect(r.status, r.stderr).toBe(3);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toMatch(re);
@@ -124,16 +124,16 @@ describe('template and config errors name the file, line and column (exit 3)', (
     });
   }
 
-  it('config: out outside the project is refused unless allowOutsideOut: true', () => {
+  it('config: out outside the project is refused unless allowOutsideOut: true', async () => {
     const p = makeProject({ 'a.txt': goodSource() }, 'bw-rob-proj-');
     mkdirSync(join(p, 'inner'));
     writeFileSync(join(p, 'inner', 'briefwright.config.yaml'), 'sources: ../sources\nout: ../elsewhere\n');
-    const r = brief(join(p, 'inner'), ['build', '--format', 'json']);
+    const r = await brief(join(p, 'inner'), ['build', '--format', 'json']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/outside the project.*allowOutsideOut/);
     expect(existsSync(join(p, 'elsewhere'))).toBe(false);
     writeFileSync(join(p, 'inner', 'briefwright.config.yaml'), 'sources: ../sources\nout: ../elsewhere\nallowOutsideOut: true\n');
-    const ok = brief(join(p, 'inner'), ['build', '--format', 'json']);
+    const ok = await brief(join(p, 'inner'), ['build', '--format', 'json']);
     expect(ok.status, ok.stderr).toBe(0);
     expect(existsSync(join(p, 'elsewhere', 'model.json'))).toBe(true);
   });
@@ -163,21 +163,21 @@ const hostileMarkdown = [
 describe('source text cannot inject HTML, scripts, images or unsafe links', () => {
   let p: string;
   let r: RunResult;
-  beforeAll(() => {
+  beforeAll(async () => {
     p = makeProject({ 'hostile.md': hostileMarkdown, 'hostile.txt': hostileMarkdown.replace(/^#+ /gm, ''), 'good.txt': goodSource('school funding') });
-    r = brief(p, ['build', '--format', 'md,html,pdf,json']);
+    r = await brief(p, ['build', '--format', 'md,html,pdf,json']);
   }, 120_000);
 
-  it('the build succeeds', () => {
+  it('the build succeeds', async () => {
     expect(r.status, r.stderr).toBe(0);
   });
 
-  it('hostile text reaches the brief (so the checks below are not vacuous)', () => {
+  it('hostile text reaches the brief (so the checks below are not vacuous)', async () => {
     const model = readFileSync(join(p, 'out', 'model.json'), 'utf8');
     expect(model).toMatch(/XSS-|javascript:|onerror/);
   });
 
-  it('Markdown: no raw HTML, no images, links only to http, https or mailto', () => {
+  it('Markdown: no raw HTML, no images, links only to http, https or mailto', async () => {
     const md = readFileSync(join(p, 'out', 'briefing.md'), 'utf8');
     const tree = unified().use(remarkParse).use(remarkGfm).parse(md);
     const bad: string[] = [];
@@ -191,7 +191,7 @@ describe('source text cannot inject HTML, scripts, images or unsafe links', () =
     expect(bad).toEqual([]);
   });
 
-  it('HTML: no script, iframe or source image elements, no on* attributes, no javascript: URLs', () => {
+  it('HTML: no script, iframe or source image elements, no on* attributes, no javascript: URLs', async () => {
     const file = join(p, 'out', 'briefing.html');
     expect(existsSync(file)).toBe(true);
     const { document } = parseHTML(readFileSync(file, 'utf8'));

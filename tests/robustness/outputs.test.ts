@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { brief, briefAsync, goodSource, makeProject, snapshot, stackLine } from './helpers.js';
 
 /** A project with one good source and a finished first build in out/. */
-function builtProject(): { p: string; out: string; before: Record<string, string> } {
+async function builtProject(): Promise<{ p: string; out: string; before: Record<string, string> }> {
   const p = makeProject({ 'a.txt': goodSource('coastal erosion'), 'b.txt': goodSource('port finance') });
-  const r = brief(p, ['build', '--format', 'md,json']);
+  const r = await brief(p, ['build', '--format', 'md,json']);
   expect(r.status, r.stderr).toBe(0);
   const out = join(p, 'out');
   return { p, out, before: snapshot(out) };
@@ -26,13 +26,16 @@ async function deadPid(): Promise<number> {
   return child.pid!;
 }
 
+/** A snapshot without hidden files (the lock, temporaries, the build stamp). */
+const visible = (s: Record<string, string>) => Object.fromEntries(Object.entries(s).filter(([k]) => !k.split('/').some((part) => part.startsWith('.'))));
+
 const noTemporaries = (out: string) => readdirSync(out).filter((n) => n.endsWith('.tmp') || n === '.briefwright.lock');
 
 describe('atomic outputs', () => {
-  it('disk full while writing the second output (injected ENOSPC): exit 4, one line, previous outputs byte-identical, no temporaries', () => {
-    const { p, out, before } = builtProject();
+  it('disk full while writing the second output (injected ENOSPC): exit 4, one line, previous outputs byte-identical, no temporaries', async () => {
+    const { p, out, before } = await builtProject();
     writeFileSync(join(p, 'sources', 'c.txt'), goodSource('new topic'));
-    const r = brief(p, ['build', '--format', 'md,json'], { BRIEFWRIGHT_INJECT_FAULT: 'write:model.json' });
+    const r = await brief(p, ['build', '--format', 'md,json'], { BRIEFWRIGHT_INJECT_FAULT: 'write:model.json' });
     expect(r.status, r.stderr).toBe(4);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/model\.json.*no space left on device.*unchanged/);
@@ -41,52 +44,51 @@ describe('atomic outputs', () => {
     expect(noTemporaries(out)).toEqual([]);
   });
 
-  it('a build killed (SIGKILL) half-way through writing leaves the previous outputs intact; the next build removes its temporary', () => {
-    const { p, out, before } = builtProject();
+  it('a build killed (SIGKILL) half-way through writing leaves the previous outputs intact; the next build removes its temporary', async () => {
+    const { p, out, before } = await builtProject();
     writeFileSync(join(p, 'sources', 'c.txt'), goodSource('new topic'));
-    const r = brief(p, ['build', '--format', 'md,json'], { BRIEFWRIGHT_INJECT_FAULT: 'kill:model.json' });
+    const r = await brief(p, ['build', '--format', 'md,json'], { BRIEFWRIGHT_INJECT_FAULT: 'kill:model.json' });
     expect(r.signal).toBe('SIGKILL');
-    const visible = (s: Record<string, string>) => Object.fromEntries(Object.entries(s).filter(([k]) => !k.startsWith('.')));
-    expect(visible(snapshot(out))).toEqual(before);
+    expect(visible(snapshot(out))).toEqual(visible(before));
     expect(noTemporaries(out).length).toBeGreaterThan(0); // the killed build's half-written temporary and its lock
-    const again = brief(p, ['build', '--format', 'md,json']);
+    const again = await brief(p, ['build', '--format', 'md,json']);
     expect(again.status, again.stderr).toBe(0);
     expect(noTemporaries(out)).toEqual([]);
     expect(snapshot(out)).not.toEqual(before); // the new source is in
   });
 
-  it('the out path is a file: exit 4 naming it, the file untouched', () => {
+  it('the out path is a file: exit 4 naming it, the file untouched', async () => {
     const p = makeProject({ 'a.txt': goodSource() });
     writeFileSync(join(p, 'out'), 'not a folder\n');
-    const r = brief(p, ['build', '--format', 'md,json']);
+    const r = await brief(p, ['build', '--format', 'md,json']);
     expect(r.status, r.stderr).toBe(4);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^brief: out: error: .*is a file/);
     expect(readFileSync(join(p, 'out'), 'utf8')).toBe('not a folder\n');
   });
 
-  it('the out folder cannot be created (a parent is a file): exit 4, clear message', () => {
+  it('the out folder cannot be created (a parent is a file): exit 4, clear message', async () => {
     const p = makeProject({ 'a.txt': goodSource() });
     writeFileSync(join(p, 'blocker'), 'x');
-    const r = brief(p, ['build', '--out', 'blocker/out']);
+    const r = await brief(p, ['build', '--out', 'blocker/out']);
     expect(r.status, r.stderr).toBe(4);
     expect(r.stderr).toMatch(/blocker\/out.*(folder|file)/);
     expect(r.stderr).not.toMatch(stackLine);
   });
 
-  it('a read-only out folder (/proc is read-only even for root): exit 4, clear message', () => {
+  it('a read-only out folder (/proc is read-only even for root): exit 4, clear message', async () => {
     const p = makeProject({ 'a.txt': goodSource() });
-    const r = brief(p, ['build', '--format', 'json', '--out', '/proc/self']);
+    const r = await brief(p, ['build', '--format', 'json', '--out', '/proc/self']);
     expect(r.status, r.stderr).toBe(4);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/\/proc\/self.*(permission denied|read-only|no such file)/);
   });
 
-  it('a render failure (bad template) writes nothing: out/ unchanged', () => {
-    const { p, out, before } = builtProject();
+  it('a render failure (bad template) writes nothing: out/ unchanged', async () => {
+    const { p, out, before } = await builtProject();
     mkdirSync(join(p, 'tpl', 'broken'), { recursive: true });
     writeFileSync(join(p, 'tpl', 'broken', 'broken.md.hbs'), '# {{title}}\n\n{{#each themes}}\n');
-    const r = brief(p, ['build', '--format', 'md,json', '--templates', 'tpl', '--template', 'broken']);
+    const r = await brief(p, ['build', '--format', 'md,json', '--templates', 'tpl', '--template', 'broken']);
     expect(r.status).not.toBe(0);
     expect(r.stderr).not.toMatch(stackLine);
     expect(snapshot(out)).toEqual(before);
@@ -94,11 +96,12 @@ describe('atomic outputs', () => {
 });
 
 describe('the out-folder lock', () => {
-  it('a lock held by a live process: the build waits (bounded), then exits 4 naming the holder; out/ unchanged', () => {
-    const { p, out, before } = builtProject();
+  it('a lock held by a live process: the build waits (bounded), then exits 4 naming the holder; out/ unchanged', async () => {
+    const { p, out, before } = await builtProject();
+    writeFileSync(join(p, 'sources', 'c.txt'), goodSource('new topic')); // so the build has something to write
     writeFileSync(join(out, '.briefwright.lock'), `${process.pid} ${hostname()}\n`);
     const locked = snapshot(out);
-    const r = brief(p, ['build', '--format', 'md,json'], { BRIEFWRIGHT_LOCK_TIMEOUT_MS: '300' });
+    const r = await brief(p, ['build', '--format', 'md,json'], { BRIEFWRIGHT_LOCK_TIMEOUT_MS: '300' });
     expect(r.status, r.stderr).toBe(4);
     expect(r.stderr).toContain(`pid ${process.pid}`);
     expect(r.stderr).toMatch(/waiting for another build/);
@@ -108,11 +111,13 @@ describe('the out-folder lock', () => {
   });
 
   it('a stale lock (its process is gone) is taken over and removed', async () => {
-    const { p, out } = builtProject();
+    const { p, out } = await builtProject();
+    writeFileSync(join(p, 'sources', 'c.txt'), goodSource('new topic'));
     writeFileSync(join(out, '.briefwright.lock'), `${await deadPid()} ${hostname()}\n`);
-    const r = brief(p, ['build', '--format', 'json'], { BRIEFWRIGHT_LOCK_TIMEOUT_MS: '300' });
+    const r = await brief(p, ['build', '--format', 'json'], { BRIEFWRIGHT_LOCK_TIMEOUT_MS: '300' });
     expect(r.status, r.stderr).toBe(0);
     expect(existsSync(join(out, '.briefwright.lock'))).toBe(false);
+    expect(readFileSync(join(out, 'model.json'), 'utf8')).toContain('sources/c.txt');
   });
 
   it('two builds at once into the same out/: both succeed in turn, outputs are whole and identical to a lone build', async () => {
@@ -121,33 +126,34 @@ describe('the out-folder lock', () => {
     expect(r1.status, r1.stderr).toBe(0);
     expect(r2.status, r2.stderr).toBe(0);
     const both = snapshot(join(p, 'out'));
-    const lone = brief(p, ['build', '--format', 'md,json', '--out', 'lone']);
+    const lone = await brief(p, ['build', '--format', 'md,json', '--out', 'lone']);
     expect(lone.status).toBe(0);
-    expect(both).toEqual(snapshot(join(p, 'lone')));
+    expect(visible(both)).toEqual(visible(snapshot(join(p, 'lone'))));
+    expect(noTemporaries(join(p, 'out'))).toEqual([]);
   });
 });
 
 describe('confinement: outputs only under the out folder', () => {
-  it('a template name with .. is refused, and nothing is written outside out/', () => {
+  it('a template name with .. is refused, and nothing is written outside out/', async () => {
     const p = makeProject({ 'a.txt': goodSource() });
     mkdirSync(join(p, 'evil'), { recursive: true });
     writeFileSync(join(p, 'evil', 'evil.md.hbs'), '# {{title}}\n');
-    const r = brief(p, ['build', '--template', '../evil', '--templates', 'tpl']);
+    const r = await brief(p, ['build', '--template', '../evil', '--templates', 'tpl']);
     expect(r.status).toBeGreaterThanOrEqual(2);
     expect(r.stderr).not.toMatch(stackLine);
     expect(readdirSync(p).sort()).toEqual(['evil', 'sources']);
   });
 
-  it('an absolute template name is refused', () => {
+  it('an absolute template name is refused', async () => {
     const p = makeProject({ 'a.txt': goodSource() });
-    const r = brief(p, ['build', '--template', join(p, 'x')]);
+    const r = await brief(p, ['build', '--template', join(p, 'x')]);
     expect(r.status).toBeGreaterThanOrEqual(2);
     expect(existsSync(join(p, 'x.md'))).toBe(false);
   });
 
-  it('the out folder may not be the sources folder (outputs would become sources)', () => {
+  it('the out folder may not be the sources folder (outputs would become sources)', async () => {
     const p = makeProject({ 'a.txt': goodSource() });
-    const r = brief(p, ['build', '--out', 'sources']);
+    const r = await brief(p, ['build', '--out', 'sources']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/sources folder/);
     expect(readdirSync(join(p, 'sources'))).toEqual(['a.txt']);
