@@ -33,6 +33,47 @@ function displayWord(t: TaggedToken): string {
   return /\p{Lu}/u.test(t.value.slice(1)) ? t.value : t.lower;
 }
 
+const alnum = /^[\p{L}\p{N}]/u;
+const alnumEnd = /[\p{L}\p{N}]$/u;
+
+/**
+ * The tagger splits written compounds ("client-server", "meta-reasoning", "3D"); joins them back
+ * into one token when the pieces touch (no space between), so a compound is one word of a phrase,
+ * as the evaluation protocol's hyphen-splitting stemmer expects. The joined token takes the part
+ * of speech of its last piece (the head of the compound); a digit-only piece never ends one.
+ */
+export function joinCompounds(tokens: TaggedToken[]): TaggedToken[] {
+  const out: TaggedToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let j = i;
+    // Extend over "-" + word, or a directly touching word ("3" "D"); never over a stop word
+    // ("US-Pakistan" stays two words: "us" would open the phrase).
+    if (isStopWord(tokens[i].lower)) {
+      out.push(tokens[i]);
+      continue;
+    }
+    for (;;) {
+      const a = tokens[j];
+      const h = tokens[j + 1];
+      const b = tokens[j + 2];
+      if (h && h.start === a.end && (h.value === '-' || h.value === '‐') && b && b.start === h.end && alnumEnd.test(a.value) && alnum.test(b.value) && !isStopWord(b.lower)) j += 2;
+      else if (h && h.start === a.end && alnumEnd.test(a.value) && alnum.test(h.value) && h.type !== 'punctuation' && !isStopWord(h.lower)) j += 1;
+      else break;
+    }
+    if (j === i) {
+      out.push(tokens[i]);
+      continue;
+    }
+    const first = tokens[i];
+    const last = tokens[j];
+    const value = tokens.slice(i, j + 1).map((t) => t.value).join('');
+    const number = /^[\p{N}.,-]+$/u.test(value);
+    out.push({ start: first.start, end: last.end, value, lower: value.toLowerCase(), pos: number ? 'NUM' : last.pos === 'NUM' ? first.pos : last.pos, type: number ? 'number' : 'word' });
+    i = j;
+  }
+  return out;
+}
+
 /** Maximal noun-phrase chunks of a token list: index ranges [from, to). */
 function chunksOf(tokens: TaggedToken[]): [number, number][] {
   const out: [number, number][] = [];
@@ -73,7 +114,7 @@ function keyOf(tokens: TaggedToken[], i: number, j: number): string {
 /** Stemmed keys of every candidate n-gram of a short text (used for the title). */
 function keysOfText(text: string): Set<string> {
   const keys = new Set<string>();
-  const tokens = tagText(text);
+  const tokens = joinCompounds(tagText(text));
   for (const [from, to] of chunksOf(tokens)) {
     for (let i = from; i < to; i++) {
       for (let j = i + 1; j <= Math.min(to, i + maxPhraseWords); j++) {
@@ -107,7 +148,7 @@ function leadEnd(doc: StructuredSource, tokenStarts: number[]): number {
  * in the lead, presence in the title, and how often the phrase stands as a whole noun phrase.
  */
 export function collectCandidates(doc: StructuredSource): CandidateStats {
-  const tokensBySentence = sentenceTokens(doc);
+  const tokensBySentence = sentenceTokens(doc).map(joinCompounds);
   const eligible = eligibleSentences(doc);
   const tokenStarts: number[] = [];
   let totalTokens = 0;

@@ -56,6 +56,19 @@ describe('keyphrase candidates', () => {
     }
     expect(c['howev']).toBeUndefined();
   });
+
+  it('keep written compounds whole ("client-server", "3D"), but not across a stop word', () => {
+    const doc = handMade('A client-server library for 3D graphics', [
+      'Our client-server design renders 3D graphics with meta-reasoning.',
+      'The US-Pakistan talks used client-server links for 3D graphics.',
+    ]);
+    const c = collectCandidates(doc);
+    expect(c['client server design']?.tf).toBe(1);
+    expect(c['3d graphic']?.tf).toBe(2);
+    expect(c['3d graphic'].title).toBe(1);
+    expect(c['meta reason']).toBeDefined();
+    expect(Object.keys(c).some((k) => k.startsWith('us '))).toBe(false);
+  });
 });
 
 describe('keyphrases of the bundled papers', () => {
