@@ -11,6 +11,9 @@ import { bodySentences } from '../analyze/body-text.js';
 import { contentTerms, cosine, countTerms, inverseFrequencies, norm, weigh, type TermVector } from '../analyze/text/vectors.js';
 import { stemWord, wordsOf } from '../analyze/text/stem.js';
 
+
+/** Longest keyphrase (UTF-16 units) whose written forms are looked up in the sentences. */
+const maxSurfaceLength = 200;
 /** Options of theme finding. */
 export interface ThemeOptions {
   /** Most themes to return. */
@@ -89,12 +92,14 @@ export function findThemes(keyphrases: readonly (readonly Keyphrase[])[], index:
     const vector: TermVector = new Map();
     const counts = new Map<number, number>();
     const surfaces = new Map<string, number>();
-    const surfaceRe = new RegExp(`(?<![\\p{L}\\p{N}])${wordsOf(pooled.get(key)!.text).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]+')}(?![\\p{L}\\p{N}])`, 'giu');
+    // A "phrase" of hundreds of characters (unsplit text) would make a regular expression too large to compile.
+    const phraseText = pooled.get(key)!.text;
+    const surfaceRe = phraseText.length > maxSurfaceLength ? null : new RegExp(`(?<![\\p{L}\\p{N}])${wordsOf(phraseText).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]+')}(?![\\p{L}\\p{N}])`, 'giu');
     for (const s of index.sentences) {
       if (!s.stems.includes(` ${key} `)) continue;
       add(vector, s.vector);
       counts.set(s.source, (counts.get(s.source) ?? 0) + 1);
-      for (const m of s.text.matchAll(surfaceRe)) surfaces.set(m[0], (surfaces.get(m[0]) ?? 0) + 1);
+      if (surfaceRe) for (const m of s.text.matchAll(surfaceRe)) surfaces.set(m[0], (surfaces.get(m[0]) ?? 0) + 1);
     }
     // Name the phrase as the sources most often write it ("South Asia", "Afghan Taliban").
     const written = [...surfaces.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
