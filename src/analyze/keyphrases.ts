@@ -46,7 +46,7 @@ export function joinCompounds(tokens: TaggedToken[]): TaggedToken[] {
   const out: TaggedToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
     let j = i;
-    // Extend over "-" + word, or a directly touching word ("3" "D"); never over a stop word
+    // Extend over "-" + word, or a directly touching word ("3" "D"); never from a stop word
     // ("US-Pakistan" stays two words: "us" would open the phrase).
     if (isStopWord(tokens[i].lower)) {
       out.push(tokens[i]);
@@ -56,10 +56,12 @@ export function joinCompounds(tokens: TaggedToken[]): TaggedToken[] {
       const a = tokens[j];
       const h = tokens[j + 1];
       const b = tokens[j + 2];
-      if (h && h.start === a.end && (h.value === '-' || h.value === '‐') && b && b.start === h.end && alnumEnd.test(a.value) && alnum.test(b.value) && !isStopWord(b.lower)) j += 2;
+      if (h && h.start === a.end && (h.value === '-' || h.value === '‐') && b && b.start === h.end && alnumEnd.test(a.value) && alnum.test(b.value)) j += 2;
       else if (h && h.start === a.end && alnumEnd.test(a.value) && alnum.test(h.value) && h.type !== 'punctuation' && !isStopWord(h.lower)) j += 1;
       else break;
     }
+    // A compound may hold a stop word inside ("peer-to-peer"), not at its end.
+    while (j > i && isStopWord(tokens[j].lower)) j -= tokens[j - 1].value === '-' || tokens[j - 1].value === '‐' ? 2 : 1;
     if (j === i) {
       out.push(tokens[i]);
       continue;
@@ -95,8 +97,9 @@ function chunksOf(tokens: TaggedToken[]): [number, number][] {
 /** Is tokens[i..j) an acceptable candidate: ends in a noun, no generic word at either edge? */
 function isCandidate(tokens: TaggedToken[], i: number, j: number): boolean {
   const last = tokens[j - 1];
-  // Gerunds close a phrase too ("machine learning", "data mining"), though tagged VERB.
-  const gerund = j - i > 1 && last.pos === 'VERB' && /ing$/.test(last.lower);
+  // Gerunds close a phrase too ("machine learning", "data mining"), though tagged VERB, and stand
+  // as terms alone ("bootstrapping", "clustering").
+  const gerund = last.pos === 'VERB' && /ing$/.test(last.lower);
   if (!nounTags.has(last.pos) && !gerund) return false;
   if (genericWords.has(tokens[i].lower) || genericWords.has(last.lower)) return false;
   // A single word must be a real term: at least three letters.

@@ -61,6 +61,7 @@ describe('keyphrase candidates', () => {
     const doc = handMade('A client-server library for 3D graphics', [
       'Our client-server design renders 3D graphics with meta-reasoning.',
       'The US-Pakistan talks used client-server links for 3D graphics.',
+      'A peer-to-peer overlay needs bootstrapping; bootstrapping is slow.',
     ]);
     const c = collectCandidates(doc);
     expect(c['client server design']?.tf).toBe(1);
@@ -68,6 +69,8 @@ describe('keyphrase candidates', () => {
     expect(c['3d graphic'].title).toBe(1);
     expect(c['meta reason']).toBeDefined();
     expect(Object.keys(c).some((k) => k.startsWith('us '))).toBe(false);
+    expect(c['peer to peer overlai']).toBeDefined();
+    expect(c['bootstrap']?.tf).toBe(2);
   });
 });
 
