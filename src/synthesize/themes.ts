@@ -26,6 +26,9 @@ export interface ThemeOptions {
   maxShare: number;
 }
 
+/** Most phrases clustered into themes, whatever the corpus size. */
+const maxPooledPhrases = 240;
+
 export const defaultThemeOptions: Readonly<ThemeOptions> = { max: 6, perSource: 15, link: 0.3, maxShare: 0.06 };
 
 /** A theme before ids are given. */
@@ -86,7 +89,12 @@ export function findThemes(keyphrases: readonly (readonly Keyphrase[])[], index:
       }
     }
   });
-  const keys = [...pooled.keys()].sort();
+  // Only the best-weighted phrases are clustered: the context scan below reads every sentence for each
+  // phrase, so an uncapped pool (which grows with the corpus) made synthesis quadratic in the sources.
+  const keys = [...pooled.keys()]
+    .sort((a, b) => pooled.get(b)!.weight - pooled.get(a)!.weight || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, maxPooledPhrases)
+    .sort();
   // Context vector and sources of each phrase.
   const phrases = keys.map((key) => {
     const vector: TermVector = new Map();
