@@ -259,8 +259,14 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     return n >= 8 && n <= 45 && /^["“'‘]?[\p{Lu}\p{N}]/u.test(q.text.trim());
   });
   const usedQuotes = new Set<number>();
+  // A finding tied to several themes is printed under the first of them only, so the brief does not
+  // repeat itself; a theme whose findings all appeared earlier keeps its best one.
+  const shownFindings = new Set<string>();
   const themeViews: ThemeView[] = themes.map((t) => {
-    const fs = rankFindings(t.findingIds.map((id) => fById.get(id)).filter((f): f is Finding => !!f)).slice(0, o.findingsPerTheme);
+    const all = rankFindings(t.findingIds.map((id) => fById.get(id)).filter((f): f is Finding => !!f));
+    const fresh = all.filter((f) => !shownFindings.has(f.id));
+    const fs = (fresh.length ? fresh : all.slice(0, 1)).slice(0, o.findingsPerTheme);
+    for (const f of fs) shownFindings.add(f.id);
     const rs = t.recommendationIds.map((id) => rById.get(id)).filter((r): r is Recommendation => !!r);
     const srcs = new Set(t.sourceIds);
     const qi = quotes.findIndex((q, i) => !usedQuotes.has(i) && q.citations.some((c) => srcs.has(c.sourceId)) && t.keyphrases.some((k) => q.text.toLowerCase().includes(k.toLowerCase())));
