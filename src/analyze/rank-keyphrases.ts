@@ -82,13 +82,19 @@ export const defaultRankKeyphrasesOptions: Readonly<RankKeyphrasesOptions> = { l
 
 /** Corpus size from which document frequency can tell a distinctive word from a common one. */
 const minCorpusForRarity = 20;
+/**
+ * A single word is distinctive when at most this share of the sources use it as a candidate. In a
+ * corpus of one field a topic word ("scheduling", "entropy") is shared by many sources, so one in
+ * ten was too strict; the figure is flat from 0.2 to 0.5 on the development set.
+ */
+const maxShareOfDistinctive = 0.2;
 
 /** May this candidate be kept under the single-word policy? */
 function admits(c: CandidateFeatures, df: number, n: number, policy: RankKeyphrasesOptions['singleWords']): boolean {
   if (c.words > 1 || policy === 'all' || policy === true) return true;
   if (policy === 'none' || policy === false) return false;
   if (/^\p{Lu}[\p{Lu}\p{N}]+s?$/u.test(c.text)) return true;
-  return n >= minCorpusForRarity && df / n <= 0.1;
+  return n >= minCorpusForRarity && df / n <= maxShareOfDistinctive;
 }
 
 /** Inverse document frequency against the rest of the corpus (smoothed so one source still ranks). */
