@@ -55,14 +55,16 @@ export const defaultKeyphraseWeights: Readonly<KeyphraseWeights> = {
   modifier: 0.3,
   tfPower: 0,
   idfFloor: 1,
-  heading: 1,
-  position: 0,
+  // A phrase naming a section is what that part is about: counted like the title.
+  heading: 2,
+  // A mild PositionRank factor: early and repeated mentions weigh a little more.
+  position: 0.2,
   cutoff: 1e9,
   lateFactor: 1,
   minTf: 1,
   rareFactor: 1,
   incomplete: 0.5,
-  diversity: 0.8,
+  diversity: 0.9,
 };
 
 /** Options of rankKeyphrases. */
