@@ -4,6 +4,7 @@
  * footnotes, running header and "Page X of Y" footer. `docx` stamps the clock and random ids into
  * the package; `reproducible()` rewrites them so the same brief gives the same bytes.
  */
+import type { DocumentMeta } from './document-meta.js';
 import {
   AlignmentType, BorderStyle, Document, ExternalHyperlink, FootnoteReferenceRun, Footer, Header, HeadingLevel,
   LevelFormat, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
@@ -14,16 +15,8 @@ import type { FootnoteDefinition, List, PhrasingContent, Root, RootContent } fro
 import { defaultTemplateConfig, type TemplateConfig } from './templates.js';
 import { isSafeUrl } from './escape.js';
 
-export interface DocxOptions {
-  title: string;
-  author: string;
-  subject?: string;
-  keywords?: readonly string[];
-  language?: string;
-  producer?: string;
-  date: string;
+export interface DocxOptions extends DocumentMeta {
   pageSize: 'A4' | 'Letter';
-  config?: TemplateConfig;
 }
 
 const fontName = { serif: 'DejaVu Serif', sans: 'DejaVu Sans', mono: 'DejaVu Sans Mono' } as const;

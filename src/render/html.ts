@@ -3,20 +3,13 @@
  * tree is printed as text, so nothing from a source can become markup; links are kept only for
  * http, https and mailto URLs. No scripts, no external resources.
  */
+import type { DocumentMeta } from './document-meta.js';
 import type { Root, RootContent, PhrasingContent, FootnoteDefinition, TableCell } from 'mdast';
 import { defaultTemplateConfig, type TemplateConfig } from './templates.js';
 import { escapeHtml, isSafeUrl } from './escape.js';
 
-export interface HtmlOptions {
-  title: string;
-  author: string;
-  subject?: string;
-  keywords?: readonly string[];
-  language?: string;
-  producer?: string;
-  date: string;
-  config?: TemplateConfig;
-}
+/** A standalone page states the same document metadata as the other writers. */
+export type HtmlOptions = DocumentMeta;
 
 const css = `
 body{font-family:"DejaVu Serif",Georgia,serif;font-size:17px;line-height:1.55;color:#1a1a1f;max-width:46rem;margin:2.5rem auto;padding:0 1.2rem}

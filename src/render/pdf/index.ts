@@ -4,6 +4,7 @@
  * outline and metadata. Reproducible: no clock, no random ids (dates come from the brief, which
  * takes them from SOURCE_DATE_EPOCH).
  */
+import type { DocumentMeta } from '../document-meta.js';
 import { PDFDocument, PDFHexString, PDFName, PDFString, rgb, type PDFPage, type PDFRef } from 'pdf-lib';
 import type { FootnoteDefinition, Root, RootContent } from 'mdast';
 import { defaultTemplateConfig, type TemplateConfig } from '../templates.js';
@@ -11,17 +12,8 @@ import { cachedFontkit, FontSet, type CustomFonts } from './fonts.js';
 import { layoutBlocks, paginate, plainText, toSpans, typographyFor, type Box, type LayoutContext, type Placed } from './layout.js';
 import { breakLines, type Style } from './text.js';
 
-export interface PdfOptions {
-  title: string;
-  author: string;
-  subject?: string;
-  keywords?: readonly string[];
-  language?: string;
-  producer?: string;
-  /** ISO date; also the PDF's creation date, so builds are reproducible. */
-  date: string;
+export interface PdfOptions extends DocumentMeta {
   pageSize: 'A4' | 'Letter';
-  config?: TemplateConfig;
   /** Font files replacing DejaVu for the body (and mono) family. */
   fonts?: CustomFonts;
 }
