@@ -89,6 +89,29 @@ function toError(e: unknown, file: string): BriefwrightError {
   return inputError(file, clean.split('\n')[0]!, err.lineNumber, err.column !== undefined ? err.column + 1 : undefined);
 }
 
+/**
+ * Handlebars throws a bare TypeError, without a position, for a dotted path whose head is missing
+ * (`{{process.env.HOME}}`); find that path in the template to report its line and column.
+ */
+function locateMissingPath(e: unknown, ast: Node, file: string): BriefwrightError | null {
+  if ((e as { lineNumber?: number }).lineNumber !== undefined) return null;
+  const reading = /reading '([^']+)'/.exec(String((e as { message?: string })?.message ?? ''));
+  if (!reading) return null;
+  let found: BriefwrightError | null = null;
+  const visit = (node: unknown): void => {
+    if (found || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as Node & { parts?: unknown[]; original?: unknown };
+    if (n.type === 'PathExpression' && Array.isArray(n.parts) && n.parts.indexOf(reading[1]) >= 1 && n.loc) {
+      found = inputError(file, `"${String(n.original)}" is not in the view model (see docs/templates.md)`, n.loc.start.line, n.loc.start.column + 1);
+      return;
+    }
+    for (const [k, v] of Object.entries(n)) if (k !== 'loc' && typeof v === 'object') visit(v);
+  };
+  visit(ast);
+  return found;
+}
+
 /** Checks a parsed template statically: partials must exist (no paths, no dynamic names). */
 function checkPartials(ast: Node, known: ReadonlySet<string>, file: string): void {
   const visit = (node: unknown): void => {
@@ -152,7 +175,7 @@ export function applyTemplate(template: LoadedTemplate, view: object): string {
         return fn(ctx, opts);
       } catch (e) {
         if ((e as { briefwrightTagged?: boolean }).briefwrightTagged) throw e;
-        const tagged = toError(e, file) as BriefwrightError & { briefwrightTagged?: boolean };
+        const tagged = (locateMissingPath(e, ast, file) ?? toError(e, file)) as BriefwrightError & { briefwrightTagged?: boolean };
         tagged.briefwrightTagged = true;
         throw tagged;
       }

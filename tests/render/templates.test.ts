@@ -42,6 +42,12 @@ describe('template errors name file, line and column', () => {
     expect(e.format()).toBe('tpl/t/t.md.hbs:3:6: error: "titel" is not in the view model (see docs/templates.md)');
   });
 
+  it('reports a dotted path into something missing, such as the environment, with its position', () => {
+    const e = errorOf(() => applyTemplate(tpl('# {{title}}\n\n  {{process.env.HOME}}\n'), view));
+    expect(e.format()).toMatch(/:3:5: error: "process\.env\.HOME" is not in the view model/);
+    expect(e.format()).not.toContain(process.env.HOME ?? '/root');
+  });
+
   it('reports a helper called with the wrong arguments', () => {
     const e = errorOf(() => applyTemplate(tpl('x\n{{formatDate counts}}'), view));
     expect(e.format()).toMatch(/^tpl\/t\/t\.md\.hbs:2:1: error: helper "formatDate": unexpected object, expected an ISO date string$/);
