@@ -217,8 +217,8 @@ export function checkOutDir(
 }
 
 /** The path of output `name` in `outDir`, refusing names that would land anywhere else. */
-export function outputPath(outDir: string, name: string): string {
-  if (!name || name.includes('\0') || isAbsolute(name) || name.split(/[\\/]/).some((s) => s === '..' || s === '') || name.startsWith('.')) {
+export function outputPath(outDir: string, name: string, internal = false): string {
+  if (!name || name.includes('\0') || isAbsolute(name) || name.split(/[\\/]/).some((s) => s === '..' || s === '') || (name.startsWith('.') && !internal)) {
     throw usageError(`refusing to write output "${name}": output names must be plain file names inside the out folder`);
   }
   const p = join(outDir, name);
@@ -412,6 +412,8 @@ export function removeStaleTemporaries(outDir: string): string[] {
 export interface OutputFile {
   name: string;
   bytes: Uint8Array | string;
+  /** The program's own bookkeeping (build stamp, kept editions): may be hidden or in a subfolder. */
+  internal?: boolean;
 }
 
 /**
@@ -421,7 +423,7 @@ export interface OutputFile {
  * outputs stay as they were. Returns the paths written.
  */
 export async function writeOutputs(outDir: string, files: readonly OutputFile[], options: WriteOutputsOptions = defaultWriteOutputsOptions()): Promise<string[]> {
-  const targets = files.map((f) => ({ ...f, path: outputPath(outDir, f.name) }));
+  const targets = files.map((f) => ({ ...f, path: outputPath(outDir, f.name, f.internal) }));
   const seen = new Set<string>();
   for (const t of targets) {
     if (seen.has(t.name.toLowerCase())) throw usageError(`two outputs would both be written to "${t.name}"`);
@@ -445,6 +447,7 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[],
       const tmp = tmpPathFor(t.path);
       temps.push(tmp);
       try {
+        if (t.internal) mkdirSync(dirname(t.path), { recursive: true });
         writeDurable(tmp, t.bytes, t.name);
       } catch (err) {
         throw outputError(displayPath(t.path), `cannot write: ${describeFsError(err)}; nothing was replaced, previous outputs are unchanged`);

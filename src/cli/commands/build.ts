@@ -186,17 +186,18 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
 
   t = performance.now();
   endStage = progress.stage('write');
-  const written = await io.writeOutputs(settings.out, outputs);
-  // This edition's model, kept so the next edition can say what changed.
+  // This edition's model, kept so the next edition can say what changed, and the build stamp are
+  // written in the same locked, all-or-nothing step as the outputs.
   const editionName = join('editions', brief.date, 'model.json');
   const editionJson = JSON.stringify(brief, null, 2) + '\n';
-  io.writeAtomic(join(settings.out, editionName), editionJson);
+  const bookkeeping: { name: string; bytes: string; internal: true }[] = [{ name: editionName, bytes: editionJson, internal: true }];
   if (settings.cache) {
     const sums: Record<string, string> = Object.fromEntries(outputs.map((o) => [o.name, sha256(o.bytes)]));
     sums[editionName] = sha256(editionJson);
     const stampFile: import('../../cache/build-stamp.js').BuildStamp = { inputs, outputs: sums, messages: report.messages };
-    io.writeAtomic(join(settings.out, stamps.stampName), JSON.stringify(stampFile) + '\n');
+    bookkeeping.push({ name: stamps.stampName, bytes: JSON.stringify(stampFile) + '\n', internal: true });
   }
+  const written = (await io.writeOutputs(settings.out, [...outputs, ...bookkeeping])).slice(0, outputs.length);
   endStage(settings.out);
   lap('write', t);
   lap('total', t0);
