@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { nusDir } from '../helpers.js';
 
 // Worker threads run the compiled code (piscina loads a .js file), so this test uses dist/.
 const dist = join(process.cwd(), 'dist/src');
-const nus = '/work/shared/eval/nus/docs';
+const nus = join(nusDir, 'docs');
 
 /** The opening of a text, cut at a paragraph break after `size` characters (keeps the test fast). */
 function opening(bytes: Buffer, size = 5000): Uint8Array {

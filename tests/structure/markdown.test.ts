@@ -1,6 +1,7 @@
 /** Clean Markdown with YAML front matter (which wins over inference), and a small NUS sample. */
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
+import { nusDir } from '../helpers.js';
 import { join } from 'node:path';
 import { structure } from '../../src/structure/index.js';
 import { Report } from '../../src/model/diagnostics.js';
@@ -96,7 +97,7 @@ describe('Markdown with YAML front matter', () => {
   });
 });
 
-const nus = join(process.cwd(), '../shared/eval/nus');
+const nus = nusDir;
 describe.runIf(existsSync(nus))('NUS sample (hard-wrapped PDF text)', () => {
   const ids = ['10', '100', '150', '5', '45', '101', '21', '211'];
   it.each(ids)('paper %s: title is the first line, abstract separated from the body', (id) => {
