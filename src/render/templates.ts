@@ -138,18 +138,23 @@ function checkPartials(ast: Node, known: ReadonlySet<string>, file: string): voi
 export function checkTemplate(template: LoadedTemplate): void {
   const hb = Handlebars.create();
   const known = new Set(Object.keys(template.partials));
-  const check = (source: string, file: string) => {
-    let ast: Node;
-    try {
-      ast = hb.parse(source) as unknown as Node;
-    } catch (e) {
-      throw toError(e, file);
-    }
-    checkPartials(ast, known, file);
-  };
-  for (const [name, src] of Object.entries(template.partials)) check(src, template.partialFiles?.[name] ?? `partials/${name}.hbs`);
-  check(template.source, template.file);
+  for (const [name, src] of Object.entries(template.partials)) parseChecked(hb, src, partialFile(template, name), known);
+  parseChecked(hb, template.source, template.file, known);
 }
+
+/** Parses one template file and checks its partial names; errors name the file, line and column. */
+function parseChecked(hb: typeof Handlebars, source: string, file: string, known: ReadonlySet<string>): Node {
+  let ast: Node;
+  try {
+    ast = hb.parse(source) as unknown as Node;
+  } catch (e) {
+    throw toError(e, file);
+  }
+  checkPartials(ast, known, file);
+  return ast;
+}
+
+const partialFile = (template: LoadedTemplate, name: string) => template.partialFiles?.[name] ?? `partials/${name}.hbs`;
 
 /**
  * Renders a template with a view model. Throws an input error (exit 3) naming the template or
@@ -161,13 +166,7 @@ export function applyTemplate(template: LoadedTemplate, view: object): string {
   const known = new Set(Object.keys(template.partials));
   const compileOptions = { strict: true, noEscape: true, knownHelpersOnly: false } as const;
   const compileChecked = (source: string, file: string) => {
-    let ast: Node;
-    try {
-      ast = hb.parse(source) as unknown as Node;
-    } catch (e) {
-      throw toError(e, file);
-    }
-    checkPartials(ast, known, file);
+    const ast = parseChecked(hb, source, file, known);
     const fn = hb.compile(source, compileOptions);
     // A runtime error inside a partial is reported against the partial's own file.
     return (ctx: unknown, opts?: Handlebars.RuntimeOptions) => {
@@ -182,7 +181,7 @@ export function applyTemplate(template: LoadedTemplate, view: object): string {
     };
   };
   for (const [name, src] of Object.entries(template.partials)) {
-    hb.registerPartial(name, compileChecked(src, template.partialFiles?.[name] ?? `partials/${name}.hbs`) as unknown as Handlebars.Template);
+    hb.registerPartial(name, compileChecked(src, partialFile(template, name)) as unknown as Handlebars.Template);
   }
   const main = compileChecked(template.source, template.file);
   try {
