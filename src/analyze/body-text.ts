@@ -63,18 +63,17 @@ export function sectionKindOf(doc: StructuredSource, sectionIndex: number): Sect
   return 'other';
 }
 
-/** Body sentences: before the back matter, not repeats of an earlier sentence, not headings or captions. */
-export function bodySentences(doc: StructuredSource): Sentence[] {
-  const hit = sentenceCache.get(doc);
-  if (hit) return hit;
-  const out = computeBodySentences(doc);
-  sentenceCache.set(doc, out);
-  return out;
+/** Memoised per structured source: every extractor asks for the same lists. */
+function perSource<T>(compute: (doc: StructuredSource) => T): (doc: StructuredSource) => T {
+  const cache = new WeakMap<StructuredSource, T>();
+  return (doc) => {
+    if (!cache.has(doc)) cache.set(doc, compute(doc));
+    return cache.get(doc)!;
+  };
 }
 
-// Memoised per structured source (every extractor asks for the same lists).
-const sentenceCache = new WeakMap<StructuredSource, Sentence[]>();
-const paragraphCache = new WeakMap<StructuredSource, Paragraph[]>();
+/** Body sentences: before the back matter, not repeats of an earlier sentence, not headings or captions. */
+export const bodySentences: (doc: StructuredSource) => Sentence[] = perSource((doc) => computeBodySentences(doc));
 
 function computeBodySentences(doc: StructuredSource): Sentence[] {
   const limit = backMatterStart(doc);
@@ -102,13 +101,7 @@ export function noteParagraphs(doc: StructuredSource): Set<number> {
 }
 
 /** Body paragraphs: before the back matter and outside reference lists and notes. */
-export function bodyParagraphs(doc: StructuredSource): Paragraph[] {
-  const hit = paragraphCache.get(doc);
-  if (hit) return hit;
-  const out = computeBodyParagraphs(doc);
-  paragraphCache.set(doc, out);
-  return out;
-}
+export const bodyParagraphs: (doc: StructuredSource) => Paragraph[] = perSource((doc) => computeBodyParagraphs(doc));
 
 function computeBodyParagraphs(doc: StructuredSource): Paragraph[] {
   const limit = backMatterStart(doc);
