@@ -7,10 +7,7 @@ import type { StageContext } from '../model/context.js';
 import { toViewModel } from './view-model.js';
 import { applyTemplate, defaultTemplateConfig, type LoadedTemplate, type TemplateConfig } from './templates.js';
 import { fromMarkdown, toMarkdown } from './markdown.js';
-import { markdownToPdf } from './pdf/index.js';
 import type { CustomFonts } from './pdf/fonts.js';
-import { toHtml } from './html.js';
-import { toDocx } from './docx.js';
 import type { Root } from 'mdast';
 
 export type OutputFormat = 'md' | 'pdf' | 'html' | 'docx' | 'json';
@@ -55,10 +52,14 @@ export function documentMeta(brief: Brief, config: TemplateConfig) {
   };
 }
 
+/**
+ * Writers by format, each imported on first use: the PDF writer pulls in pdf-lib and fontkit, the
+ * DOCX writer the docx library, and a build that asks for Markdown only should not load them.
+ */
 const writers: Record<Exclude<OutputFormat, 'md' | 'json'>, (input: DocumentInput) => Promise<Uint8Array>> = {
-  pdf: (i) => markdownToPdf(i.tree, { ...documentMeta(i.brief, i.config), pageSize: i.pageSize, config: i.config, fonts: i.fonts }),
-  html: async (i) => new TextEncoder().encode(toHtml(i.tree, { ...documentMeta(i.brief, i.config), config: i.config })),
-  docx: (i) => toDocx(i.tree, { ...documentMeta(i.brief, i.config), pageSize: i.pageSize, config: i.config }),
+  pdf: async (i) => (await import('./pdf/index.js')).markdownToPdf(i.tree, { ...documentMeta(i.brief, i.config), pageSize: i.pageSize, config: i.config, fonts: i.fonts }),
+  html: async (i) => new TextEncoder().encode((await import('./html.js')).toHtml(i.tree, { ...documentMeta(i.brief, i.config), config: i.config })),
+  docx: async (i) => (await import('./docx.js')).toDocx(i.tree, { ...documentMeta(i.brief, i.config), pageSize: i.pageSize, config: i.config }),
 };
 
 /** Renders a brief through a template into the requested formats. */
