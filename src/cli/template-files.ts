@@ -1,67 +1,18 @@
-/**
- * Finding and reading templates on disk: a user folder (`--templates DIR`) wins over the built-in
- * one. A template is a folder `<name>/` holding `<name>.md.hbs`, optional `partials/*.hbs` and an
- * optional `template.json`. Only regular files inside the template's own folder are read, so a
- * template cannot pull in other files (no symlinks out, no `../` names).
- */
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { usageError } from '../model/errors.js';
+/** Loading a template: its files read from disk, its `template.json` validated, its syntax checked. */
 import { checkTemplate, defaultTemplateConfig, parseTemplateConfig, type LoadedTemplate } from '../render/templates.js';
-import { packageRoot } from './version.js';
+import { readTemplateFiles, type TemplateFiles } from './template-folder.js';
 
-export const builtinTemplatesDir = join(packageRoot, 'templates');
+export { builtinTemplatesDir, listTemplates } from './template-folder.js';
 
-const templateName = /^[a-z0-9][a-z0-9_-]*$/i;
-
-function shown(path: string): string {
-  const r = relative(process.cwd(), path);
-  return r && !r.startsWith('..') ? r : path;
-}
-
-function isRegularFileInside(file: string, dir: string): boolean {
-  if (!existsSync(file)) return false;
-  const st = lstatSync(file);
-  if (!st.isFile()) return false;
-  const real = realpathSync(file);
-  const root = realpathSync(dir);
-  return real.startsWith(root + sep);
+/** Parses and checks a template's files; errors name the file, line and column. */
+export function parseTemplateFiles(t: TemplateFiles): LoadedTemplate {
+  const config = t.config ? parseTemplateConfig(t.config.text, t.config.file) : defaultTemplateConfig;
+  const template: LoadedTemplate = { name: t.name, file: t.file, source: t.source, partials: t.partials, partialFiles: t.partialFiles, config };
+  checkTemplate(template);
+  return template;
 }
 
 /** Loads a template by name; a user folder wins over the built-in one. */
 export function loadTemplate(name: string, userDirs: readonly string[] = []): LoadedTemplate {
-  if (!templateName.test(name)) throw usageError(`unexpected template name "${name}", expected letters, digits, "-" or "_" (see \`brief templates\`)`);
-  for (const base of [...userDirs, builtinTemplatesDir]) {
-    const dir = join(base, name);
-    const file = join(dir, `${name}.md.hbs`);
-    if (!existsSync(dir) || !isRegularFileInside(file, dir)) continue;
-    const partials: Record<string, string> = {};
-    const partialFiles: Record<string, string> = {};
-    const pdir = join(dir, 'partials');
-    if (existsSync(pdir) && lstatSync(pdir).isDirectory()) {
-      for (const p of readdirSync(pdir).sort()) {
-        const m = /^([a-z0-9][a-z0-9_-]*)(\.md)?\.hbs$/i.exec(p);
-        const pf = join(pdir, p);
-        if (!m || !isRegularFileInside(pf, dir)) continue;
-        partials[m[1]!] = readFileSync(pf, 'utf8');
-        partialFiles[m[1]!] = shown(pf);
-      }
-    }
-    const configFile = join(dir, 'template.json');
-    const config = isRegularFileInside(configFile, dir) ? parseTemplateConfig(readFileSync(configFile, 'utf8'), shown(configFile)) : defaultTemplateConfig;
-    const template: LoadedTemplate = { name, file: shown(file), source: readFileSync(file, 'utf8'), partials, partialFiles, config };
-    checkTemplate(template);
-    return template;
-  }
-  throw usageError(`unknown template "${name}" (see \`brief templates\`)`);
-}
-
-/** Template names available (user folders first, then built-ins). */
-export function listTemplates(userDirs: readonly string[] = []): string[] {
-  const names = new Set<string>();
-  for (const base of [...userDirs, builtinTemplatesDir]) {
-    if (!existsSync(base)) continue;
-    for (const n of readdirSync(base).sort()) if (templateName.test(n) && existsSync(join(base, n, `${n}.md.hbs`))) names.add(n);
-  }
-  return [...names];
+  return parseTemplateFiles(readTemplateFiles(name, userDirs));
 }

@@ -71,7 +71,7 @@ export function findPreviousEdition(outDir: string, date: string): { path: strin
 /** Runs one build. Errors are thrown as BriefwrightError; the caller maps them to exit codes. */
 export async function runBuild(flags: BuildCommandFlags, progress: Progress, env: NodeJS.ProcessEnv = process.env): Promise<BuildOutcome> {
   const t0 = performance.now();
-  const [{ findConfig }, { resolveSettings }, { listSelectedSources }, io, report_, { Report }, { version }, { loadTemplate }] = await Promise.all([
+  const [{ findConfig }, { resolveSettings }, { listSelectedSources }, io, report_, { Report }, { version }, { readTemplateFiles }] = await Promise.all([
     import('../../config/find.js'),
     import('../../config/resolve.js'),
     import('../../config/sources.js'),
@@ -79,7 +79,7 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
     import('../report.js'),
     import('../../model/diagnostics.js'),
     import('../version.js'),
-    import('../template-files.js'),
+    import('../template-folder.js'),
   ]);
   const times: BuildOutcome['times'] = { phases: {}, stages: { ingest: 0, structure: 0, analyze: 0 } };
   const lap = (name: string, since: number) => (times.phases[name] = Math.round((performance.now() - since) * 10) / 10);
@@ -102,7 +102,7 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
     allowOutside: loaded.config.allowOutsideOut === true,
     configFile: settings.configFile ?? undefined,
   });
-  const templates = settings.templates.map((name) => loadTemplate(name, settings.templatesDirs));
+  const templateFiles = settings.templates.map((name) => readTemplateFiles(name, settings.templatesDirs));
   const report = new Report();
   const files = io.readSources(listSelectedSources(settings.sources), report);
   const previous = findPreviousEdition(settings.out, settings.synthesize.date);
@@ -120,7 +120,7 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
     fonts: fontBytes,
     strict: flags.strict === true,
     files: files.map(({ bytes, ...rest }) => ({ ...rest, sha256: sha256(bytes) })),
-    templates,
+    templates: templateFiles,
     previous: previous ? sha256(previous.bytes) : null,
   });
   const stamp = settings.cache ? stamps.upToDateStamp(settings.out, inputs) : null;
@@ -135,6 +135,10 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
     report_.exitForReport(replay, false);
     return { settings, outputs, brief: null, sources: files.length, cached: files.length, analysed: 0, threads: 0, times };
   }
+
+  // Templates are parsed and checked before any source is analysed, so a broken one fails fast.
+  const { parseTemplateFiles } = await import('../template-files.js');
+  const templates = templateFiles.map(parseTemplateFiles);
 
   // Per-source work: cache, then inline or worker threads.
   t = performance.now();

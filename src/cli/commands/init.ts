@@ -19,7 +19,7 @@ export async function runInit(flags: InitFlags, cwd: string = process.cwd()): Pr
   const [{ initialConfigText }, { findConfig }, { builtinTemplatesDir, listTemplates }] = await Promise.all([
     import('../../config/init.js'),
     import('../../config/load.js'),
-    import('../template-files.js'),
+    import('../template-folder.js'),
   ]);
   const root = resolve(cwd, flags.dir);
   const written: string[] = [];

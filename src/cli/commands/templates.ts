@@ -1,6 +1,6 @@
 /** `brief templates`: the templates a build can use. */
 import type { Command } from 'commander';
-import { listTemplates } from '../template-files.js';
+import { listTemplates } from '../template-folder.js';
 
 export function registerTemplates(program: Command): void {
   program
