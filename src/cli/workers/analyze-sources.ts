@@ -37,7 +37,7 @@ export interface AnalyzeSourcesOptions {
   onCorrupt?: (path: string, reason: string) => void;
   /**
    * Other work for the main thread (e.g. loading the renderers). With more than one core, 'auto'
-   * then hands even a few sources to one worker thread so the two overlap.
+   * then hands even a few sources to worker threads so the two overlap.
    */
   alongside?: () => Promise<unknown>;
 }
@@ -56,7 +56,7 @@ export interface AnalyzeSourcesResult {
 /** How many threads to use for `misses` uncached sources; `overlap`: the main thread has other work meanwhile. */
 export function threadCount(misses: number, workers: 'auto' | number, threshold: number, cores: number = availableParallelism(), overlap = false): number {
   if (workers === 0 || misses === 0) return 0;
-  if (workers === 'auto') return cores < 2 ? 0 : misses >= threshold ? Math.min(cores, misses) : overlap ? 1 : 0;
+  if (workers === 'auto') return cores < 2 ? 0 : misses >= threshold || overlap ? Math.min(cores, misses) : 0;
   return Math.min(workers, misses);
 }
 
