@@ -91,9 +91,16 @@ export async function watchBuild(flags: BuildCommandFlags, progress: Progress, o
       return;
     }
     lastSettings = s;
+    const targets = watchTargets(s, s.configFile ? resolve(s.configFile) : flags.config ?? findConfig(process.cwd()));
+    // Unchanged targets keep their watchers (closing and reopening them would drop a change made in
+    // between), unless some folder could not be watched last time and may exist now.
+    const key = JSON.stringify(targets);
+    if (key === watchedKey && watchers.length === targets.length) return;
     for (const w of watchers) w.close();
-    watchers = open(watchTargets(s, s.configFile ? resolve(s.configFile) : flags.config ?? findConfig(process.cwd())));
+    watchers = open(targets);
+    watchedKey = key;
   };
+  let watchedKey = '';
 
   const open = (targets: ReturnType<typeof watchTargets>): FSWatcher[] => {
     const ws: FSWatcher[] = [];
