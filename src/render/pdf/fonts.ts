@@ -1,17 +1,19 @@
 /**
  * Fonts for the PDF: the DejaVu families (serif, sans, mono) in regular, bold, italic and bold
- * italic, read from the `dejavu-fonts-ttf` package. Text is measured with fontkit (each distinct
- * word once, cached) and embedded into the PDF lazily and subset, under a fixed name so builds
- * are reproducible. A character a face lacks falls back to the same style of DejaVu Sans, then to
- * DejaVu Sans regular.
+ * italic, read from the `dejavu-fonts-ttf` package, or font files from the project config. Text
+ * is measured from the font's own tables (each distinct word once, cached), and each face used is
+ * written into the PDF at the end as a subset holding only the glyphs drawn, under a fixed name so
+ * builds are reproducible. A character a face lacks falls back to the same style of DejaVu Sans,
+ * then to DejaVu Sans regular.
  */
-import fontkit from '@pdf-lib/fontkit';
-import type { PDFDocument, PDFFont } from 'pdf-lib';
+import { PDFString, type PDFContext, type PDFRef } from 'pdf-lib/dist/pdf-lib.esm.min.js';
+import { zlibSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import type { FontFamily } from '../templates.js';
 import { inputError } from '../../model/errors.js';
+import { FontFormatError, TrueTypeFont } from './truetype.js';
 
 export type Weight = 'regular' | 'bold';
 export type Slant = 'normal' | 'italic';
@@ -36,46 +38,31 @@ const require = createRequire(import.meta.url);
 const fontDir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 
 interface LoadedFace {
-  key: string;
   file: string;
-  bytes: Uint8Array;
-  font: fontkit.Font;
+  font: TrueTypeFont;
   /** Width cache: text → width in font units. */
   widths: Map<string, number>;
-  covers: Map<number, boolean>;
 }
 
-// Parsed fonts are immutable, so one cache per process (by file) is safe and saves ~100 ms per render.
+// Parsed fonts are immutable, so one cache per process (by file) is safe: a face is read once.
 const loaded = new Map<string, LoadedFace>();
-const parsed = new WeakMap<Uint8Array, fontkit.Font>();
 
-/**
- * A fontkit for pdf-lib that hands back the fonts already parsed for measuring instead of
- * parsing the same bytes again for every document.
- */
-export const cachedFontkit = {
-  create: (bytes: Uint8Array, postscriptName?: string) => parsed.get(bytes) ?? fontkit.create(bytes, postscriptName),
-} as unknown as typeof fontkit;
-
-function loadFile(path: string, key: string): LoadedFace {
+function loadFile(path: string): LoadedFace {
   let f = loaded.get(path);
   if (!f) {
-    let bytes: Uint8Array;
-    let font: fontkit.Font;
+    let font: TrueTypeFont;
     try {
-      bytes = readFileSync(path);
-      font = fontkit.create(bytes);
+      font = new TrueTypeFont(readFileSync(path));
     } catch (e) {
-      throw inputError(path, `Unexpected font file: ${(e as Error).message.split('\n')[0]}, expected a TrueType or OpenType font`);
+      const why = e instanceof FontFormatError || e instanceof RangeError ? e.message : (e as Error).message.split('\n')[0];
+      if (e instanceof FontFormatError && why === 'font collection') throw inputError(path, 'Unexpected font collection, expected a single TrueType or OpenType font');
+      throw inputError(path, `Unexpected font file: ${why}, expected a TrueType or OpenType font`);
     }
-    if (!('layout' in font)) throw inputError(path, 'Unexpected font collection, expected a single TrueType or OpenType font');
-    f = { key, file: path, bytes, font, widths: new Map(), covers: new Map() };
+    f = { file: path, font, widths: new Map() };
     loaded.set(path, f);
-    parsed.set(bytes, font);
   }
   return f;
 }
-
 /**
  * Font files that replace DejaVu for the body family (and for mono), e.g. from the project
  * config. Missing styles fall back: bold italic → bold → regular; italic → regular.
@@ -94,9 +81,27 @@ export interface FacedText {
   face: Face;
 }
 
-/** Measuring and embedding fonts for one document. */
+/** A face as drawn in one PDF: its resource name and the glyphs used so far. */
+interface UsedFace {
+  name: string;
+  face: Face;
+  loaded: LoadedFace;
+  /** Glyph ids in the font file → ids in the PDF (subset order for TrueType, unchanged for CFF). */
+  ids: Map<number, number>;
+  /** Original glyph id per PDF glyph id (TrueType subsets). */
+  glyphs: number[];
+  /** Code points per PDF glyph id, for text extraction. */
+  codePoints: Map<number, number[]>;
+  /** Encoded strings by text. */
+  encoded: Map<string, string>;
+}
+
+const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+
+/** Measuring fonts, and the fonts of one PDF document. */
 export class FontSet {
-  private embedded = new Map<string, PDFFont>();
+  private used = new Map<string, UsedFace>();
+  private faces = new Map<string, LoadedFace>();
 
   /**
    * @param bodyFamily the family whose faces `custom` replaces
@@ -106,6 +111,8 @@ export class FontSet {
 
   private load(face: Face): LoadedFace {
     const key = faceKey(face);
+    let f = this.faces.get(key);
+    if (f) return f;
     const c = this.custom;
     let path: string | undefined;
     if (face.family === 'mono') path = c.mono;
@@ -114,7 +121,9 @@ export class FontSet {
         ? (face.slant === 'italic' ? c.boldItalic ?? c.bold : c.bold) ?? c.regular
         : face.slant === 'italic' ? c.italic ?? c.regular : c.regular;
     }
-    return path ? loadFile(path, key) : loadFile(join(fontDir, files[face.family][`${face.weight}-${face.slant}`]!), key);
+    f = loadFile(path ?? join(fontDir, files[face.family][`${face.weight}-${face.slant}`]!));
+    this.faces.set(key, f);
+    return f;
   }
 
   /** Width of `text` in `face` at `size` points (cached per face and text). */
@@ -122,31 +131,32 @@ export class FontSet {
     const f = this.load(face);
     let w = f.widths.get(text);
     if (w === undefined) {
-      w = 0;
-      for (const g of f.font.layout(text).glyphs) w += g.advanceWidth;
+      w = f.font.width(text);
       f.widths.set(text, w);
     }
-    return (w * size) / f.font.unitsPerEm;
+    return (w * size) / f.font.metrics.unitsPerEm;
   }
 
   /** Ascent and descent (positive, points) of a face at a size. */
   metrics(face: Face, size: number): { ascent: number; descent: number } {
-    const f = this.load(face).font;
-    return { ascent: (f.ascent * size) / f.unitsPerEm, descent: (-f.descent * size) / f.unitsPerEm };
+    const m = this.load(face).font.metrics;
+    return { ascent: (m.ascent * size) / m.unitsPerEm, descent: (-m.descent * size) / m.unitsPerEm };
   }
 
   private covers(face: Face, cp: number): boolean {
-    const f = this.load(face);
-    let c = f.covers.get(cp);
-    if (c === undefined) {
-      c = f.font.hasGlyphForCodePoint(cp);
-      f.covers.set(cp, c);
-    }
-    return c;
+    return this.load(face).font.glyphFor(cp) !== 0;
   }
 
   /** Splits `text` into runs each drawn in a face that has its glyphs (font fallback). */
   resolve(text: string, face: Face): FacedText[] {
+    const font = this.load(face).font;
+    let all = true;
+    for (let i = 0; i < text.length && all; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      all = font.glyphFor(cp) !== 0;
+    }
+    if (all) return [{ text, face }];
     const chain: Face[] = [face, { ...face, family: 'sans' }, { family: 'sans', weight: 'regular', slant: 'normal' }];
     const out: FacedText[] = [];
     for (const ch of text) {
@@ -161,30 +171,132 @@ export class FontSet {
     return out;
   }
 
-  /** The embedded (subset) font for a face, embedding it on first use. */
-  async embed(pdf: PDFDocument, face: Face): Promise<PDFFont> {
+  /**
+   * The font resource name and the hex string that draw `text` in `face` (text already resolved
+   * to a face that has its glyphs). Glyphs are added to the face's subset as they are first used.
+   */
+  encode(text: string, face: Face): { font: string; hex: string } {
     const key = faceKey(face);
-    let font = this.embedded.get(key);
-    if (!font) {
-      const f = this.load(face);
-      // A fixed subset tag instead of pdf-lib's random suffix keeps builds byte-identical.
-      let h = 2166136261;
-      // Named by file name and face, not path, so the bytes do not depend on where things are installed.
-      for (const c of basename(f.file) + key) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
-      let tag = '';
-      for (let i = 0; i < 6; i++, h = Math.floor(h / 26)) tag += String.fromCharCode(65 + (h % 26));
-      font = await pdf.embedFont(f.bytes, { subset: true, customName: `${tag}+${f.font.postscriptName}` });
-      // pdf-lib shapes the text again on every drawText; the same word always encodes the same
-      // way (and its glyphs are already in the subset after the first call), so remember it.
-      const encode = font.encodeText.bind(font);
-      const encoded = new Map<string, ReturnType<PDFFont['encodeText']>>();
-      font.encodeText = (text: string) => {
-        let e = encoded.get(text);
-        if (!e) { e = encode(text); encoded.set(text, e); }
-        return e;
-      };
-      this.embedded.set(key, font);
+    let u = this.used.get(key);
+    if (!u) {
+      u = { name: `F${this.used.size + 1}`, face, loaded: this.load(face), ids: new Map([[0, 0]]), glyphs: [0], codePoints: new Map(), encoded: new Map() };
+      this.used.set(key, u);
     }
-    return font;
+    let hex = u.encoded.get(text);
+    if (hex === undefined) {
+      const { ids, codePoints } = u.loaded.font.glyphs(text);
+      const trueType = u.loaded.font.isTrueType;
+      hex = '';
+      ids.forEach((g, i) => {
+        let id = u.ids.get(g);
+        if (id === undefined) {
+          id = trueType ? u.glyphs.length : g;
+          u.ids.set(g, id);
+          u.glyphs.push(g);
+        }
+        if (!u.codePoints.has(id)) u.codePoints.set(id, codePoints[i]!);
+        hex += hex4(id);
+      });
+      u.encoded.set(text, hex);
+    }
+    return { font: u.name, hex };
   }
+
+  /** Writes every face used into the PDF; returns the font resources (name → font dictionary). */
+  writeFonts(context: PDFContext): Map<string, PDFRef> {
+    const out = new Map<string, PDFRef>();
+    for (const [key, u] of this.used) out.set(u.name, writeFont(context, u, key));
+    return out;
+  }
+}
+
+/** A fixed subset tag instead of a random one keeps builds byte-identical. */
+function subsetTag(file: string, key: string): string {
+  let h = 2166136261;
+  // Named by file name and face, not path, so the bytes do not depend on where things are installed.
+  for (const c of basename(file) + key) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+  let tag = '';
+  for (let i = 0; i < 6; i++, h = Math.floor(h / 26)) tag += String.fromCharCode(65 + (h % 26));
+  return tag;
+}
+
+const round = (v: number) => Math.round(v * 1000) / 1000;
+
+/**
+ * A Type 0 font with Identity-H encoding over a CIDFontType2 (TrueType subset, CID = glyph id
+ * in the subset) or a CIDFontType0 (CFF-flavoured OpenType embedded whole, CID = glyph id), with
+ * widths for the glyphs used and a ToUnicode map so the text can be copied and searched.
+ */
+function writeFont(context: PDFContext, u: UsedFace, key: string): PDFRef {
+  const font = u.loaded.font;
+  const m = font.metrics;
+  const scale = 1000 / m.unitsPerEm;
+  const baseFont = `${subsetTag(u.loaded.file, key)}+${font.postscriptName}`;
+  let program: Uint8Array;
+  let widths: [number, number][];
+  if (font.isTrueType) {
+    const subset = font.subset(u.glyphs);
+    program = subset.bytes;
+    widths = subset.glyphs.map((g, i) => [i, font.advance(g)]);
+  } else {
+    program = font.bytes;
+    widths = [...u.ids.keys()].sort((a, b) => a - b).map((g) => [g, font.advance(g)]);
+  }
+  const fileDict: Record<string, unknown> = { Filter: 'FlateDecode', Length1: program.length };
+  if (!font.isTrueType) fileDict.Subtype = 'OpenType';
+  const fontFile = context.register(context.stream(zlibSync(program, { level: 6 }), fileDict as never));
+  const flags = (m.fixedPitch ? 1 : 0) | (m.serif ? 2 : 0) | 4 | (m.script ? 8 : 0) | (m.italic ? 64 : 0);
+  const descriptor = context.register(context.obj({
+    Type: 'FontDescriptor',
+    FontName: baseFont,
+    Flags: flags,
+    FontBBox: m.bbox.map((v) => round(v * scale)),
+    ItalicAngle: m.italicAngle,
+    Ascent: round(m.ascent * scale),
+    Descent: round(m.descent * scale),
+    CapHeight: round(m.capHeight * scale),
+    XHeight: round(m.xHeight * scale),
+    StemV: 0,
+    [font.isTrueType ? 'FontFile2' : 'FontFile3']: fontFile,
+  }));
+  // W: runs of consecutive CIDs as `first [w1 w2 …]`.
+  const w: unknown[] = [];
+  for (let i = 0; i < widths.length; i++) {
+    if (i === 0 || widths[i]![0] !== widths[i - 1]![0] + 1) w.push(widths[i]![0], []);
+    (w[w.length - 1] as number[]).push(round(widths[i]![1] * scale));
+  }
+  const cidFont = context.register(context.obj({
+    Type: 'Font',
+    Subtype: font.isTrueType ? 'CIDFontType2' : 'CIDFontType0',
+    ...(font.isTrueType ? { CIDToGIDMap: 'Identity' } : {}),
+    BaseFont: baseFont,
+    CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
+    FontDescriptor: descriptor,
+    W: w as never,
+  }));
+  const toUnicode = context.register(context.stream(zlibSync(new TextEncoder().encode(unicodeCmap(u.codePoints)), { level: 6 }), { Filter: 'FlateDecode' }));
+  const dict = context.obj({
+    Type: 'Font',
+    Subtype: 'Type0',
+    BaseFont: baseFont,
+    Encoding: 'Identity-H',
+    DescendantFonts: [cidFont],
+    ToUnicode: toUnicode,
+  });
+  return context.register(dict);
+}
+
+/** The ToUnicode CMap: each glyph id to the UTF-16 of the characters it draws. */
+function unicodeCmap(codePoints: Map<number, number[]>): string {
+  const utf16 = (cps: number[]) => cps.map((cp) => String.fromCodePoint(cp)).join('').split('').map((c) => hex4(c.charCodeAt(0))).join('');
+  const entries = [...codePoints].sort((a, b) => a[0] - b[0]).map(([id, cps]) => `<${hex4(id)}> <${utf16(cps)}>`);
+  let body = '';
+  // At most 100 entries per block, as the CMap format requires.
+  for (let i = 0; i < entries.length; i += 100) {
+    const block = entries.slice(i, i + 100);
+    body += `${block.length} beginbfchar\n${block.join('\n')}\nendbfchar\n`;
+  }
+  return '/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n'
+    + '/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <ffff>\nendcodespacerange\n'
+    + body + 'endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n';
 }

@@ -5,10 +5,12 @@
  * takes them from SOURCE_DATE_EPOCH).
  */
 import type { DocumentMeta } from '../document-meta.js';
-import { PDFDocument, PDFHexString, PDFName, PDFString, rgb, type PDFPage, type PDFRef } from 'pdf-lib';
+import { zlibSync } from 'fflate';
+import { PDFDocument, PDFHexString, PDFName, PDFString, type PDFPage, type PDFRef } from 'pdf-lib/dist/pdf-lib.esm.min.js';
 import type { FootnoteDefinition, Root, RootContent } from 'mdast';
 import { defaultTemplateConfig, type TemplateConfig } from '../templates.js';
-import { cachedFontkit, FontSet, type CustomFonts } from './fonts.js';
+import { FontSet, type CustomFonts } from './fonts.js';
+import { PageContent } from './content.js';
 import { layoutBlocks, paginate, plainText, toSpans, typographyFor, type Box, type LayoutContext, type Placed } from './layout.js';
 import { breakLines, type Style } from './text.js';
 
@@ -143,7 +145,6 @@ export async function markdownToPdf(tree: Root, options: PdfOptions): Promise<Ui
   const pages = paginate([...title, ...toc, ...body], size.height - margins.top - margins.bottom, { notesOf, separator });
 
   const pdf = await PDFDocument.create({ updateMetadata: false });
-  pdf.registerFontkit(cachedFontkit);
   const pageObjs: PDFPage[] = pages.map(() => pdf.addPage([size.width, size.height]));
   const anchors = new Map<string, { page: number; y: number }>();
   pages.forEach((placed, p) => placed.forEach(({ box, y }) => { if (box.anchor) anchors.set(box.anchor, { page: p, y: size.height - margins.top - y + box.spaceBefore * 0 }); }));
@@ -151,11 +152,16 @@ export async function markdownToPdf(tree: Root, options: PdfOptions): Promise<Ui
     const a = anchors.get(anchor);
     return a ? pdf.context.obj([pageObjs[a.page]!.ref, 'XYZ', null, Math.round(Math.min(size.height, a.y + 14) * 100) / 100, null]) : null;
   };
-  const color = (c: readonly number[]) => rgb(c[0]!, c[1]!, c[2]!);
+  const streams: PageContent[] = pages.map(() => new PageContent());
   const chrome: Style = { face: type.heading('regular'), size: 8, color: type.muted };
 
   for (let p = 0; p < pages.length; p++) {
     const page = pageObjs[p]!;
+    const content = streams[p]!;
+    const draw = (text: string, x: number, y: number, style: Style) => {
+      const { font, hex } = fonts.encode(text, style.face);
+      content.text(x, y, font, style.size, hex, style.color);
+    };
     const annots: PDFRef[] = [];
     const link = (x: number, y: number, w: number, h: number, target: { url?: string; goto?: string }) => {
       const action = target.url
@@ -167,11 +173,11 @@ export async function markdownToPdf(tree: Root, options: PdfOptions): Promise<Ui
     };
     for (const { box, y } of pages[p]!) {
       const top = size.height - margins.top - y;
-      for (const r of box.rects) page.drawRectangle({ x: margins.left + r.x, y: top - r.y - r.h, width: r.w, height: r.h, color: color(r.color) });
+      for (const r of box.rects) content.rect(margins.left + r.x, top - r.y - r.h, r.w, r.h, r.color);
       for (const f of box.frags) {
         const x = margins.left + f.x;
         const base = top - f.y;
-        page.drawText(f.text, { x, y: base, size: f.style.size, font: await fonts.embed(pdf, f.style.face), color: color(f.style.color) });
+        draw(f.text, x, base, f.style);
         if (f.style.link || f.style.goto) link(x, base - f.style.size * 0.25, f.width, f.style.size * 1.1, { url: f.style.link, goto: f.style.goto });
       }
       if (box.pageOf) {
@@ -180,22 +186,34 @@ export async function markdownToPdf(tree: Root, options: PdfOptions): Promise<Ui
         const st: Style = { face: type.heading('regular'), size: type.size * 0.9, color: type.color };
         const w = fonts.width(label, st.face, st.size);
         const base = top - (box.frags[0]?.y ?? box.height * 0.7);
-        page.drawText(label, { x: margins.left + ctx.width - w, y: base, size: st.size, font: await fonts.embed(pdf, st.face), color: color(st.color) });
+        draw(label, margins.left + ctx.width - w, base, st);
         link(margins.left, base - st.size * 0.25, ctx.width, st.size * 1.2, { goto: box.pageOf });
       }
     }
     if (config.runningHeader) {
       if (p > 0) {
         const text = fit(options.title, chrome, ctx.width, fonts);
-        page.drawText(text, { x: margins.left, y: size.height - margins.top + 22, size: chrome.size, font: await fonts.embed(pdf, chrome.face), color: color(chrome.color) });
-        page.drawRectangle({ x: margins.left, y: size.height - margins.top + 16, width: ctx.width, height: 0.4, color: color(type.muted) });
+        let x = margins.left;
+        for (const run of fonts.resolve(text, chrome.face)) {
+          draw(run.text, x, size.height - margins.top + 22, { ...chrome, face: run.face });
+          x += fonts.width(run.text, run.face, chrome.size);
+        }
+        content.rect(margins.left, size.height - margins.top + 16, ctx.width, 0.4, type.muted);
       }
       const footer = `Page ${p + 1} of ${pages.length}`;
       const fw = fonts.width(footer, chrome.face, chrome.size);
-      page.drawText(footer, { x: margins.left + (ctx.width - fw) / 2, y: margins.bottom - 30, size: chrome.size, font: await fonts.embed(pdf, chrome.face), color: color(chrome.color) });
+      draw(footer, margins.left + (ctx.width - fw) / 2, margins.bottom - 30, chrome);
     }
     if (annots.length) page.node.set(PDFName.of('Annots'), pdf.context.obj(annots));
   }
+  // Fonts are written once every page is drawn: each subset then holds exactly the glyphs used.
+  const fontRefs = fonts.writeFonts(pdf.context);
+  const resources = pdf.context.obj({ Font: Object.fromEntries(fontRefs) });
+  pageObjs.forEach((page, p) => {
+    page.node.set(PDFName.of('Resources'), resources);
+    const stream = zlibSync(new TextEncoder().encode(streams[p]!.toString()), { level: 6 });
+    page.node.set(PDFName.of('Contents'), pdf.context.register(pdf.context.stream(stream, { Filter: 'FlateDecode' })));
+  });
 
   addOutline(pdf, pages, pageObjs, size.height);
   const when = new Date(`${options.date}T00:00:00Z`);
