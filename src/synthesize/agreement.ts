@@ -7,7 +7,7 @@
 import { cosine, norm } from '../analyze/text/vectors.js';
 import { isStopWord } from '../analyze/text/stopwords.js';
 import { stemWord } from '../analyze/text/stem.js';
-import { vectorOf, type CorpusIndex } from './themes.js';
+import { sentencesWith, vectorOf, type CorpusIndex } from './corpus-index.js';
 import { candidatePairs } from './merge.js';
 
 /** An item that may agree with others. */
@@ -58,8 +58,7 @@ export function findAgreements(items: readonly AgreementItem[], index: CorpusInd
   const isCommon = (key: string) => {
     let c = common.get(key);
     if (c === undefined) {
-      const n = index.sentences.filter((x) => x.stems.includes(` ${key} `)).length;
-      c = n > Math.max(3, maxShare * index.sentences.length);
+      c = sentencesWith(index, key).length > Math.max(3, maxShare * index.size);
       common.set(key, c);
     }
     return c;

@@ -7,9 +7,11 @@
  */
 import type { SourceAnalysis } from '../model/document.js';
 import type { Keyphrase } from '../model/document.js';
-import { bodySentences } from '../analyze/body-text.js';
-import { contentTerms, cosine, countTerms, inverseFrequencies, norm, weigh, type TermVector } from '../analyze/text/vectors.js';
+import { cosine, norm, type TermVector } from '../analyze/text/vectors.js';
 import { stemWord, wordsOf } from '../analyze/text/stem.js';
+import { sentencesWith, stemLine, vectorOf, type CorpusIndex } from './corpus-index.js';
+
+export { indexCorpus, vectorOf, type CorpusIndex } from './corpus-index.js';
 
 
 /** Longest keyphrase (UTF-16 units) whose written forms are looked up in the sentences. */
@@ -39,35 +41,96 @@ export interface ThemeCluster {
   sources: number[];
   score: number;
   vector: TermVector;
+  /** Euclidean norm of `vector`. */
+  norm: number;
   /** Stemmed keys of its phrases, to test whether an item names the theme. */
   keys: string[];
 }
 
-/** The sentences of the corpus with their stems and vectors, built once per synthesis. */
-export interface CorpusIndex {
-  sentences: { source: number; stems: string; vector: TermVector; text: string }[];
-  idf: Map<string, number>;
-}
-
-/** Index every body sentence of every source. */
-export function indexCorpus(analyses: readonly SourceAnalysis[]): CorpusIndex {
-  const raw: { source: number; stems: string; terms: string[]; text: string }[] = [];
-  analyses.forEach((a, i) => {
-    for (const s of bodySentences(a.doc)) raw.push({ source: i, stems: ` ${wordsOf(s.text).map(stemWord).join(' ')} `, terms: contentTerms(s.text), text: s.text });
-  });
-  const idf = inverseFrequencies(raw.map((r) => r.terms));
-  return { idf, sentences: raw.map((r) => ({ source: r.source, stems: r.stems, vector: weigh(countTerms(r.terms), idf), text: r.text })) };
-}
-
-/** TF-IDF vector of any text against the corpus. */
-export function vectorOf(text: string, index: CorpusIndex): TermVector {
-  return weigh(countTerms(contentTerms(text)), index.idf);
-}
-
 const keyOf = (phrase: string) => wordsOf(phrase).map(stemWord).join(' ');
 
-function add(into: TermVector, v: TermVector, w = 1): void {
-  for (const [t, x] of v) into.set(t, (into.get(t) ?? 0) + x * w);
+/** A sparse vector over stem ids, its entries in the order they were first added (as a Map keeps them). */
+interface IdVector {
+  ids: Int32Array;
+  values: Float64Array;
+  norm: number;
+}
+
+/** Sums sparse vectors over stem ids in a dense scratch array, remembering the order terms arrive in. */
+class VectorSum {
+  private readonly dense: Float64Array;
+  private readonly has: Uint8Array;
+  private order: number[] = [];
+  constructor(size: number) {
+    this.dense = new Float64Array(size);
+    this.has = new Uint8Array(size);
+  }
+  add(id: number, x: number): void {
+    if (this.has[id]) this.dense[id] += x;
+    else {
+      this.has[id] = 1;
+      this.order.push(id);
+      this.dense[id] = 0 + x;
+    }
+  }
+  /** The sum so far as a sparse vector (norm summed in entry order), and a fresh start. */
+  take(): IdVector {
+    const ids = Int32Array.from(this.order);
+    const values = new Float64Array(ids.length);
+    let s = 0;
+    for (let k = 0; k < ids.length; k++) {
+      const x = this.dense[ids[k]];
+      values[k] = x;
+      s += x * x;
+      this.dense[ids[k]] = 0;
+      this.has[ids[k]] = 0;
+    }
+    this.order = [];
+    return { ids, values, norm: Math.sqrt(s) };
+  }
+}
+
+/**
+ * Cosine similarity of every pair of vectors, as `cosine` over Maps computes it (the smaller vector
+ * read in entry order against the larger one; on equal sizes, the first against the second). Each
+ * vector is spread once into a dense array and the smaller ones are read against it, so the work is
+ * the sum over pairs of the smaller size, with no hashing.
+ */
+function cosineMatrix(vectors: readonly IdVector[], size: number): Float64Array[] {
+  const n = vectors.length;
+  const sim = vectors.map(() => new Float64Array(n));
+  const dense = new Float64Array(size);
+  const dot = (small: IdVector, large: IdVector): number => {
+    for (let k = 0; k < large.ids.length; k++) dense[large.ids[k]] = large.values[k];
+    let d = 0;
+    for (let k = 0; k < small.ids.length; k++) d += small.values[k] * dense[small.ids[k]];
+    for (let k = 0; k < large.ids.length; k++) dense[large.ids[k]] = 0;
+    return d;
+  };
+  const order = vectors.map((_, i) => i).sort((a, b) => vectors[b].ids.length - vectors[a].ids.length || a - b);
+  for (let x = 0; x < n; x++) {
+    const i = order[x];
+    const a = vectors[i];
+    for (let k = 0; k < a.ids.length; k++) dense[a.ids[k]] = a.values[k];
+    for (let y = x + 1; y < n; y++) {
+      const j = order[y];
+      const b = vectors[j];
+      if (a.norm === 0 || b.norm === 0) continue;
+      let d = 0;
+      for (let k = 0; k < b.ids.length; k++) d += b.values[k] * dense[b.ids[k]];
+      sim[j][i] = d / (b.norm * a.norm);
+      sim[i][j] = b.ids.length < a.ids.length ? sim[j][i] : 0;
+    }
+    for (let k = 0; k < a.ids.length; k++) dense[a.ids[k]] = 0;
+    // Equal sizes: the row's vector is the one read, so the other direction is its own sum.
+    for (let y = x + 1; y < n; y++) {
+      const j = order[y];
+      const b = vectors[j];
+      if (b.ids.length === a.ids.length && a.norm > 0 && b.norm > 0) sim[i][j] = dot(a, b) / (a.norm * b.norm);
+    }
+  }
+  for (let i = 0; i < n; i++) if (vectors[i].norm > 0) sim[i][i] = dot(vectors[i], vectors[i]) / (vectors[i].norm * vectors[i].norm);
+  return sim;
 }
 
 /** Find the corpus themes from each source's ranked keyphrases. */
@@ -95,35 +158,43 @@ export function findThemes(keyphrases: readonly (readonly Keyphrase[])[], index:
     .sort((a, b) => pooled.get(b)!.weight - pooled.get(a)!.weight || (a < b ? -1 : a > b ? 1 : 0))
     .slice(0, maxPooledPhrases)
     .sort();
-  // Context vector and sources of each phrase.
+  // Context vector and sources of each phrase: the sum of the TF-IDF vectors of the sentences using it.
+  const sum = new VectorSum(index.stems.length);
+  const count = new Int32Array(index.stems.length);
+  const { tokens, start, content, idfById } = index;
   const phrases = keys.map((key) => {
-    const vector: TermVector = new Map();
     const counts = new Map<number, number>();
     const surfaces = new Map<string, number>();
     // A "phrase" of hundreds of characters (unsplit text) would make a regular expression too large to compile.
     const phraseText = pooled.get(key)!.text;
     const surfaceRe = phraseText.length > maxSurfaceLength ? null : new RegExp(`(?<![\\p{L}\\p{N}])${wordsOf(phraseText).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]+')}(?![\\p{L}\\p{N}])`, 'giu');
-    for (const s of index.sentences) {
-      if (!s.stems.includes(` ${key} `)) continue;
-      add(vector, s.vector);
-      counts.set(s.source, (counts.get(s.source) ?? 0) + 1);
-      if (surfaceRe) for (const m of s.text.matchAll(surfaceRe)) surfaces.set(m[0], (surfaces.get(m[0]) ?? 0) + 1);
+    for (const s of sentencesWith(index, key)) {
+      // Term counts of the sentence, in the order its terms first occur, weighed by IDF.
+      const terms: number[] = [];
+      for (let k = start[s]; k < start[s + 1]; k++) if (content[k] && count[tokens[k]]++ === 0) terms.push(tokens[k]);
+      for (const id of terms) {
+        sum.add(id, count[id] * idfById[id]);
+        count[id] = 0;
+      }
+      counts.set(index.source[s], (counts.get(index.source[s]) ?? 0) + 1);
+      if (surfaceRe) for (const m of index.text[s].matchAll(surfaceRe)) surfaces.set(m[0], (surfaces.get(m[0]) ?? 0) + 1);
     }
+    const vector = sum.take();
     // Name the phrase as the sources most often write it ("South Asia", "Afghan Taliban").
     const written = [...surfaces.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
     if (written && written.toLowerCase().replace(/[\s-]+/g, ' ') === pooled.get(key)!.text.toLowerCase().replace(/[\s-]+/g, ' ')) pooled.get(key)!.text = written;
     const sources = [...counts.entries()].filter(([, n]) => n >= Math.min(2, Math.max(...counts.values()))).map(([i]) => i).sort((a, b) => a - b);
     const used = [...counts.values()].reduce((x, y) => x + y, 0);
     // Phrases as common as the corpus's own subject ("pakistan", "relations") name no theme.
-    const share = used / Math.max(1, index.sentences.length);
+    const share = used / Math.max(1, index.size);
     const single = !key.includes(' ');
     // (In a small corpus a phrase must still be used often before it counts as generic.)
     const generic = used >= 5 && (share > options.maxShare || (single && share > options.maxShare / 3 && !/^[A-Z]{2,}$/.test(pooled.get(key)!.text)));
-    return { key, text: pooled.get(key)!.text, weight: pooled.get(key)!.weight * Math.log(1 / Math.max(share, 1e-6)), vector, norm: norm(vector), sources, generic };
+    return { key, text: pooled.get(key)!.text, weight: pooled.get(key)!.weight * Math.log(1 / Math.max(share, 1e-6)), vector, norm: vector.norm, sources, generic };
   }).filter((p) => p.norm > 0 && !p.generic);
 
   // Agglomerative clustering, average linkage; ties broken by the lower cluster indices.
-  const sim = phrases.map((a) => phrases.map((b) => cosine(a.vector, b.vector, a.norm, b.norm)));
+  const sim = cosineMatrix(phrases.map((p) => p.vector), index.stems.length);
   let clusters: number[][] = phrases.map((_, i) => [i]);
   for (;;) {
     let best = -1;
@@ -149,10 +220,12 @@ export function findThemes(keyphrases: readonly (readonly Keyphrase[])[], index:
   const themes: ThemeCluster[] = clusters.map((members) => {
     const ps = members.map((m) => phrases[m]).sort((a, b) => b.weight - a.weight || a.text.localeCompare(b.text));
     const sources = [...new Set(ps.flatMap((p) => p.sources))].sort((a, b) => a - b);
+    for (const p of ps) for (let k = 0; k < p.vector.ids.length; k++) sum.add(p.vector.ids[k], p.vector.values[k] * (1 / p.norm));
+    const sparse = sum.take();
     const vector: TermVector = new Map();
-    for (const p of ps) add(vector, p.vector, 1 / p.norm);
+    for (let k = 0; k < sparse.ids.length; k++) vector.set(index.stems[sparse.ids[k]], sparse.values[k]);
     const weight = ps.reduce((s, p) => s + p.weight, 0);
-    return { label: labelOf(ps.map((p) => p.text)), keyphrases: ps.map((p) => p.text), sources, score: Number((weight * sources.length).toFixed(6)), vector, keys: ps.map((p) => p.key) };
+    return { label: labelOf(ps.map((p) => p.text)), keyphrases: ps.map((p) => p.text), sources, score: Number((weight * sources.length).toFixed(6)), vector, norm: sparse.norm, keys: ps.map((p) => p.key) };
   });
   // Themes across the corpus first: more sources, then weight; a theme of one source only if room remains.
   return themes
@@ -176,8 +249,8 @@ export function themesOfItem(text: string, themes: readonly ThemeCluster[], inde
   if (!themes.length) return [];
   const v = vectorOf(text, index);
   const vn = norm(v);
-  const stems = ` ${wordsOf(text).map(stemWord).join(' ')} `;
-  const scores = themes.map((t) => cosine(v, t.vector, vn, norm(t.vector)) + (t.keys.some((k) => stems.includes(` ${k} `)) ? 0.1 : 0));
+  const stems = stemLine(text);
+  const scores = themes.map((t) => cosine(v, t.vector, vn, t.norm) + (t.keys.some((k) => stems.includes(` ${k} `)) ? 0.1 : 0));
   const best = Math.max(...scores);
   if (best < 0.05) return [];
   return scores.map((s, i) => [s, i] as const).filter(([s]) => s >= best * 0.85).sort((a, b) => b[0] - a[0] || a[1] - b[1]).slice(0, 2).map(([, i]) => i);
