@@ -6,6 +6,7 @@
  * ranking that needs the whole corpus (IDF) is `rankKeyphrases` in rank-keyphrases.ts.
  */
 import type { CandidateFeatures, CandidateStats, StructuredSource } from '../model/document.js';
+import { retagNouns } from './keyphrase-retag.js';
 import { sentenceTokens } from './text/doc-tokens.js';
 import type { TaggedToken } from './text/nlp.js';
 import { tagText } from './text/nlp.js';
@@ -94,14 +95,19 @@ function chunksOf(tokens: TaggedToken[]): [number, number][] {
   return out;
 }
 
-/** Is tokens[i..j) an acceptable candidate: ends in a noun, no generic word at either edge? */
+/** Is tokens[i..j) an acceptable candidate: ends in a noun, with no generic adjective first and no lone generic word? */
 function isCandidate(tokens: TaggedToken[], i: number, j: number): boolean {
   const last = tokens[j - 1];
   // Gerunds close a phrase too ("machine learning", "data mining"), though tagged VERB, and stand
   // as terms alone ("bootstrapping", "clustering").
   const gerund = last.pos === 'VERB' && /ing$/.test(last.lower);
   if (!nounTags.has(last.pos) && !gerund) return false;
-  if (genericWords.has(tokens[i].lower) || genericWords.has(last.lower)) return false;
+  // A single generic word is never a term. A generic head after a specific modifier may be one
+  // ("response time", "clustering method"); the ranking demotes it (`genericHead`). A generic noun
+  // may modify a head ("type theory", "table detection"); a generic adjective may not open a
+  // phrase ("new method", "different kinds").
+  if (genericWords.has(last.lower) && (j - i === 1 || genericWords.has(tokens[j - 2].lower))) return false;
+  if (genericWords.has(tokens[i].lower) && !nounTags.has(tokens[i].pos)) return false;
   // A single word must be a real term: at least three letters.
   if (j - i === 1 && last.value.length < 3) return false;
   return true;
@@ -117,7 +123,7 @@ function keyOf(tokens: TaggedToken[], i: number, j: number): string {
 /** Stemmed keys of every candidate n-gram of a short text (used for the title). */
 function keysOfText(text: string): Set<string> {
   const keys = new Set<string>();
-  const tokens = joinCompounds(tagText(text));
+  const tokens = retagNouns(joinCompounds(tagText(text)));
   for (const [from, to] of chunksOf(tokens)) {
     for (let i = from; i < to; i++) {
       for (let j = i + 1; j <= Math.min(to, i + maxPhraseWords); j++) {
@@ -126,6 +132,36 @@ function keysOfText(text: string): Set<string> {
     }
   }
   return keys;
+}
+
+/** Share of the stemmed words of a key that are title words. */
+function titleWordShare(key: string, title: ReadonlySet<string>): number {
+  if (!title.size) return 0;
+  const words = key.split(' ');
+  return Number((words.filter((w) => title.has(w)).length / words.length).toFixed(4));
+}
+
+/** Stems of the content words of a short text (the title). */
+function contentStems(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of wordsOf(text)) if (!isStopWord(w) && !genericWords.has(w)) out.add(stemWord(w));
+  return out;
+}
+
+/**
+ * Is tokens[i..j) spelled out by the acronym in parentheses right after it ("self-organizing map
+ * (SOM)", "network address translation (NAT)")? As in Schwartz & Hearst's acronym finder, the
+ * definition is a strong sign that the phrase is a term of the source. The letters of the acronym must be the initials of the words, or of their hyphen-separated parts.
+ */
+function definedByAcronym(tokens: TaggedToken[], i: number, j: number): boolean {
+  if (j - i < 2 || tokens[j]?.value !== '(' || tokens[j + 2]?.value !== ')') return false;
+  const acr = tokens[j + 1].value;
+  if (!/^\p{Lu}[\p{L}\p{N}]*\p{Lu}s?$/u.test(acr)) return false;
+  const letters = acr.replace(/s$/, '').toLowerCase();
+  const words = tokens.slice(i, j).map((t) => t.lower);
+  const initials = words.map((w) => w[0]).join('');
+  const partInitials = words.flatMap((w) => wordsOf(w)).map((w) => w[0]).join('');
+  return letters === initials || letters === partInitials;
 }
 
 /** Sentences that may yield candidates: not references or notes. */
@@ -151,7 +187,7 @@ function leadEnd(doc: StructuredSource, tokenStarts: number[]): number {
  * in the lead, presence in the title, and how often the phrase stands as a whole noun phrase.
  */
 export function collectCandidates(doc: StructuredSource): CandidateStats {
-  const tokensBySentence = sentenceTokens(doc).map(joinCompounds);
+  const tokensBySentence = sentenceTokens(doc).map((ts) => retagNouns(joinCompounds(ts)));
   const eligible = eligibleSentences(doc);
   const tokenStarts: number[] = [];
   let totalTokens = 0;
@@ -162,6 +198,7 @@ export function collectCandidates(doc: StructuredSource): CandidateStats {
   tokenStarts.push(totalTokens);
   const lead = leadEnd(doc, tokenStarts);
   const titleKeys = keysOfText(doc.metadata.title ?? '');
+  const titleStems = contentStems(doc.metadata.title ?? '');
   const headingKeys = keysOfText(doc.sections.filter((s) => s.kind !== 'references' && s.kind !== 'notes').map((s) => s.heading).join('\n\n'));
   const out: CandidateStats = {};
   const forms = new Map<string, Map<string, number>>();
@@ -181,7 +218,7 @@ export function collectCandidates(doc: StructuredSource): CandidateStats {
           const at = tokenStarts[si] + i;
           let c: CandidateFeatures | undefined = out[key];
           if (!c) {
-            c = { text: '', tf: 0, first: at / denom, last: at / denom, words: key.split(' ').length, position: 0, lead: 0, title: titleKeys.has(key) ? 1 : 0, maximal: 0, head: 0, firstWord: at, heading: headingKeys.has(key) ? 1 : 0, sections: 0 };
+            c = { text: '', tf: 0, first: at / denom, last: at / denom, words: key.split(' ').length, position: 0, lead: 0, title: titleKeys.has(key) ? 1 : 0, maximal: 0, head: 0, firstWord: at, heading: headingKeys.has(key) ? 1 : 0, sections: 0, titleWords: titleWordShare(key, titleStems), acronym: 0, genericHead: genericWords.has(words[words.length - 1].lower) ? 1 : 0 };
             out[key] = c;
           }
           c.tf++;
@@ -190,6 +227,7 @@ export function collectCandidates(doc: StructuredSource): CandidateStats {
           if (at < lead) c.lead++;
           if (i === from && j === to) c.maximal++;
           if (j === to) c.head++;
+          if (j === to && !c.acronym && definedByAcronym(tokens, i, j)) c.acronym = 1;
           const form = words.map(displayWord).join(' ');
           const f = forms.get(key) ?? forms.set(key, new Map()).get(key)!;
           f.set(form, (f.get(form) ?? 0) + 1);

@@ -74,6 +74,49 @@ describe('keyphrase candidates', () => {
   });
 });
 
+describe('keyphrase term signals', () => {
+  it('mark a phrase the text spells out with an acronym, and only when the initials agree', () => {
+    const doc = handMade('Routing behind middleboxes', [
+      'Many hosts sit behind network address translation (NAT) boxes.',
+      'A self-organizing map (SOM) clusters the traces.',
+      'The packet filter (TCP) drops traffic.',
+      'Network address translation hides hosts, and the self-organizing map is small.',
+    ]);
+    const c = collectCandidates(doc);
+    expect(c['network address translat'].acronym).toBe(1);
+    expect(c['network address translat'].tf).toBe(2);
+    expect(c['self organ map'].acronym).toBe(1);
+    expect(c['packet filter'].acronym).toBe(0);
+  });
+
+  it('let a generic noun modify a head but not a generic adjective open a phrase; generic heads are flagged', () => {
+    const doc = handMade('Table detection on the web', [
+      'We study table detection with a new method.',
+      'Our type theory gives a short response time.',
+      'Different kinds of tables need care.',
+    ]);
+    const c = collectCandidates(doc);
+    expect(c['tabl detect']?.tf).toBe(1);
+    expect(c['tabl detect'].title).toBe(1);
+    expect(c['type theori']).toBeDefined();
+    expect(c['respons time']?.genericHead).toBe(1);
+    expect(c['type theori'].genericHead).toBe(0);
+    expect(c['new method']).toBeUndefined();
+    expect(c['method']).toBeUndefined();
+    expect(Object.keys(c).some((k) => k.startsWith('differ '))).toBe(false);
+  });
+
+  it('weigh a phrase by the share of its words found in the title', () => {
+    const doc = handMade('Sensor selection for target tracking', [
+      'Sensor networks track a target with selected sensors.',
+      'The entropy heuristic picks sensors.',
+    ]);
+    const c = collectCandidates(doc);
+    expect(c['sensor network'].titleWords).toBe(0.5);
+    expect(c['entropi heurist'].titleWords).toBe(0);
+  });
+});
+
 describe('keyphrases of the bundled papers', () => {
   let docs: StructuredSource[] = [];
   beforeAll(async () => {
