@@ -12,7 +12,7 @@
 import type { ExtractedFinding, Sentence, StructuredSource } from '../model/document.js';
 import type { SectionKind } from '../model/schema.js';
 import { bodySentences, maskCitations, sectionKindOf, wordCount } from './body-text.js';
-import { contentTerms, cosine, countTerms, inverseFrequencies, norm, weigh, type TermVector } from './text/vectors.js';
+import { cosine, countTerms, inverseFrequencies, norm, sentenceTerms, weigh, type TermVector } from './text/vectors.js';
 
 /** Options of the findings extractor. */
 export interface FindingsOptions {
@@ -75,7 +75,7 @@ interface Scored {
 export function scoreFindings(doc: StructuredSource, exclude: ReadonlySet<number> = new Set()): Scored[] {
   const text = doc.source.text;
   const sentences = bodySentences(doc);
-  const terms = sentences.map((s) => contentTerms(s.text));
+  const terms = sentences.map(sentenceTerms);
   const idf = inverseFrequencies(terms);
   const vectors = terms.map((t) => weigh(countTerms(t), idf));
   const centroid: TermVector = new Map();

@@ -75,6 +75,37 @@ function validLongForm(sf: string, lf: string): boolean {
   return true;
 }
 
+const asciiLetterOrDigit = /[A-Za-z0-9]/;
+const letterOrDigit = /^[\p{L}\p{N}]$/u;
+
+/**
+ * The word ending a text, before any trailing white space: letters, digits, dots, ampersands and
+ * hyphens, from its first letter or digit ("U.S.", "R&D"). The same as
+ * `/([\p{L}\p{N}][\p{L}\p{N}.&-]*)\s*$/u.exec(text)` (group and index), read backwards from the end
+ * instead of retried at every position of a long text.
+ */
+export function lastWordOf(text: string): { word: string; index: number } | null {
+  // trimEnd removes exactly the characters of \s (white space and line terminators).
+  const end = text.trimEnd().length;
+  let first = -1;
+  let k = end;
+  while (k > 0) {
+    const c = text.charCodeAt(k - 1);
+    let size = 1;
+    // A letter outside the BMP is a surrogate pair, one code point for the u-flag class.
+    if (c >= 0xdc00 && c <= 0xdfff && k >= 2) {
+      const h = text.charCodeAt(k - 2);
+      if (h >= 0xd800 && h <= 0xdbff) size = 2;
+    }
+    const ch = text.slice(k - size, k);
+    const word = c < 128 ? asciiLetterOrDigit.test(ch) : letterOrDigit.test(ch);
+    if (!word && ch !== '.' && ch !== '&' && ch !== '-') break;
+    k -= size;
+    if (word) first = k;
+  }
+  return first < 0 ? null : { word: text.slice(first, end), index: first };
+}
+
 /** How far before a parenthesis (UTF-16 units) a long form is sought. */
 const lookBehind = 1000;
 
@@ -114,9 +145,9 @@ function acronymsIn(text: string, offset: number): FoundTerm[] {
       continue;
     }
     // Order 2: SF (long form): the word before the parenthesis is the short form.
-    const prev = /([\p{L}\p{N}][\p{L}\p{N}.&-]*)\s*$/u.exec(before);
-    if (prev && isShortForm(prev[1]) && wordsOf(inner.replace(/[-–]/g, ' ')).length >= 2 && !/\d{4}/.test(inner)) {
-      const sf = prev[1];
+    const prev = lastWordOf(before);
+    if (prev && isShortForm(prev.word) && wordsOf(inner.replace(/[-–]/g, ' ')).length >= 2 && !/\d{4}/.test(inner)) {
+      const sf = prev.word;
       const lf = bestLongForm(sf, inner.replace(/[-–]/g, ' '));
       // The whole parenthesis must be the long form, starting with the short form's first letter.
       if (lf && lf.length >= inner.length - 1 && inner[0].toLowerCase() === sf[0].toLowerCase() && validLongForm(sf, inner)) {
@@ -133,12 +164,16 @@ const conceptPatterns: RegExp[] = [
   /(?:^|[.;:]\s+|,\s+)(?:the\s+(?:term|concept|notion|idea)\s+(?:of\s+)?)?[“"‘']?([\p{Lu}\p{Ll}][\p{L}\p{N}' -]{2,60}?)[”"’']?\s*(?:\([^)]*\)\s*)?,?\s+(?:is|are|can\s+be|may\s+be|has\s+been|have\s+been)\s+(?:broadly\s+|generally\s+|commonly\s+|often\s+|here\s+|best\s+)?(?:defined|understood|described)\s+as\s+([^.;]{10,300})/gu,
   /(?:^|[.;:]\s+)the\s+(?:term|concept|notion)\s+(?:of\s+)?[“"‘']?([\p{L}][\p{L}\p{N}' -]{2,60}?)[”"’']?\s+(?:means|denotes|describes|signifies)\s+([^.;]{10,300})/giu,
 ];
+// Words each pattern cannot match without (same flags), tested first: most sentences define nothing,
+// and the patterns are slow to fail because they may start at every comma or clause boundary.
+const conceptCues: RegExp[] = [/refers/u, /defined|understood|described/u, /term|concept|notion/iu];
 const determiner = /^(?:the|a|an|this|that|these|those|such)\s+/i;
 
 /** Concept definitions in one sentence span. */
 function conceptsIn(text: string, offset: number): FoundTerm[] {
   const out: FoundTerm[] = [];
-  for (const re of conceptPatterns) {
+  for (const [k, re] of conceptPatterns.entries()) {
+    if (!conceptCues[k].test(text)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       let term = m[1].trim().replace(determiner, '');

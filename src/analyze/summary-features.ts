@@ -5,7 +5,7 @@
  */
 import type { SectionKind } from '../model/schema.js';
 import type { Sentence, StructuredSource } from '../model/document.js';
-import { contentTerms } from './text/vectors.js';
+import { sentenceTerms } from './text/vectors.js';
 
 /** Words of a sentence as counted against the summary budget. */
 export function wordCount(text: string): number {
@@ -49,7 +49,7 @@ export interface SentenceFeatures {
   index: number;
   sentence: Sentence;
   words: number;
-  terms: string[];
+  terms: readonly string[];
   /** Section role prior (1 = neutral). */
   role: number;
   /** Cue phrase announcing the text's contribution or conclusion. */
@@ -85,7 +85,7 @@ export function sentenceFeatures(doc: StructuredSource): SentenceFeatures[] {
     const text = sentence.text;
     const words = wordCount(text);
     if (words < 5) return;
-    const terms = contentTerms(text);
+    const terms = sentenceTerms(sentence);
     if (terms.length < 3) return;
     let quality = Math.min(1, Math.max(0, (wordiness(text) - 0.5) / 0.4));
     if (words < 9) quality *= 0.6;

@@ -8,7 +8,7 @@
 import type { SpanText, StructuredSource } from '../model/document.js';
 import type { AnalyzeOptions } from '../model/context.js';
 import { sentenceFeatures, type SentenceFeatures } from './summary-features.js';
-import { contentTerms, cosine, countTerms, inverseFrequencies, weigh, type TermVector } from './text/vectors.js';
+import { contentTerms, cosine, countTerms, inverseFrequencies, norm, weigh, type TermVector } from './text/vectors.js';
 
 /** Tunable weights of the summarizer (general defaults; see `brief eval`). */
 export interface SummaryWeights {
@@ -70,32 +70,76 @@ export function graphCentrality(sim: readonly Float64Array[], threshold = 0.1, d
   return rank;
 }
 
-/** Pairwise cosine similarities of TF-IDF sentence vectors (sparse vectors as sorted id/weight arrays). */
+/**
+ * Pairwise cosine similarities of TF-IDF sentence vectors. Sparse vectors become id/weight arrays
+ * sorted by term id, and only pairs that share a term are visited, through an inverted index (term →
+ * sentences holding it): papers have few such pairs, and the rest of the matrix stays 0. Each dot
+ * product adds its terms in ascending id order, as a merge of the two sorted arrays would.
+ */
 export function similarityMatrix(vectors: readonly TermVector[]): Float64Array[] {
+  const n = vectors.length;
   const ids = new Map<string, number>();
-  const sparse = vectors.map((v) => {
-    const entries = [...v.entries()].map(([t, w]) => [ids.get(t) ?? (ids.set(t, ids.size), ids.size - 1), w] as const).sort((x, y) => x[0] - y[0]);
+  const rows = vectors.map((v) => {
+    const entries: [number, number][] = [];
+    for (const [t, w] of v) {
+      let id = ids.get(t);
+      if (id === undefined) ids.set(t, (id = ids.size));
+      entries.push([id, w]);
+    }
+    entries.sort((x, y) => x[0] - y[0]);
     let norm2 = 0;
-    for (const [, w] of entries) norm2 += w * w;
-    return { id: Int32Array.from(entries.map((e) => e[0])), w: Float64Array.from(entries.map((e) => e[1])), norm: Math.sqrt(norm2) };
+    const id = new Int32Array(entries.length);
+    const w = new Float64Array(entries.length);
+    for (let k = 0; k < entries.length; k++) {
+      id[k] = entries[k][0];
+      w[k] = entries[k][1];
+      norm2 += w[k] * w[k];
+    }
+    return { id, w, norm: Math.sqrt(norm2) };
   });
-  const sim = vectors.map(() => new Float64Array(vectors.length));
-  for (let i = 0; i < sparse.length; i++) {
+  // Postings in sentence order, laid out flat: term `t` owns [first[t], first[t + 1]).
+  const count = new Int32Array(ids.size + 1);
+  for (const r of rows) for (let k = 0; k < r.id.length; k++) count[r.id[k] + 1]++;
+  for (let t = 0; t < ids.size; t++) count[t + 1] += count[t];
+  const first = count.slice();
+  const fill = count.slice(0, ids.size);
+  const who = new Int32Array(count[ids.size]);
+  const weight = new Float64Array(count[ids.size]);
+  rows.forEach((r, i) => {
+    for (let k = 0; k < r.id.length; k++) {
+      const at = fill[r.id[k]]++;
+      who[at] = i;
+      weight[at] = r.w[k];
+    }
+  });
+  // Sentences are visited in order, so each term's cursor sits on the current sentence's posting.
+  const cursor = first.slice(0, ids.size);
+  const sim = vectors.map(() => new Float64Array(n));
+  const dot = new Float64Array(n);
+  const touched = new Int32Array(n);
+  // seen[j] === i + 1 once row i has met sentence j.
+  const seen = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
     sim[i][i] = 1;
-    const a = sparse[i];
-    for (let j = i + 1; j < sparse.length; j++) {
-      const b = sparse[j];
-      if (a.norm === 0 || b.norm === 0) continue;
-      let dot = 0;
-      let x = 0;
-      let y = 0;
-      while (x < a.id.length && y < b.id.length) {
-        const d = a.id[x] - b.id[y];
-        if (d === 0) dot += a.w[x++] * b.w[y++];
-        else if (d < 0) x++;
-        else y++;
+    const a = rows[i];
+    let m = 0;
+    for (let k = 0; k < a.id.length; k++) {
+      const t = a.id[k];
+      const x = a.w[k];
+      const end = first[t + 1];
+      for (let p = ++cursor[t]; p < end; p++) {
+        const j = who[p];
+        if (seen[j] !== i + 1) {
+          seen[j] = i + 1;
+          touched[m++] = j;
+        }
+        dot[j] += x * weight[p];
       }
-      sim[i][j] = sim[j][i] = dot / (a.norm * b.norm);
+    }
+    for (let q = 0; q < m; q++) {
+      const j = touched[q];
+      sim[i][j] = sim[j][i] = dot[j] / (a.norm * rows[j].norm);
+      dot[j] = 0;
     }
   }
   return sim;
@@ -114,10 +158,14 @@ export function scoreSentences(doc: StructuredSource, feats: readonly SentenceFe
   for (const v of vectors) for (const [t, x] of v) centroid.set(t, (centroid.get(t) ?? 0) + x);
   // The centroid keeps its strongest terms only, as in MEAD: the rest is noise.
   const top = new Map([...centroid.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 60));
-  const toCentroid = byMax(vectors.map((v) => cosine(v, top)));
+  // Norms once per vector (cosine would recompute both on every call).
+  const norms = vectors.map((v) => norm(v));
+  const topNorm = norm(top);
+  const toCentroid = byMax(vectors.map((v, i) => cosine(v, top, norms[i], topNorm)));
   const central = byMax(graphCentrality(sim));
   const titleVec = weigh(countTerms(contentTerms(doc.metadata.title ?? '')), idf);
-  const toTitle = byMax(vectors.map((v) => cosine(v, titleVec)));
+  const titleNorm = norm(titleVec);
+  const toTitle = byMax(vectors.map((v, i) => cosine(v, titleVec, norms[i], titleNorm)));
   return feats.map((f, i) => {
     const position = 1 + w.lead * Math.exp(-f.at * 12);
     const content = w.centroid * toCentroid[i] + w.centrality * central[i] + w.title * toTitle[i] + (f.cue ? w.cue : 0);

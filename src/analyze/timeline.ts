@@ -28,7 +28,14 @@ export interface DateMention {
   date: string;
 }
 
-const patterns: { re: RegExp; iso: (m: RegExpExecArray) => string | null }[] = [
+/** A date pattern: global, or sticky with a global `candidates` search for the places to try it. */
+interface DatePattern {
+  re: RegExp;
+  candidates?: RegExp;
+  iso: (m: RegExpExecArray) => string | null;
+}
+
+const patterns: DatePattern[] = [
   // August 15, 2021 / August 15 2021 / September 11 attacks of 2001
   { re: new RegExp(`\\b${monthRe}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*|\\s+)(?:[a-z]+\\s+){0,2}?(?:of\\s+)?${yearRe}\\b`, 'g'), iso: (m) => day(m[3], monthOf(m[1]), m[2]) },
   // 15 August 2021
@@ -42,8 +49,37 @@ const patterns: { re: RegExp; iso: (m: RegExpExecArray) => string | null }[] = [
   // a year on its own: 2021, in 2018, since 2001 (ranges "2001-2021" give both years)
   // Only where a year is read as a time: after a preposition, an article or a name ("the 2011 raid",
   // "Doha 2020"), or opening the sentence; not "= 2000" or "2,000 troops".
-  { re: new RegExp(`(?<=(?:^|\\b(?:in|In|since|Since|by|until|till|from|to|during|after|After|before|Before|of|early|late|mid|around|circa|between|and|through|the|The|a|A|an|An|year|years|summer|winter|spring|autumn|fall)\\s+|\\bmid-|\\p{Lu}\\p{L}+\\s+))${yearRe}(?![\\d%]|[,.]\\d|['’]?s\\b)`, 'gu'), iso: (m) => m[1] },
+  // The look-behind is costly to try at every character, so a plain search for the year finds the
+  // places first (`candidates`) and the whole pattern is tried at those places only.
+  {
+    re: new RegExp(`(?<=(?:^|\\b(?:in|In|since|Since|by|until|till|from|to|during|after|After|before|Before|of|early|late|mid|around|circa|between|and|through|the|The|a|A|an|An|year|years|summer|winter|spring|autumn|fall)\\s+|\\bmid-|\\p{Lu}\\p{L}+\\s+))${yearRe}(?![\\d%]|[,.]\\d|['’]?s\\b)`, 'yu'),
+    candidates: new RegExp(`${yearRe}(?![\\d%]|[,.]\\d|['’]?s\\b)`, 'gu'),
+    iso: (m) => m[1],
+  },
 ];
+
+/** Any date the patterns read holds a year or "9/11": a sentence without either has none. */
+const mayHoldDate = /(?:1[6-9]|20)\d\d|9\/11/;
+
+/**
+ * The next match of `p` at or after `from`: the pattern's own global search, or, for a pattern with
+ * candidates, the first candidate place where the sticky pattern matches (the same match a global
+ * search would find, since every match of the pattern is a candidate).
+ */
+function nextMatch(p: DatePattern, text: string, from: number): RegExpExecArray | null {
+  if (!p.candidates) {
+    p.re.lastIndex = from;
+    return p.re.exec(text);
+  }
+  p.candidates.lastIndex = from;
+  for (let c = p.candidates.exec(text); c; c = p.candidates.exec(text)) {
+    p.re.lastIndex = c.index;
+    const m = p.re.exec(text);
+    if (m) return m;
+    p.candidates.lastIndex = c.index + 1;
+  }
+  return null;
+}
 
 function day(year: string, month: number, d: string): string | null {
   const n = Number(d);
@@ -56,9 +92,9 @@ export function datesIn(masked: string): DateMention[] {
   const found: DateMention[] = [];
   // Characters already taken by a more specific reading (linear, however many dates a text holds).
   const taken = new Uint8Array(masked.length);
+  if (!mayHoldDate.test(masked)) return found;
   for (const p of patterns) {
-    p.re.lastIndex = 0;
-    for (let m = p.re.exec(masked); m; m = p.re.exec(masked)) {
+    for (let m = nextMatch(p, masked, 0); m; m = nextMatch(p, masked, m.index + Math.max(1, m[0].length))) {
       const iso = p.iso(m);
       if (!iso) continue;
       const start = m.index;
@@ -126,8 +162,10 @@ export function findEvents(doc: StructuredSource): ExtractedEvent[] {
 /** Events in one sentence: one per date mention, each with the clause around it. */
 export function eventsIn(text: string, s: Sentence): ExtractedEvent[] {
   const raw = text.slice(s.start, s.end);
-  const masked = maskNarrativeCitations(maskCitations(raw));
   const out: ExtractedEvent[] = [];
+  // Masking only blanks characters out, so a sentence with no year in it has no date once masked.
+  if (!mayHoldDate.test(raw)) return out;
+  const masked = maskNarrativeCitations(maskCitations(raw));
   const seen = new Set<string>();
   for (const d of datesIn(masked)) {
     if (seen.has(d.date)) continue;

@@ -12,6 +12,18 @@ export function contentTerms(text: string): string[] {
     .map(stemWord);
 }
 
+const termsBySentence = new WeakMap<object, readonly string[]>();
+
+/**
+ * `contentTerms` of a sentence, computed once per sentence object and shared by every extractor
+ * that reads it (summary, findings, themes): the list must not be modified.
+ */
+export function sentenceTerms(sentence: { readonly text: string }): readonly string[] {
+  let terms = termsBySentence.get(sentence);
+  if (!terms) termsBySentence.set(sentence, (terms = contentTerms(sentence.text)));
+  return terms;
+}
+
 /** Term frequencies of a list of terms. */
 export function countTerms(terms: readonly string[]): TermVector {
   const v: TermVector = new Map();

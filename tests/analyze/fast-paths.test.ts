@@ -1,0 +1,106 @@
+/**
+ * The faster forms of the analyzers' inner steps give exactly what the plain forms gave: each is
+ * checked against a straightforward reference implementation on generated input (fast-check,
+ * fixed seed) and on the bundled papers.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { lastWordOf } from '../../src/analyze/glossary.js';
+import { datesIn } from '../../src/analyze/timeline.js';
+import { similarityMatrix } from '../../src/analyze/summary.js';
+import { contentTerms, countTerms, inverseFrequencies, weigh, type TermVector } from '../../src/analyze/text/vectors.js';
+import { repoRoot } from '../helpers.js';
+
+const seed = 20251125;
+const bundled = readdirSync(join(repoRoot, 'sources')).filter((n) => n.endsWith('.txt')).sort().map((n) => readFileSync(join(repoRoot, 'sources', n), 'utf8'));
+
+/** Text drawn from characters that matter to these steps: letters (also outside the BMP), digits, dots, spaces, dashes, surrogate halves. */
+const oddText = fc
+  .array(fc.constantFrom('a', 'Z', 'é', 'Ω', '𝐀', '\ud835', '\udc00', '1', '9', '0', '2', '6', '.', '&', '-', ' ', '\n', '\u00a0', '\u3000', '(', ',', "'", '’', 's', '%', '/', 'in ', 'In ', 'the ', 'Doha ', 'mid-', 'August ', '2021', '1990', '9/11', '20', '19'), { maxLength: 40 })
+  .map((parts) => parts.join(''));
+
+describe('lastWordOf', () => {
+  const reference = (text: string) => {
+    const m = /([\p{L}\p{N}][\p{L}\p{N}.&-]*)\s*$/u.exec(text);
+    return m ? { word: m[1], index: m.index } : null;
+  };
+  it('matches the anchored regex it replaces', () => {
+    fc.assert(
+      fc.property(oddText, (t) => {
+        expect(lastWordOf(t)).toEqual(reference(t));
+      }),
+      { seed, numRuns: 3000 },
+    );
+    for (const t of ['the World Health Organization ', 'U.S. ', 'R&D\n', '', '   ', 'x --', 'ab.-cd  ']) expect(lastWordOf(t)).toEqual(reference(t));
+  });
+});
+
+describe('datesIn', () => {
+  // The year pattern as it was: one global regex with its look-behind tried at every character.
+  const yearRe = '((?:1[6-9]|20)\\d\\d)';
+  const plainYear = new RegExp(`(?<=(?:^|\\b(?:in|In|since|Since|by|until|till|from|to|during|after|After|before|Before|of|early|late|mid|around|circa|between|and|through|the|The|a|A|an|An|year|years|summer|winter|spring|autumn|fall)\\s+|\\bmid-|\\p{Lu}\\p{L}+\\s+))${yearRe}(?![\\d%]|[,.]\\d|['’]?s\\b)`, 'gu');
+  const yearsOf = (text: string) => [...text.matchAll(plainYear)].map((m) => `${m.index}:${m[1]}`);
+
+  it('finds every year the plain look-behind pattern finds (and only those), alone and beside other dates', () => {
+    fc.assert(
+      fc.property(oddText, (t) => {
+        const found = datesIn(t);
+        // Every plain-pattern year is found, unless a more specific date already covers it.
+        for (const y of yearsOf(t)) {
+          const [at, year] = y.split(':');
+          const start = Number(at);
+          const hit = found.find((d) => d.start <= start && start < d.end);
+          expect(hit, `${JSON.stringify(t)} ${y}`).toBeDefined();
+          if (hit!.start === start && hit!.end === start + 4) expect(hit!.date).toBe(year);
+        }
+        // A bare-year reading is always one the plain pattern gives.
+        const plain = new Set(yearsOf(t));
+        for (const d of found) if (/^\d{4}$/.test(d.date) && d.end - d.start === 4) expect(plain.has(`${d.start}:${d.date}`)).toBe(true);
+      }),
+      { seed, numRuns: 3000 },
+    );
+  });
+
+  it('reads the years of the bundled papers as the plain pattern does', () => {
+    let total = 0;
+    for (const text of bundled) {
+      const bare = datesIn(text).filter((d) => /^\d{4}$/.test(d.date) && d.end - d.start === 4).map((d) => `${d.start}:${d.date}`);
+      const plain = yearsOf(text);
+      total += bare.length;
+      // Same years, except where a month or decade reading took the place first.
+      for (const b of bare) expect(plain).toContain(b);
+    }
+    expect(total).toBeGreaterThan(20);
+  });
+});
+
+describe('similarityMatrix', () => {
+  /** Cosine of every pair by a merge of the two vectors sorted by term id (ids in order of first appearance). */
+  const reference = (vectors: TermVector[]) => {
+    const ids = new Map<string, number>();
+    for (const v of vectors) for (const t of v.keys()) if (!ids.has(t)) ids.set(t, ids.size);
+    const sorted = vectors.map((v) => [...v.entries()].sort((x, y) => ids.get(x[0])! - ids.get(y[0])!));
+    const norms = sorted.map((e) => Math.sqrt(e.reduce((s, [, w]) => s + w * w, 0)));
+    return sorted.map((a, i) =>
+      sorted.map((b, j) => {
+        if (i === j) return 1;
+        if (!a.length || !b.length) return 0;
+        let dot = 0;
+        for (const [t, w] of a) if (vectors[j].has(t)) dot += w * vectors[j].get(t)!;
+        return dot / (norms[i] * norms[j]);
+      }),
+    );
+  };
+
+  it('equals pairwise cosine similarity, bit for bit, on sentences of a bundled paper', () => {
+    const sentences = bundled[0].split(/(?<=[.!?])\s+/).slice(0, 120);
+    const terms = sentences.map(contentTerms);
+    const idf = inverseFrequencies(terms);
+    const vectors = terms.map((t) => weigh(countTerms(t), idf));
+    const fast = similarityMatrix(vectors).map((row) => Array.from(row));
+    expect(fast).toEqual(reference(vectors));
+    expect(fast.flat().filter((x) => x > 0 && x < 1).length).toBeGreaterThan(100);
+  });
+});
