@@ -109,10 +109,18 @@ export class FontSet {
    */
   constructor(private readonly bodyFamily: FontFamily = 'serif', private readonly custom: Readonly<CustomFonts> = {}) {}
 
+  /** The same face object is asked for again and again: remember it without building its key. */
+  private byObject = new WeakMap<Face, LoadedFace>();
+
   private load(face: Face): LoadedFace {
-    const key = faceKey(face);
-    let f = this.faces.get(key);
+    let f = this.byObject.get(face);
     if (f) return f;
+    const key = faceKey(face);
+    f = this.faces.get(key);
+    if (f) {
+      this.byObject.set(face, f);
+      return f;
+    }
     const c = this.custom;
     let path: string | undefined;
     if (face.family === 'mono') path = c.mono;
@@ -123,6 +131,7 @@ export class FontSet {
     }
     f = loadFile(path ?? join(fontDir, files[face.family][`${face.weight}-${face.slant}`]!));
     this.faces.set(key, f);
+    this.byObject.set(face, f);
     return f;
   }
 

@@ -73,47 +73,65 @@ function syllables(word: string): string[] {
   return s;
 }
 
-function measurePieces(text: string, style: Style, fonts: FontSet): Omit<Piece, 'x'>[] {
-  if (!text) return [];
-  return fonts.resolve(text, style.face).map((ft) => {
+function measurePieces(text: string, style: Style, fonts: FontSet, out: Omit<Piece, 'x'>[]): number {
+  const runs = fonts.resolve(text, style.face);
+  let width = 0;
+  for (const ft of runs) {
     const s = ft.face === style.face ? style : { ...style, face: ft.face };
-    return { text: ft.text, style: s, width: fonts.width(ft.text, ft.face, s.size) };
-  });
+    const w = fonts.width(ft.text, ft.face, s.size);
+    out.push({ text: ft.text, style: s, width: w });
+    width += w;
+  }
+  return width;
 }
+
+/** Space, tab, line feed, carriage return, no-break space: what may trail a word. */
+const isGlue = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
 
 /** Splits spans into words at the Unicode line-break opportunities. */
 function toWords(spans: readonly Span[], fonts: FontSet): Word[] {
-  const full = spans.map((s) => s.text).join('');
-  const starts: number[] = [];
-  let at = 0;
-  for (const s of spans) { starts.push(at); at += s.text.length; }
+  let full = '';
+  const ends: number[] = [];
+  for (const s of spans) {
+    full += s.text;
+    ends.push(full.length);
+  }
   const words: Word[] = [];
   const lb = new LineBreaker(full);
   let last = 0;
+  // Breaks come in order, so the span holding a word's start only moves forward.
+  let first = 0;
   let brk: { position: number; required: boolean } | null;
-  const slice = (from: number, to: number): Omit<Piece, 'x'>[] => {
-    const out: Omit<Piece, 'x'>[] = [];
-    for (let i = 0; i < spans.length; i++) {
-      const a = Math.max(from, starts[i]!);
-      const b = Math.min(to, starts[i]! + spans[i]!.text.length);
-      if (a < b) out.push(...measurePieces(full.slice(a, b), spans[i]!.style, fonts));
-    }
-    return out;
-  };
   while ((brk = lb.nextBreak())) {
-    const seg = full.slice(last, brk.position);
-    const m = /[ \t\n\r\u00a0]*$/.exec(seg)!;
-    // A no-break space stays inside the word; only ordinary trailing spaces become glue.
-    const trail = seg.slice(m.index).replace(/^\u00a0+/, '');
-    const wordEnd = brk.position - trail.length;
-    const pieces = slice(last, wordEnd);
-    const lastPiece = pieces[pieces.length - 1];
-    const styleForSpace = lastPiece?.style ?? spans[0]?.style;
-    const space = trail.replace(/[\n\r]/g, '').length > 0 && styleForSpace ? fonts.width(' ', styleForSpace.face, styleForSpace.size) : 0;
-    words.push({ pieces, width: pieces.reduce((w, p) => w + p.width, 0), space, hard: /[\n\r]/.test(trail) || (brk.required && brk.position < full.length) });
-    last = brk.position;
+    const pos = brk.position;
+    // The trailing run of spaces is glue, except no-break spaces at its start: they stay in the word.
+    let wordEnd = pos;
+    while (wordEnd > last && isGlue(full.charCodeAt(wordEnd - 1))) wordEnd--;
+    while (wordEnd < pos && full.charCodeAt(wordEnd) === 0xa0) wordEnd++;
+    let spaced = false;
+    let newline = false;
+    for (let k = wordEnd; k < pos; k++) {
+      const c = full.charCodeAt(k);
+      if (c === 10 || c === 13) newline = true;
+      else spaced = true;
+    }
+    while (first < spans.length && ends[first]! <= last) first++;
+    const pieces: Omit<Piece, 'x'>[] = [];
+    let width = 0;
+    for (let i = first; i < spans.length; i++) {
+      const start = ends[i]! - spans[i]!.text.length;
+      if (start >= wordEnd) break;
+      const a = Math.max(last, start);
+      const b = Math.min(wordEnd, ends[i]!);
+      if (a < b) width += measurePieces(a === 0 && b === full.length ? full : full.slice(a, b), spans[i]!.style, fonts, pieces);
+    }
+    const styleForSpace = pieces.length ? pieces[pieces.length - 1]!.style : spans[0]?.style;
+    const space = spaced && styleForSpace ? fonts.width(' ', styleForSpace.face, styleForSpace.size) : 0;
+    const hard = newline || (brk.required && pos < full.length);
+    if (pieces.length > 0 || hard) words.push({ pieces, width, space, hard });
+    last = pos;
   }
-  return words.filter((w) => w.pieces.length > 0 || w.hard);
+  return words;
 }
 
 /** Splits a word so that its head plus a hyphen fits in `room`; null if no hyphenation point fits. */

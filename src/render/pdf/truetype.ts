@@ -10,8 +10,16 @@
 import { createRequire } from 'node:module';
 import type fontkitType from '@pdf-lib/fontkit';
 
-/** Scripts whose glyphs depend on context or direction: Hebrew to Sinhala, Thai to Tibetan, Myanmar, Hangul jamo, Khmer, Mongolian, presentation forms, combining marks. */
-const needsShaping = /[\u0300-\u036f\u0590-\u0dff\u0e00-\u0fff\u1000-\u109f\u1100-\u11ff\u1780-\u18af\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufb1d-\ufdff\ufe20-\ufe2f\ufe70-\ufeff]|[\ud802\ud803][\udc00-\udfff]/;
+/**
+ * Scripts whose glyphs depend on context or direction: combining marks, Hebrew to Myanmar
+ * (Arabic, Indic, Thai, Tibetan…), Hangul jamo, Khmer, Mongolian, presentation forms, and the
+ * right-to-left scripts beyond the Basic Plane.
+ */
+function needsShaping(cp: number): boolean {
+  return cp >= 0x300 && (cp <= 0x36f || (cp >= 0x590 && cp <= 0x109f) || (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x1780 && cp <= 0x18af)
+    || (cp >= 0x1ab0 && cp <= 0x1aff) || (cp >= 0x1dc0 && cp <= 0x1dff) || (cp >= 0x20d0 && cp <= 0x20ff) || (cp >= 0xfb1d && cp <= 0xfdff)
+    || (cp >= 0xfe20 && cp <= 0xfe2f) || (cp >= 0xfe70 && cp <= 0xfeff) || (cp >= 0x10800 && cp <= 0x10fff));
+}
 
 let fontkit: typeof fontkitType | undefined;
 const shapers = new WeakMap<Uint8Array, fontkitType.Font>();
@@ -58,6 +66,9 @@ export class TrueTypeFont {
   private readonly hmtx: number;
   private readonly cmapLookup: (cp: number) => number;
   private readonly glyphCache = new Map<number, number>();
+  private readonly bmp = new Uint16Array(0x10000);
+  /** Glyphs that may start a ligature: text without them needs no ligature pass. */
+  private readonly ligatureStarts = new Set<number>();
   /** First glyph → ligatures starting with it, per lookup, in lookup order. */
   private readonly ligatureLookups: Map<number, Ligature[]>[];
 
@@ -109,6 +120,7 @@ export class TrueTypeFont {
     this.postscriptName = this.readName(6) ?? 'Font';
     this.cmapLookup = this.readCmap();
     this.ligatureLookups = this.readLigatures();
+    for (const lookup of this.ligatureLookups) for (const g of lookup.keys()) this.ligatureStarts.add(g);
   }
 
   private u16 = (at: number) => this.view.getUint16(at);
@@ -278,19 +290,25 @@ export class TrueTypeFont {
 
   /** Glyph id for a code point, 0 (.notdef) when the font lacks it. */
   glyphFor(cp: number): number {
+    if (cp < 0x10000) {
+      // Basic plane: a flat table (glyph + 1; 0 = not looked up yet).
+      const cached = this.bmp[cp]!;
+      if (cached) return cached - 1;
+    }
     let g = this.glyphCache.get(cp);
     if (g === undefined) {
       g = this.cmapLookup(cp);
       if (g >= this.numGlyphs) g = 0;
-      this.glyphCache.set(cp, g);
+      if (cp < 0x10000) this.bmp[cp] = g + 1;
+      else this.glyphCache.set(cp, g);
     }
     return g;
   }
 
   /** Advance width of a glyph in font units. */
   advance(glyph: number): number {
-    const i = Math.min(glyph, this.numberOfHMetrics - 1);
-    return this.u16(this.hmtx + 4 * i);
+    const i = glyph < this.numberOfHMetrics ? glyph : this.numberOfHMetrics - 1;
+    return this.view.getUint16(this.hmtx + 4 * i);
   }
 
   /**
@@ -298,11 +316,11 @@ export class TrueTypeFont {
    * (several for a ligature), for the PDF's text-extraction map.
    */
   glyphs(text: string): { ids: number[]; codePoints: number[][] } {
-    if (needsShaping.test(text)) return this.shape(text);
     let ids: number[] = [];
     let cps: number[][] = [];
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
+      if (needsShaping(cp)) return this.shape(text);
       ids.push(this.glyphFor(cp));
       cps.push([cp]);
     }
@@ -341,6 +359,20 @@ export class TrueTypeFont {
 
   /** Width of `text` in font units (sum of the advances of its glyphs; no kerning). */
   width(text: string): number {
+    let w = 0;
+    for (let i = 0; i < text.length; i++) {
+      let cp = text.charCodeAt(i);
+      if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < text.length) cp = text.codePointAt(i++)!;
+      // Text that may form ligatures or needs shaping takes the full path.
+      if (needsShaping(cp)) return this.sumAdvances(text);
+      const g = this.glyphFor(cp);
+      if (this.ligatureStarts.has(g)) return this.sumAdvances(text);
+      w += this.advance(g);
+    }
+    return w;
+  }
+
+  private sumAdvances(text: string): number {
     let w = 0;
     for (const g of this.glyphs(text).ids) w += this.advance(g);
     return w;
