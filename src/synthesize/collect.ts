@@ -5,8 +5,8 @@ import type { ExtractedTerm, SourceAnalysis } from '../model/document.js';
 import type { Citation, GlossaryEntry, Quote, TimelineEvent } from '../model/schema.js';
 import { citationOf } from './cite.js';
 import { acronymKey } from '../analyze/glossary.js';
-import { nearDuplicateGroups, vectorsOf } from './merge.js';
-import { cosine } from '../analyze/text/vectors.js';
+import { nearDuplicateGroups } from './merge.js';
+import { contentTerms, cosine, countTerms, norm, type TermVector } from '../analyze/text/vectors.js';
 
 const byCitation = (a: Citation, b: Citation, order: ReadonlyMap<string, number>) =>
   (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) || a.start - b.start || a.end - b.end;
@@ -54,10 +54,26 @@ export function dateKey(date: string): string {
   return date.endsWith('s') ? `${date.slice(0, 4)}-00-00` : date.length === 4 ? `${date}-00-01` : date.length === 7 ? `${date}-00` : date;
 }
 
-function similarEnough(a: string, b: string, threshold: number): boolean {
-  const { vectors, norms } = vectorsOf([a, b]);
-  return cosine(vectors[0], vectors[1], norms[0], norms[1]) >= threshold;
+/**
+ * Whether two texts are similar enough, with IDF taken over the two of them alone (a term in both
+ * weighs log 1.5, a term in one log 3), as `vectorsOf([a, b])` would weigh them; term counts are read
+ * once per text through `counts`.
+ */
+function similarEnough(a: string, b: string, threshold: number, counts: Map<string, TermVector>): boolean {
+  const tfOf = (t: string) => counts.get(t) ?? counts.set(t, countTerms(contentTerms(t))).get(t)!;
+  const ta = tfOf(a);
+  const tb = tfOf(b);
+  const weighed = (tf: TermVector, other: TermVector) => {
+    const v: TermVector = new Map();
+    for (const [t, f] of tf) v.set(t, f * (other.has(t) ? inBoth : inOne));
+    return v;
+  };
+  const va = weighed(ta, tb);
+  const vb = weighed(tb, ta);
+  return cosine(va, vb, norm(va), norm(vb)) >= threshold;
 }
+const inOne = Math.log(3 / 1);
+const inBoth = Math.log(3 / 2);
 
 /**
  * Events a source contributes to the timeline, in document order. Papers have a hundred or so;
@@ -70,7 +86,16 @@ export function mergeTimeline(analyses: readonly SourceAnalysis[], order: Readon
   const raw = analyses.flatMap((a, i) => a.events.slice(0, maxEventsPerSource).map((e) => ({ ...e, source: i })));
   // The more precise the shared date, the less the wording must agree: two sources on the same
   // day are most likely telling one event; on the same year, only if they say the same thing.
-  const groups = nearDuplicateGroups(raw, 0.15, (a, b) => a.date === b.date && (a.date.length === 10 || similarEnough(a.text, b.text, a.date.length === 7 ? 0.25 : 0.4)), [], (e) => e.date);
+  const counts = new Map<string, TermVector>();
+  const groups = nearDuplicateGroups(
+    raw,
+    0.15,
+    (a, b) => a.date === b.date && (a.date.length === 10 || similarEnough(a.text, b.text, a.date.length === 7 ? 0.25 : 0.4, counts)),
+    [],
+    (e) => e.date,
+    // Whether two events merge depends on their dates and texts only.
+    () => '',
+  );
   return groups
     .map((g) => {
       const items = g.map((k) => raw[k]);

@@ -60,9 +60,14 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
   findingsDraft.sort((a, b) => b.support - a.support || b.score - a.score || byCitation(a.citations[0], b.citations[0], order));
 
   // Recommendations: merged only when their actors agree (or one names none).
-  const rawRecs = analyses.flatMap((a, i) => a.recommendations.map((r) => ({ ...r, source: i, actors: r.actors ?? (r.actor ? [r.actor] : []) })));
-  const sameActors = (a: { actors: string[] }, b: { actors: string[] }) => !a.actors.length || !b.actors.length || a.actors.join('|') === b.actors.join('|');
-  const recGroups = nearDuplicateGroups(rawRecs, duplicateThreshold, sameActors);
+  const rawRecs = analyses.flatMap((a, i) =>
+    a.recommendations.map((r) => {
+      const actors = r.actors ?? (r.actor ? [r.actor] : []);
+      return { ...r, source: i, actors, actorsKey: actors.join('|') };
+    }),
+  );
+  const sameActors = (a: (typeof rawRecs)[number], b: (typeof rawRecs)[number]) => !a.actors.length || !b.actors.length || a.actorsKey === b.actorsKey;
+  const recGroups = nearDuplicateGroups(rawRecs, duplicateThreshold, sameActors, [], undefined, (r) => `${r.actors.length}:${r.actorsKey}`);
   const recsDraft = recGroups.map((g) => {
     const items = g.map((k) => rawRecs[k]);
     const lead = [...items].sort((a, b) => b.actors.length - a.actors.length || (a.strength === b.strength ? 0 : a.strength === 'explicit' ? -1 : 1) || a.source - b.source || a.start - b.start)[0];

@@ -13,14 +13,6 @@ export interface Mergeable {
   start: number;
 }
 
-/** Vectors of a list of texts, weighted by IDF over that list plus an optional background. */
-export function vectorsOf(texts: readonly string[], background: readonly (readonly string[])[] = []): { vectors: TermVector[]; norms: number[] } {
-  const terms = texts.map((t) => contentTerms(t));
-  const idf = inverseFrequencies([...terms, ...background]);
-  const vectors = terms.map((t) => weigh(countTerms(t), idf));
-  return { vectors, norms: vectors.map((v) => norm(v)) };
-}
-
 /**
  * Pairs worth comparing. Up to 400 items, all pairs; beyond, only items sharing one of their three
  * heaviest terms (blocking: two items with cosine similarity ≥ 0.5 almost always do), each block
@@ -58,14 +50,18 @@ export function candidatePairs(vectors: readonly TermVector[], maxBlock = 200): 
 /**
  * Groups of indices of near-duplicate items (similarity ≥ threshold, and `compatible`), each
  * group sorted, groups ordered by their first member. `blockOf`, when given, must return equal
- * keys for every compatible pair: only items in one block are compared.
+ * keys for every compatible pair: only items in one block are compared. `identityOf`, when given,
+ * says which items `compatible` cannot tell apart: items with the same text and identity (and a
+ * vector that is not empty) are one item, compared once. Without it only an always-true
+ * `compatible` lets equal texts be taken as one. `threshold` must be above 0.
  */
 export function nearDuplicateGroups<T extends Mergeable>(
   items: readonly T[],
   threshold: number,
-  compatible: (a: T, b: T) => boolean = () => true,
+  compatible?: (a: T, b: T) => boolean,
   background: readonly (readonly string[])[] = [],
   blockOf?: (item: T) => string,
+  identityOf?: (item: T) => string,
 ): number[][] {
   const { vectors, norms } = vectorsOf(items.map((i) => i.text), background);
   const parent = items.map((_, i) => i);
@@ -74,22 +70,36 @@ export function nearDuplicateGroups<T extends Mergeable>(
     while (parent[i] !== i) i = parent[i] = parent[parent[i]];
     return i;
   };
-  // Items in different blocks are never compared (callers whose `compatible` needs an equal key say so).
+  const union = (i: number, j: number): void => {
+    const a = find(i);
+    const b = find(j);
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  };
+  // Copies of one text (a sentence repeated by many sources) join their first copy at once; only
+  // the first copies are compared. An empty vector is similar to nothing, so it is never merged.
+  const identity = identityOf ?? (compatible ? null : () => '');
+  const first = new Map<string, number>();
   const blocks = new Map<string, number[]>();
   items.forEach((item, i) => {
+    if (norms[i] === 0) return;
     const k = blockOf ? blockOf(item) : '';
+    if (identity) {
+      const key = `${k}\u0000${identity(item)}\u0000${item.text}`;
+      const at = first.get(key);
+      if (at !== undefined) {
+        union(at, i);
+        return;
+      }
+      first.set(key, i);
+    }
     (blocks.get(k) ?? blocks.set(k, []).get(k)!).push(i);
   });
   for (const members of blocks.values()) {
     for (const [x, y] of candidatePairs(members.map((m) => vectors[m]))) {
       const i = members[x];
       const j = members[y];
-      if (!compatible(items[i], items[j])) continue;
-      if (cosine(vectors[i], vectors[j], norms[i], norms[j]) >= threshold) {
-        const a = find(i);
-        const b = find(j);
-        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-      }
+      // The cheap test first: `compatible` may compare the texts again.
+      if (cosine(vectors[i], vectors[j], norms[i], norms[j]) >= threshold && (!compatible || compatible(items[i], items[j]))) union(i, j);
     }
   }
   const groups = new Map<number, number[]>();
@@ -98,4 +108,20 @@ export function nearDuplicateGroups<T extends Mergeable>(
     (groups.get(r) ?? groups.set(r, []).get(r)!).push(i);
   });
   return [...groups.values()].map((g) => g.sort((a, b) => a - b)).sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * Vectors of a list of texts, weighted by IDF over that list plus an optional background; each
+ * distinct text is read once (corpora repeat sentences).
+ */
+export function vectorsOf(texts: readonly string[], background: readonly (readonly string[])[] = []): { vectors: TermVector[]; norms: number[] } {
+  const termsOf = new Map<string, string[]>();
+  for (const t of texts) if (!termsOf.has(t)) termsOf.set(t, contentTerms(t));
+  const idf = inverseFrequencies([...texts.map((t) => termsOf.get(t)!), ...background]);
+  const byText = new Map<string, { vector: TermVector; norm: number }>();
+  for (const [t, terms] of termsOf) {
+    const vector = weigh(countTerms(terms), idf);
+    byText.set(t, { vector, norm: norm(vector) });
+  }
+  return { vectors: texts.map((t) => byText.get(t)!.vector), norms: texts.map((t) => byText.get(t)!.norm) };
 }
