@@ -168,7 +168,11 @@ export function findThemes(keyphrases: readonly (readonly Keyphrase[])[], index:
     // A "phrase" of hundreds of characters (unsplit text) would make a regular expression too large to compile.
     const phraseText = pooled.get(key)!.text;
     const surfaceRe = phraseText.length > maxSurfaceLength ? null : new RegExp(`(?<![\\p{L}\\p{N}])${wordsOf(phraseText).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]+')}(?![\\p{L}\\p{N}])`, 'giu');
-    for (const s of sentencesWith(index, key)) {
+    const using = sentencesWith(index, key);
+    // Phrases as common as the corpus's own subject ("pakistan", "relations") name no theme (see
+    // `generic` below): known from the count alone, before their many sentences are read.
+    if (using.length >= 5 && using.length / Math.max(1, index.size) > options.maxShare) return null;
+    for (const s of using) {
       // Term counts of the sentence, in the order its terms first occur, weighed by IDF.
       const terms: number[] = [];
       for (let k = start[s]; k < start[s + 1]; k++) if (content[k] && count[tokens[k]]++ === 0) terms.push(tokens[k]);
@@ -183,7 +187,8 @@ export function findThemes(keyphrases: readonly (readonly Keyphrase[])[], index:
     // Name the phrase as the sources most often write it ("South Asia", "Afghan Taliban").
     const written = [...surfaces.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
     if (written && written.toLowerCase().replace(/[\s-]+/g, ' ') === pooled.get(key)!.text.toLowerCase().replace(/[\s-]+/g, ' ')) pooled.get(key)!.text = written;
-    const sources = [...counts.entries()].filter(([, n]) => n >= Math.min(2, Math.max(...counts.values()))).map(([i]) => i).sort((a, b) => a - b);
+    const most = Math.max(...counts.values());
+    const sources = [...counts.entries()].filter(([, n]) => n >= Math.min(2, most)).map(([i]) => i).sort((a, b) => a - b);
     const used = [...counts.values()].reduce((x, y) => x + y, 0);
     // Phrases as common as the corpus's own subject ("pakistan", "relations") name no theme.
     const share = used / Math.max(1, index.size);
@@ -191,7 +196,7 @@ export function findThemes(keyphrases: readonly (readonly Keyphrase[])[], index:
     // (In a small corpus a phrase must still be used often before it counts as generic.)
     const generic = used >= 5 && (share > options.maxShare || (single && share > options.maxShare / 3 && !/^[A-Z]{2,}$/.test(pooled.get(key)!.text)));
     return { key, text: pooled.get(key)!.text, weight: pooled.get(key)!.weight * Math.log(1 / Math.max(share, 1e-6)), vector, norm: vector.norm, sources, generic };
-  }).filter((p) => p.norm > 0 && !p.generic);
+  }).filter((p): p is NonNullable<typeof p> => p !== null && p.norm > 0 && !p.generic);
 
   // Agglomerative clustering, average linkage; ties broken by the lower cluster indices.
   const sim = cosineMatrix(phrases.map((p) => p.vector), index.stems.length);
