@@ -164,9 +164,10 @@ const conceptPatterns: RegExp[] = [
   /(?:^|[.;:]\s+|,\s+)(?:the\s+(?:term|concept|notion|idea)\s+(?:of\s+)?)?[“"‘']?([\p{Lu}\p{Ll}][\p{L}\p{N}' -]{2,60}?)[”"’']?\s*(?:\([^)]*\)\s*)?,?\s+(?:is|are|can\s+be|may\s+be|has\s+been|have\s+been)\s+(?:broadly\s+|generally\s+|commonly\s+|often\s+|here\s+|best\s+)?(?:defined|understood|described)\s+as\s+([^.;]{10,300})/gu,
   /(?:^|[.;:]\s+)the\s+(?:term|concept|notion)\s+(?:of\s+)?[“"‘']?([\p{L}][\p{L}\p{N}' -]{2,60}?)[”"’']?\s+(?:means|denotes|describes|signifies)\s+([^.;]{10,300})/giu,
 ];
-// Words each pattern cannot match without (same flags), tested first: most sentences define nothing,
-// and the patterns are slow to fail because they may start at every comma or clause boundary.
-const conceptCues: RegExp[] = [/refers/u, /defined|understood|described/u, /term|concept|notion/iu];
+// The defining words each pattern cannot match without (same flags), tested first: most sentences
+// define nothing, and the patterns are costly (V8 takes tens of milliseconds to compile each for
+// text outside Latin-1, as most papers are, and they may start at every comma).
+const conceptCues: RegExp[] = [/refers\s+to\s/u, /(?:defined|understood|described)\s+as\s/u, /(?:means|denotes|describes|signifies)\s/iu];
 const determiner = /^(?:the|a|an|this|that|these|those|such)\s+/i;
 
 /** Concept definitions in one sentence span. */

@@ -159,8 +159,13 @@ export function affiliationsOf(line: string, authors: readonly string[]): string
 
 const INSTITUTION = /\p{Lu}[\p{L}'’.-]*(?:\s+(?:of|for|and|the|&|\p{Lu}[\p{L}'’.-]*)){0,8}?\s+(?:University|Institute|College|School|Academy|Centre|Center|Laboratory|Foundation|Council)(?:\s+(?:of|for|and|the|&|\p{Lu}[\p{L}'’.-]*))*(?:,\s*\p{Lu}[\p{L}-]+)?|(?:University|Institute|College|School|Academy)\s+of(?:\s+(?:of|for|and|the|&|\p{Lu}[\p{L}'’.-]*))+(?:,\s*\p{Lu}[\p{L}-]+)?/u;
 
+const INSTITUTION_WORD = /University|Institute|College|School|Academy|Centre|Center|Laboratory|Foundation|Council/;
+
 /** The institution named in an author's biographical note ("… a PhD from Quaid-e-Azam University, Islamabad."). */
 export function institutionOf(note: string): string | null {
-  const m = INSTITUTION.exec(note.slice(0, 600));
+  const head = note.slice(0, 600);
+  // Every institution names one of these words; the full pattern is slow to compile, so test first.
+  if (!INSTITUTION_WORD.test(head)) return null;
+  const m = INSTITUTION.exec(head);
   return m ? m[0].replace(/[.,\s]+$/, '') : null;
 }

@@ -29,7 +29,10 @@ export function sentenceTokens(doc: StructuredSource): SentenceTokens {
     const base = starts[i];
     const end = Math.min(t.end, base + doc.sentences[i].text.length);
     if (end <= t.start) continue;
-    out[i].push({ ...t, start: t.start - base, end: end - base });
+    // The tokens are fresh objects of this call: rebased in place rather than copied.
+    t.start -= base;
+    t.end = end - base;
+    out[i].push(t);
   }
   cache.set(doc, out);
   return out;

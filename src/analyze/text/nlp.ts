@@ -98,9 +98,10 @@ function normaliseForTagger(text: string): { spaced: string; origin: Int32Array 
 
 /** A tagger over a new wink-nlp instance (its model takes about 0.2 s of CPU to load). */
 export function createTagger(): Tagger {
-  // Only sentence splitting and POS tagging: negation, sentiment and entities are not used here,
-  // so the model is the lean one that leaves them out.
-  const n: Nlp = winkNLP(leanWinkModel() as Parameters<typeof winkNLP>[0], ['sbd', 'pos']);
+  // Only POS tagging: wink's tagger reads the whole token stream, not its sentences, so its sentence
+  // splitter would only cost time (tags are identical without it; sentences come from structure).
+  // Negation, sentiment and entities are not used either, so the model is the lean one without them.
+  const n: Nlp = winkNLP(leanWinkModel() as Parameters<typeof winkNLP>[0], ['pos']);
   const its = n.its;
   return (text: string): TaggedToken[] => {
     const { spaced, origin } = normaliseForTagger(text);
@@ -115,7 +116,7 @@ export function createTagger(): Tagger {
       at += spaces[i].length;
       let start = at;
       // Guard against any normalisation by the tokenizer: re-find the token from the cursor.
-      if (spaced.slice(at, at + values[i].length) !== values[i]) {
+      if (!spaced.startsWith(values[i], at)) {
         const found = spaced.indexOf(values[i], at);
         if (found < 0) continue;
         start = found;
@@ -128,7 +129,8 @@ export function createTagger(): Tagger {
       // The token as written (a dotted abbreviation gets its final dot back).
       const value = text.slice(s, e + (text[e] === '.' && /^(?:\p{L}\.)+\p{L}$/u.test(text.slice(s, e)) ? 1 : 0));
       // A number's category is fixed by wherever the lexicon first met it; make it a number always.
-      const number = /^\d+(?:[.,]\d+)*$/.test(value);
+      const c = value.charCodeAt(0);
+      const number = c >= 48 && c <= 57 && /^\d+(?:[.,]\d+)*$/.test(value);
       out.push({ start: s, end: s + value.length, value, lower: value.toLowerCase(), pos: number ? 'NUM' : pos[i], type: number ? 'number' : types[i] });
     }
     return out;
