@@ -1,10 +1,10 @@
 /**
  * Breaking styled text into lines: Unicode line-break opportunities (UAX #14, `linebreak`),
- * greedy filling, en-US hyphenation (`hyphen`) when a word overflows, justification by widening
+ * greedy filling, en-US hyphenation (Liang patterns) when a word overflows, justification by widening
  * the spaces. Every word is measured once (the font set caches widths).
  */
 import LineBreaker from 'linebreak';
-import hyphenEnUs from 'hyphen/en-us/index.js';
+import { syllablesOf } from './hyphenate.js';
 import type { Face, FontSet } from './fonts.js';
 
 export type Rgb = readonly [number, number, number];
@@ -67,7 +67,7 @@ const hyphenCache = new Map<string, string[]>();
 function syllables(word: string): string[] {
   let s = hyphenCache.get(word);
   if (!s) {
-    s = hyphenEnUs.hyphenateSync(word, { hyphenChar: '\u00ad' }).split('\u00ad');
+    s = syllablesOf(word);
     hyphenCache.set(word, s);
   }
   return s;
