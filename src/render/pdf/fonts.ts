@@ -7,13 +7,13 @@
  * then to DejaVu Sans regular.
  */
 import { PDFString, type PDFContext, type PDFRef } from 'pdf-lib/dist/pdf-lib.esm.min.js';
-import { zlibSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import type { FontFamily } from '../templates.js';
 import { inputError } from '../../model/errors.js';
 import { FontFormatError, TrueTypeFont } from './truetype.js';
+import { compress } from './content.js';
 
 export type Weight = 'regular' | 'bold';
 export type Slant = 'normal' | 'italic';
@@ -253,7 +253,7 @@ function writeFont(context: PDFContext, u: UsedFace, key: string): PDFRef {
   }
   const fileDict: Record<string, unknown> = { Filter: 'FlateDecode', Length1: program.length };
   if (!font.isTrueType) fileDict.Subtype = 'OpenType';
-  const fontFile = context.register(context.stream(zlibSync(program, { level: 6 }), fileDict as never));
+  const fontFile = context.register(context.stream(compress(program), fileDict as never));
   const flags = (m.fixedPitch ? 1 : 0) | (m.serif ? 2 : 0) | 4 | (m.script ? 8 : 0) | (m.italic ? 64 : 0);
   const descriptor = context.register(context.obj({
     Type: 'FontDescriptor',
@@ -283,7 +283,7 @@ function writeFont(context: PDFContext, u: UsedFace, key: string): PDFRef {
     FontDescriptor: descriptor,
     W: w as never,
   }));
-  const toUnicode = context.register(context.stream(zlibSync(new TextEncoder().encode(unicodeCmap(u.codePoints)), { level: 6 }), { Filter: 'FlateDecode' }));
+  const toUnicode = context.register(context.stream(compress(unicodeCmap(u.codePoints)), { Filter: 'FlateDecode' }));
   const dict = context.obj({
     Type: 'Font',
     Subtype: 'Type0',

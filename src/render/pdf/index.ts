@@ -5,12 +5,11 @@
  * takes them from SOURCE_DATE_EPOCH).
  */
 import type { DocumentMeta } from '../document-meta.js';
-import { zlibSync } from 'fflate';
 import { PDFDocument, PDFHexString, PDFName, PDFString, type PDFPage, type PDFRef } from 'pdf-lib/dist/pdf-lib.esm.min.js';
 import type { FootnoteDefinition, Root, RootContent } from 'mdast';
 import { defaultTemplateConfig, type TemplateConfig } from '../templates.js';
 import { FontSet, type CustomFonts } from './fonts.js';
-import { PageContent } from './content.js';
+import { compress, PageContent } from './content.js';
 import { layoutBlocks, paginate, plainText, toSpans, typographyFor, type Box, type LayoutContext, type Placed } from './layout.js';
 import { breakLines, type Style } from './text.js';
 
@@ -211,7 +210,7 @@ export async function markdownToPdf(tree: Root, options: PdfOptions): Promise<Ui
   const resources = pdf.context.obj({ Font: Object.fromEntries(fontRefs) });
   pageObjs.forEach((page, p) => {
     page.node.set(PDFName.of('Resources'), resources);
-    const stream = zlibSync(new TextEncoder().encode(streams[p]!.toString()), { level: 6 });
+    const stream = compress(streams[p]!.toString());
     page.node.set(PDFName.of('Contents'), pdf.context.register(pdf.context.stream(stream, { Filter: 'FlateDecode' })));
   });
 
