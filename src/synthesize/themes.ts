@@ -133,6 +133,47 @@ function cosineMatrix(vectors: readonly IdVector[], size: number): Float64Array[
   return sim;
 }
 
+/** The words of a text as written: each run of letters and digits, lower-cased, and where it lies. */
+interface WordRuns {
+  lower: string[];
+  start: number[];
+  end: number[];
+}
+
+const wordRun = /[\p{L}\p{N}]+/gu;
+const separator = /^[\s-]+$/u;
+
+function wordRunsOf(text: string): WordRuns {
+  const out: WordRuns = { lower: [], start: [], end: [] };
+  for (const m of text.matchAll(wordRun)) {
+    out.lower.push(m[0].toLowerCase());
+    out.start.push(m.index);
+    out.end.push(m.index + m[0].length);
+  }
+  return out;
+}
+
+/**
+ * Counts how a phrase is written in a text: each occurrence of its words (compared lower-cased),
+ * whole, in order, separated by white space or hyphens, left to right without overlap. A regular
+ * expression per phrase said the same, but compiling hundreds of Unicode-class expressions cost
+ * more than everything else in theme finding on a small corpus.
+ */
+function countWritten(text: string, runs: WordRuns, words: readonly string[], into: Map<string, number>): void {
+  const n = words.length;
+  for (let i = 0; i + n <= runs.lower.length; ) {
+    let k = 0;
+    while (k < n && runs.lower[i + k] === words[k] && (k === 0 || separator.test(text.slice(runs.end[i + k - 1], runs.start[i + k])))) k++;
+    if (k < n) {
+      i++;
+      continue;
+    }
+    const written = text.slice(runs.start[i], runs.end[i + n - 1]);
+    into.set(written, (into.get(written) ?? 0) + 1);
+    i += n;
+  }
+}
+
 /** Find the corpus themes from each source's ranked keyphrases. */
 export function findThemes(keyphrases: readonly (readonly Keyphrase[])[], index: CorpusIndex, options: Readonly<ThemeOptions> = defaultThemeOptions): ThemeCluster[] {
   // Pool the phrases by stem; weight = sum over sources of the phrase's score relative to that source's best.
@@ -162,12 +203,14 @@ export function findThemes(keyphrases: readonly (readonly Keyphrase[])[], index:
   const sum = new VectorSum(index.stems.length);
   const count = new Int32Array(index.stems.length);
   const { tokens, start, content, idfById } = index;
+  const runs = new Map<number, WordRuns>();
+  const runsOf = (s: number) => runs.get(s) ?? runs.set(s, wordRunsOf(index.text[s])).get(s)!;
   const phrases = keys.map((key) => {
     const counts = new Map<number, number>();
     const surfaces = new Map<string, number>();
     // A "phrase" of hundreds of characters (unsplit text) would make a regular expression too large to compile.
     const phraseText = pooled.get(key)!.text;
-    const surfaceRe = phraseText.length > maxSurfaceLength ? null : new RegExp(`(?<![\\p{L}\\p{N}])${wordsOf(phraseText).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]+')}(?![\\p{L}\\p{N}])`, 'giu');
+    const surfaceWords = phraseText.length > maxSurfaceLength ? null : wordsOf(phraseText);
     const using = sentencesWith(index, key);
     // Phrases as common as the corpus's own subject ("pakistan", "relations") name no theme (see
     // `generic` below): known from the count alone, before their many sentences are read.
@@ -181,7 +224,7 @@ export function findThemes(keyphrases: readonly (readonly Keyphrase[])[], index:
         count[id] = 0;
       }
       counts.set(index.source[s], (counts.get(index.source[s]) ?? 0) + 1);
-      if (surfaceRe) for (const m of index.text[s].matchAll(surfaceRe)) surfaces.set(m[0], (surfaces.get(m[0]) ?? 0) + 1);
+      if (surfaceWords) countWritten(index.text[s], runsOf(s), surfaceWords, surfaces);
     }
     const vector = sum.take();
     // Name the phrase as the sources most often write it ("South Asia", "Afghan Taliban").
