@@ -57,10 +57,14 @@ const otherAuthor = [
   /\b(?:scholars|analysts|experts|observers|critics|commentators|researchers)\s+(?:\w+\s+)?(?:argue|argued|believe|believed|suggest|suggested|note|noted|contend|contended|claim|claimed|maintain|maintained)\b/i,
 ];
 
+// "Raz (2023)" needs a parenthesised year; tested first because the name pattern is slow to scan.
+const yearInParentheses = /\((?:1[5-9]|20)\d\d[a-z]?\)/;
+const [namedYear, ...otherCues] = otherAuthor;
+
 function citesOthers(raw: string): boolean {
-  if (otherAuthor.some((re) => re.test(raw))) return true;
-  // A parenthetical citation was masked out of the sentence.
-  return maskCitations(raw) !== raw && /\((?:[^()]*\p{Lu}[^()]*?)(?:1[5-9]|20)\d\d/u.test(raw);
+  if ((yearInParentheses.test(raw) && namedYear.test(raw)) || otherCues.some((re) => re.test(raw))) return true;
+  // A parenthetical citation was masked out of the sentence (cheapest tests first; all must hold).
+  return raw.includes('(') && /\((?:[^()]*\p{Lu}[^()]*?)(?:1[5-9]|20)\d\d/u.test(raw) && maskCitations(raw) !== raw;
 }
 
 /** A scored candidate sentence. */

@@ -64,8 +64,9 @@ export function structure(source: SourceText, ctx: StageContext, options: Readon
   units = keepNumberSequence(units);
   units = joinAcrossBreaks(units, options);
 
-  const hyphenated = hyphenatedWords(text);
-  const joinHyphen = (left: string, right: string): boolean => !hyphenated.has(`${left}-${right}`.toLowerCase());
+  // Read only when some line ends in a hyphen before a lower-case word (not every source has one).
+  let hyphenated: Set<string> | null = null;
+  const joinHyphen = (left: string, right: string): boolean => !(hyphenated ??= hyphenatedWords(text)).has(`${left}-${right}`.toLowerCase());
 
   // ── front matter ──
   const front = readFront(units, text, declared, source, ctx);

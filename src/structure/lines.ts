@@ -2,7 +2,7 @@
  * The source as lines, each with its offsets and a role: the first pass of structure marks what is
  * not reading text (page numbers, running headers and footers, footnote bodies, YAML front matter).
  */
-import { isSuperscript } from './clean.js';
+import { SUPERSCRIPT } from './clean.js';
 
 /** What a line is, as far as the first pass can tell. */
 export type LineRole = 'blank' | 'text' | 'yaml' | 'page-number' | 'running' | 'note' | 'note-continuation' | 'caption';
@@ -154,6 +154,9 @@ const SUP_NOTE_LINE = /^([\u00b9\u00b2\u00b3\u2070-\u2079\u2071]+)\s*(\S.*)$/;
 const URL = /https?:\/\/|www\.|<https?:|doi\.org/i;
 const YEAR = /\b(1[5-9]\d\d|20\d\d)\b/;
 
+/** A run of superscript marker characters: the superscript set without ⁺ ⁻ ⁿ (one regex scan, not a loop per character). */
+const MARKER_RUN = new RegExp(`[${[...SUPERSCRIPT].filter((c) => c !== '\u207a' && c !== '\u207b' && c !== '\u207f').join('')}]+`, 'g');
+
 /**
  * Footnote bodies that a PDF conversion left between paragraphs. A numbered line is a note when the
  * document prints that number as a superscript marker before it and the line reads like a note
@@ -163,22 +166,13 @@ const YEAR = /\b(1[5-9]\d\d|20\d\d)\b/;
 export function markNotes(lines: Line[], text: string, skipBefore: number): void {
   // superscript markers as printed in the text, in order of first appearance
   const markers = new Map<number, number>();
-  let run = '';
-  let runStart = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = text[i];
-    if (c !== undefined && isSuperscript(c) && c !== '\u207a' && c !== '\u207b' && c !== '\u207f') {
-      if (!run) runStart = i;
-      run += c;
-      continue;
-    }
-    if (run) {
-      const n = superscriptNumber(run);
-      if (n !== null && !markers.has(n)) markers.set(n, runStart);
-      // a run may glue two markers ("⁴¹"): record the parts too
-      if (run.length > 1) for (const ch of run) { const m = superscriptNumber(ch); if (m !== null && !markers.has(m)) markers.set(m, runStart); }
-      run = '';
-    }
+  for (const found of text.matchAll(MARKER_RUN)) {
+    const run = found[0];
+    const runStart = found.index;
+    const n = superscriptNumber(run);
+    if (n !== null && !markers.has(n)) markers.set(n, runStart);
+    // a run may glue two markers ("⁴¹"): record the parts too
+    if (run.length > 1) for (const ch of run) { const m = superscriptNumber(ch); if (m !== null && !markers.has(m)) markers.set(m, runStart); }
   }
   let lastNote = -1;
   for (const l of lines) {

@@ -11,6 +11,8 @@ import { lastWordOf } from '../../src/analyze/glossary.js';
 import { datesIn } from '../../src/analyze/timeline.js';
 import { similarityMatrix } from '../../src/analyze/summary.js';
 import { contentTerms, countTerms, inverseFrequencies, weigh, type TermVector } from '../../src/analyze/text/vectors.js';
+import { stemWord, wordsOf } from '../../src/analyze/text/stem.js';
+import { stemmer } from 'stemmer';
 import { repoRoot } from '../helpers.js';
 
 const seed = 20251125;
@@ -102,5 +104,18 @@ describe('similarityMatrix', () => {
     const fast = similarityMatrix(vectors).map((row) => Array.from(row));
     expect(fast).toEqual(reference(vectors));
     expect(fast.flat().filter((x) => x > 0 && x < 1).length).toBeGreaterThan(100);
+  });
+});
+
+describe('wordsOf and stemWord', () => {
+  const word = fc.array(fc.constantFrom('a', 'Z', 'q', 'É', 'é', 'ß', 'İ', '9', '0', '-', "'", ' ', '𝐀', 'ing', 'ED', 'ation'), { maxLength: 12 }).map((p) => p.join(''));
+  it('split and stem as the plain regex and stemmer do', () => {
+    fc.assert(
+      fc.property(word, (w) => {
+        expect(wordsOf(w)).toEqual(w.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+        expect(stemWord(w)).toBe(stemmer(w.toLowerCase()));
+      }),
+      { seed, numRuns: 3000 },
+    );
   });
 });

@@ -103,6 +103,17 @@ export function createTagger(): Tagger {
   // Negation, sentiment and entities are not used either, so the model is the lean one without them.
   const n: Nlp = winkNLP(leanWinkModel() as Parameters<typeof winkNLP>[0], ['pos']);
   const its = n.its;
+  // Lower-cased forms by token value: most tokens recur, and lower-casing a string cut from text
+  // outside Latin-1 takes V8's slow path.
+  const lowered = new Map<string, string>();
+  const lower = (value: string): string => {
+    let l = lowered.get(value);
+    if (l === undefined) {
+      if (lowered.size > 100_000) lowered.clear();
+      lowered.set(value, (l = value.toLowerCase()));
+    }
+    return l;
+  };
   return (text: string): TaggedToken[] => {
     const { spaced, origin } = normaliseForTagger(text);
     const tokens = n.readDoc(spaced).tokens();
@@ -131,7 +142,7 @@ export function createTagger(): Tagger {
       // A number's category is fixed by wherever the lexicon first met it; make it a number always.
       const c = value.charCodeAt(0);
       const number = c >= 48 && c <= 57 && /^\d+(?:[.,]\d+)*$/.test(value);
-      out.push({ start: s, end: s + value.length, value, lower: value.toLowerCase(), pos: number ? 'NUM' : pos[i], type: number ? 'number' : types[i] });
+      out.push({ start: s, end: s + value.length, value, lower: lower(value), pos: number ? 'NUM' : pos[i], type: number ? 'number' : types[i] });
     }
     return out;
   };

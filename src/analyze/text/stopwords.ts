@@ -51,7 +51,9 @@ well able like un non due based using used use show shows shown et al i ii iii i
 vein regard extent manner basis sense
 `);
 
+const stopOrDiscourse: ReadonlySet<string> = new Set([...stopWords, ...discourseWords]);
+
 /** True when a lower-cased word is a stop word or a discourse word. */
 export function isStopWord(w: string): boolean {
-  return stopWords.has(w) || discourseWords.has(w);
+  return stopOrDiscourse.has(w);
 }
