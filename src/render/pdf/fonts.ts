@@ -6,7 +6,6 @@
  * builds are reproducible. A character a face lacks falls back to the same style of DejaVu Sans,
  * then to DejaVu Sans regular.
  */
-import { PDFString, type PDFContext, type PDFRef } from 'pdf-lib/dist/pdf-lib.esm.min.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -14,6 +13,7 @@ import type { FontFamily } from '../templates.js';
 import { inputError } from '../../model/errors.js';
 import { FontFormatError, TrueTypeFont } from './truetype.js';
 import { compress } from './content.js';
+import { name, PdfLiteral, PdfStream, type PdfDict, type PdfRef, type PdfValue, type PdfWriter } from './writer.js';
 
 export type Weight = 'regular' | 'bold';
 export type Slant = 'normal' | 'italic';
@@ -212,9 +212,9 @@ export class FontSet {
   }
 
   /** Writes every face used into the PDF; returns the font resources (name → font dictionary). */
-  writeFonts(context: PDFContext): Map<string, PDFRef> {
-    const out = new Map<string, PDFRef>();
-    for (const [key, u] of this.used) out.set(u.name, writeFont(context, u, key));
+  writeFonts(pdf: PdfWriter): Map<string, PdfRef> {
+    const out = new Map<string, PdfRef>();
+    for (const [key, u] of this.used) out.set(u.name, writeFont(pdf, u, key));
     return out;
   }
 }
@@ -236,11 +236,11 @@ const round = (v: number) => Math.round(v * 1000) / 1000;
  * in the subset) or a CIDFontType0 (CFF-flavoured OpenType embedded whole, CID = glyph id), with
  * widths for the glyphs used and a ToUnicode map so the text can be copied and searched.
  */
-function writeFont(context: PDFContext, u: UsedFace, key: string): PDFRef {
+function writeFont(pdf: PdfWriter, u: UsedFace, key: string): PdfRef {
   const font = u.loaded.font;
   const m = font.metrics;
   const scale = 1000 / m.unitsPerEm;
-  const baseFont = `${subsetTag(u.loaded.file, key)}+${font.postscriptName}`;
+  const baseFont = name(`${subsetTag(u.loaded.file, key)}+${font.postscriptName}`);
   let program: Uint8Array;
   let widths: [number, number][];
   if (font.isTrueType) {
@@ -251,12 +251,10 @@ function writeFont(context: PDFContext, u: UsedFace, key: string): PDFRef {
     program = font.bytes;
     widths = [...u.ids.keys()].sort((a, b) => a - b).map((g) => [g, font.advance(g)]);
   }
-  const fileDict: Record<string, unknown> = { Filter: 'FlateDecode', Length1: program.length };
-  if (!font.isTrueType) fileDict.Subtype = 'OpenType';
-  const fontFile = context.register(context.stream(compress(program), fileDict as never));
+  const fontFile = pdf.add(new PdfStream({ Filter: name('FlateDecode'), Length1: program.length, Subtype: font.isTrueType ? undefined : name('OpenType') }, compress(program)));
   const flags = (m.fixedPitch ? 1 : 0) | (m.serif ? 2 : 0) | 4 | (m.script ? 8 : 0) | (m.italic ? 64 : 0);
-  const descriptor = context.register(context.obj({
-    Type: 'FontDescriptor',
+  const descriptor = pdf.add({
+    Type: name('FontDescriptor'),
     FontName: baseFont,
     Flags: flags,
     FontBBox: m.bbox.map((v) => round(v * scale)),
@@ -267,32 +265,34 @@ function writeFont(context: PDFContext, u: UsedFace, key: string): PDFRef {
     XHeight: round(m.xHeight * scale),
     StemV: 0,
     [font.isTrueType ? 'FontFile2' : 'FontFile3']: fontFile,
-  }));
-  // W: runs of consecutive CIDs as `first [w1 w2 …]`.
-  const w: unknown[] = [];
-  for (let i = 0; i < widths.length; i++) {
-    if (i === 0 || widths[i]![0] !== widths[i - 1]![0] + 1) w.push(widths[i]![0], []);
-    (w[w.length - 1] as number[]).push(round(widths[i]![1] * scale));
-  }
-  const cidFont = context.register(context.obj({
-    Type: 'Font',
-    Subtype: font.isTrueType ? 'CIDFontType2' : 'CIDFontType0',
-    ...(font.isTrueType ? { CIDToGIDMap: 'Identity' } : {}),
-    BaseFont: baseFont,
-    CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
-    FontDescriptor: descriptor,
-    W: w as never,
-  }));
-  const toUnicode = context.register(context.stream(compress(unicodeCmap(u.codePoints)), { Filter: 'FlateDecode' }));
-  const dict = context.obj({
-    Type: 'Font',
-    Subtype: 'Type0',
-    BaseFont: baseFont,
-    Encoding: 'Identity-H',
-    DescendantFonts: [cidFont],
-    ToUnicode: toUnicode,
   });
-  return context.register(dict);
+  // W: runs of consecutive CIDs as `first [w1 w2 …]`.
+  const w: PdfValue[] = [];
+  let run: number[] = [];
+  for (let i = 0; i < widths.length; i++) {
+    if (i === 0 || widths[i]![0] !== widths[i - 1]![0] + 1) {
+      run = [];
+      w.push(widths[i]![0], run);
+    }
+    run.push(round(widths[i]![1] * scale));
+  }
+  const cidFont: PdfDict = {
+    Type: name('Font'),
+    Subtype: name(font.isTrueType ? 'CIDFontType2' : 'CIDFontType0'),
+    CIDToGIDMap: font.isTrueType ? name('Identity') : undefined,
+    BaseFont: baseFont,
+    CIDSystemInfo: { Registry: new PdfLiteral('Adobe'), Ordering: new PdfLiteral('Identity'), Supplement: 0 },
+    FontDescriptor: descriptor,
+    W: w,
+  };
+  return pdf.add({
+    Type: name('Font'),
+    Subtype: name('Type0'),
+    BaseFont: baseFont,
+    Encoding: name('Identity-H'),
+    DescendantFonts: [pdf.add(cidFont)],
+    ToUnicode: pdf.add(new PdfStream({ Filter: name('FlateDecode') }, compress(unicodeCmap(u.codePoints)))),
+  });
 }
 
 /** The ToUnicode CMap: each glyph id to the UTF-16 of the characters it draws. */

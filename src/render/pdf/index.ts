@@ -1,17 +1,17 @@
 /**
- * PDF from the Markdown tree with pdf-lib: title block, contents with page numbers and internal
+ * PDF from the Markdown tree: title block, contents with page numbers and internal
  * links, body laid out by `layout.ts`, notes, running header and footer, clickable links, PDF
  * outline and metadata. Reproducible: no clock, no random ids (dates come from the brief, which
  * takes them from SOURCE_DATE_EPOCH).
  */
 import type { DocumentMeta } from '../document-meta.js';
-import { PDFDocument, PDFHexString, PDFName, PDFString, type PDFPage, type PDFRef } from 'pdf-lib/dist/pdf-lib.esm.min.js';
 import type { FootnoteDefinition, Root, RootContent } from 'mdast';
 import { defaultTemplateConfig, type TemplateConfig } from '../templates.js';
 import { FontSet, type CustomFonts } from './fonts.js';
 import { compress, PageContent } from './content.js';
 import { layoutBlocks, paginate, plainText, toSpans, typographyFor, type Box, type LayoutContext, type Placed } from './layout.js';
 import { breakLines, type Style } from './text.js';
+import { name, PdfLiteral, PdfStream, PdfText, PdfWriter, type PdfDict, type PdfRef, type PdfValue } from './writer.js';
 
 export interface PdfOptions extends DocumentMeta {
   pageSize: 'A4' | 'Letter';
@@ -143,32 +143,35 @@ export async function markdownToPdf(tree: Root, options: PdfOptions): Promise<Ui
   const separator: Box = { height: 8, spaceBefore: 0, keepWithNext: false, frags: [], rects: [{ x: 0, y: 3, w: Math.min(120, ctx.width / 3), h: 0.5, color: type.muted }] };
   const pages = paginate([...title, ...toc, ...body], size.height - margins.top - margins.bottom, { notesOf, separator });
 
-  const pdf = await PDFDocument.create({ updateMetadata: false });
-  const pageObjs: PDFPage[] = pages.map(() => pdf.addPage([size.width, size.height]));
+  const pdf = new PdfWriter();
+  const catalogRef = pdf.alloc();
+  const pagesRef = pdf.alloc();
+  const pageRefs: PdfRef[] = pages.map(() => pdf.alloc());
   const anchors = new Map<string, { page: number; y: number }>();
-  pages.forEach((placed, p) => placed.forEach(({ box, y }) => { if (box.anchor) anchors.set(box.anchor, { page: p, y: size.height - margins.top - y + box.spaceBefore * 0 }); }));
-  const dest = (anchor: string) => {
+  pages.forEach((placed, p) => placed.forEach(({ box, y }) => { if (box.anchor) anchors.set(box.anchor, { page: p, y: size.height - margins.top - y }); }));
+  const dest = (anchor: string): PdfValue[] | null => {
     const a = anchors.get(anchor);
-    return a ? pdf.context.obj([pageObjs[a.page]!.ref, 'XYZ', null, Math.round(Math.min(size.height, a.y + 14) * 100) / 100, null]) : null;
+    return a ? [pageRefs[a.page]!, name('XYZ'), null, Math.round(Math.min(size.height, a.y + 14) * 100) / 100, null] : null;
   };
+  const annotsOf: PdfRef[][] = pages.map(() => []);
   const streams: PageContent[] = pages.map(() => new PageContent());
   const chrome: Style = { face: type.heading('regular'), size: 8, color: type.muted };
 
   for (let p = 0; p < pages.length; p++) {
-    const page = pageObjs[p]!;
     const content = streams[p]!;
     const draw = (text: string, x: number, y: number, style: Style) => {
       const { font, hex } = fonts.encode(text, style.face);
       content.text(x, y, font, style.size, hex, style.color);
     };
-    const annots: PDFRef[] = [];
+    const annots = annotsOf[p]!;
     const link = (x: number, y: number, w: number, h: number, target: { url?: string; goto?: string }) => {
-      const action = target.url
-        ? { A: { Type: 'Action', S: 'URI', URI: PDFString.of(asciiUri(target.url)) } }
-        : target.goto && dest(target.goto) ? { Dest: dest(target.goto)! } : null;
+      const to = target.goto ? dest(target.goto) : null;
+      const action: PdfDict | null = target.url
+        ? { A: { Type: name('Action'), S: name('URI'), URI: new PdfLiteral(asciiUri(target.url)) } }
+        : to ? { Dest: to } : null;
       if (!action) return;
       const r2 = (v: number) => Math.round(v * 100) / 100;
-      annots.push(pdf.context.register(pdf.context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [r2(x), r2(y), r2(x + w), r2(y + h)], Border: [0, 0, 0], ...action })));
+      annots.push(pdf.add({ Type: name('Annot'), Subtype: name('Link'), Rect: [r2(x), r2(y), r2(x + w), r2(y + h)], Border: [0, 0, 0], ...action }));
     };
     for (const { box, y } of pages[p]!) {
       const top = size.height - margins.top - y;
@@ -203,30 +206,43 @@ export async function markdownToPdf(tree: Root, options: PdfOptions): Promise<Ui
       const fw = fonts.width(footer, chrome.face, chrome.size);
       draw(footer, margins.left + (ctx.width - fw) / 2, margins.bottom - 30, chrome);
     }
-    if (annots.length) page.node.set(PDFName.of('Annots'), pdf.context.obj(annots));
   }
   // Fonts are written once every page is drawn: each subset then holds exactly the glyphs used.
-  const fontRefs = fonts.writeFonts(pdf.context);
-  const resources = pdf.context.obj({ Font: Object.fromEntries(fontRefs) });
-  pageObjs.forEach((page, p) => {
-    page.node.set(PDFName.of('Resources'), resources);
-    const stream = compress(streams[p]!.toString());
-    page.node.set(PDFName.of('Contents'), pdf.context.register(pdf.context.stream(stream, { Filter: 'FlateDecode' })));
-  });
+  const resources: PdfDict = { Font: Object.fromEntries(fonts.writeFonts(pdf)) };
+  pageRefs.forEach((ref, p) => pdf.set(ref, {
+    Type: name('Page'),
+    Parent: pagesRef,
+    MediaBox: [0, 0, size.width, size.height],
+    Resources: resources,
+    Contents: pdf.add(new PdfStream({ Filter: name('FlateDecode') }, compress(streams[p]!.toString()))),
+    Annots: annotsOf[p]!.length ? annotsOf[p] : undefined,
+  }));
+  pdf.set(pagesRef, { Type: name('Pages'), Kids: pageRefs, Count: pageRefs.length });
 
-  addOutline(pdf, pages, pageObjs, size.height);
+  const outline = addOutline(pdf, pages, pageRefs, size.height);
+  pdf.set(catalogRef, {
+    Type: name('Catalog'),
+    Pages: pagesRef,
+    // Viewers show the title, not the file name.
+    ViewerPreferences: { DisplayDocTitle: true },
+    Lang: new PdfLiteral(options.language ?? 'en'),
+    Outlines: outline,
+    PageMode: outline ? name('UseOutlines') : undefined,
+  });
   const when = new Date(`${options.date}T00:00:00Z`);
-  pdf.setTitle(options.title, { showInWindowTitleBar: true });
-  pdf.setAuthor(options.author);
-  if (options.subject) pdf.setSubject(options.subject);
-  if (options.keywords?.length) pdf.setKeywords([...options.keywords]);
-  pdf.setLanguage(options.language ?? 'en');
-  pdf.setProducer(options.producer ?? 'Briefwright');
-  pdf.setCreator(options.producer ?? 'Briefwright');
-  pdf.setCreationDate(when);
-  pdf.setModificationDate(when);
-  // Object streams save ~25% but pdf-lib wrote literal strings into them that poppler misread.
-  return pdf.save({ useObjectStreams: false });
+  const two = (n: number) => String(n).padStart(2, '0');
+  const date = new PdfLiteral(`D:${when.getUTCFullYear()}${two(when.getUTCMonth() + 1)}${two(when.getUTCDate())}${two(when.getUTCHours())}${two(when.getUTCMinutes())}${two(when.getUTCSeconds())}Z`);
+  const info = pdf.add({
+    Title: new PdfText(options.title),
+    Author: new PdfText(options.author),
+    Subject: options.subject ? new PdfText(options.subject) : undefined,
+    Keywords: options.keywords?.length ? new PdfText(options.keywords.join(' ')) : undefined,
+    Creator: new PdfText(options.producer ?? 'Briefwright'),
+    Producer: new PdfText(options.producer ?? 'Briefwright'),
+    CreationDate: date,
+    ModDate: date,
+  });
+  return pdf.save(catalogRef, info);
 }
 
 interface OutlineNode {
@@ -237,7 +253,7 @@ interface OutlineNode {
 }
 
 /** Writes the PDF outline (bookmarks): level-2 headings at the top, deeper ones nested. */
-function addOutline(pdf: PDFDocument, pages: Placed[][], pageObjs: PDFPage[], pageHeight: number): void {
+function addOutline(pdf: PdfWriter, pages: Placed[][], pageRefs: PdfRef[], pageHeight: number): PdfRef | undefined {
   const roots: OutlineNode[] = [];
   const stack: { level: number; node: OutlineNode }[] = [];
   pages.forEach((placed, p) => placed.forEach(({ box, y }) => {
@@ -247,20 +263,19 @@ function addOutline(pdf: PDFDocument, pages: Placed[][], pageObjs: PDFPage[], pa
     (stack.length ? stack[stack.length - 1]!.node.children : roots).push(node);
     stack.push({ level: box.heading.level, node });
   }));
-  if (roots.length === 0) return;
-  const ctx = pdf.context;
-  const outlinesRef = ctx.nextRef();
-  const write = (nodes: OutlineNode[], parent: PDFRef): { first: PDFRef; last: PDFRef; count: number } => {
-    const refs = nodes.map(() => ctx.nextRef());
+  if (roots.length === 0) return undefined;
+  const outlinesRef = pdf.alloc();
+  const write = (nodes: OutlineNode[], parent: PdfRef): { first: PdfRef; last: PdfRef; count: number } => {
+    const refs = nodes.map(() => pdf.alloc());
     let count = nodes.length;
     nodes.forEach((n, i) => {
-      const dict: Record<string, unknown> = {
-        Title: PDFHexString.fromText(n.title),
+      const dict: PdfDict = {
+        Title: new PdfText(n.title),
         Parent: parent,
-        Dest: ctx.obj([pageObjs[n.page]!.ref, 'XYZ', null, n.y, null]),
+        Dest: [pageRefs[n.page]!, name('XYZ'), null, n.y, null],
+        Prev: i > 0 ? refs[i - 1] : undefined,
+        Next: i < nodes.length - 1 ? refs[i + 1] : undefined,
       };
-      if (i > 0) dict.Prev = refs[i - 1];
-      if (i < nodes.length - 1) dict.Next = refs[i + 1];
       if (n.children.length) {
         const sub = write(n.children, refs[i]!);
         dict.First = sub.first;
@@ -268,12 +283,11 @@ function addOutline(pdf: PDFDocument, pages: Placed[][], pageObjs: PDFPage[], pa
         dict.Count = sub.count;
         count += sub.count;
       }
-      ctx.assign(refs[i]!, ctx.obj(dict as never));
+      pdf.set(refs[i]!, dict);
     });
     return { first: refs[0]!, last: refs[refs.length - 1]!, count };
   };
   const top = write(roots, outlinesRef);
-  ctx.assign(outlinesRef, ctx.obj({ Type: 'Outlines', First: top.first, Last: top.last, Count: top.count }));
-  pdf.catalog.set(PDFName.of('Outlines'), outlinesRef);
-  pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+  pdf.set(outlinesRef, { Type: name('Outlines'), First: top.first, Last: top.last, Count: top.count });
+  return outlinesRef;
 }
