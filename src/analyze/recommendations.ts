@@ -42,6 +42,9 @@ const participles = benefitVerbs
   .join('|');
 const implicitModal = new RegExp(`\\b(?:can|could|might|may\\s+(?:wish\\s+to|want\\s+to|consider))\\s+(?:also\\s+|further\\s+|significantly\\s+|greatly\\s+|potentially\\s+|then\\s+|thus\\s+|therefore\\s+|still\\s+|effectively\\s+|together\\s+)*(?:(?:be\\s+(?:(?:better|further|greatly|significantly)\\s+)?(?:${participles}|achieved|brought|given|held|set|put|kept|sought|undertaken|driven|chosen|transformed|improved|strengthened|enhanced|resolved|addressed|built|made|taken|used|utili[sz]ed|leveraged|mitigated|reduced|overcome|rebuilt))|(?:${benefitVerbs}))\\b`, 'gi');
 
+/** What every match of implicitModal starts with (same flags). */
+const anyModal = /\b(?:can|could|might|may)\s/i;
+
 const explicitPatterns: { re: RegExp; passiveGroup?: boolean; hint?: number }[] = [
   { re: /\b(?:should|must|ought\s+to|shall)\b(?!\s+(?:not\s+)?have\s+(?:been|[a-z]+ed)\b)/gi },
   { re: /(?<!\b(?:the|a|an|of|no|their|its|his|her|this|that|urgent|pressing|any|without)\s+)\b(?:needs|need)\s+to\b/gi },
@@ -82,7 +85,8 @@ function cuesIn(masked: string): Cue[] {
     }
   }
   implicitModal.lastIndex = 0;
-  for (let m = implicitModal.exec(masked); m; m = implicitModal.exec(masked)) {
+  // The modal pattern is long (every benefit verb and participle); most sentences hold no modal at all.
+  if (anyModal.test(masked)) for (let m = implicitModal.exec(masked); m; m = implicitModal.exec(masked)) {
     const modal = /^\S+/.exec(m[0])![0];
     const after = m.index + modal.length;
     cues.push({ index: m.index, length: m[0].length, strength: 'implicit', actionFrom: after, passive: /\bbe\s+\S+$/.test(m[0]) });

@@ -68,10 +68,12 @@ function insideAny(s: Sentence, spans: readonly { start: number; end: number }[]
 
 /** Share of tokens that are ordinary words (formula debris and tables score low). */
 function wordiness(text: string): number {
-  const tokens = text.split(/\s+/).filter(Boolean);
-  if (!tokens.length) return 0;
-  const ok = tokens.filter((t) => /^[("'“‘]?[\p{L}][\p{L}'’-]*[)"'”’.,;:!?]*$/u.test(t)).length;
-  return ok / tokens.length;
+  // Tokens are runs of non-space; a word token is one whole run matching the word shape, so one
+  // scan with space (or the ends) on both sides counts them, instead of a regex call per token.
+  const tokens = text.match(/\S+/g)?.length ?? 0;
+  if (!tokens) return 0;
+  const ok = text.match(/(?<!\S)[("'“‘]?\p{L}[\p{L}'’-]*[)"'”’.,;:!?]*(?!\S)/gu)?.length ?? 0;
+  return ok / tokens;
 }
 
 /** The sentences a summary may use, with their features, in document order. */
