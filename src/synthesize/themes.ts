@@ -265,21 +265,25 @@ export function findThemes(keyphrases: readonly (readonly Keyphrase[])[], index:
     clusters = clusters.filter((_, k) => k !== bj);
   }
 
-  const themes: ThemeCluster[] = clusters.map((members) => {
+  const drafts = clusters.map((members) => {
     const ps = members.map((m) => phrases[m]).sort((a, b) => b.weight - a.weight || a.text.localeCompare(b.text));
     const sources = [...new Set(ps.flatMap((p) => p.sources))].sort((a, b) => a - b);
+    const weight = ps.reduce((s, p) => s + p.weight, 0);
+    return { ps, label: labelOf(ps.map((p) => p.text)), sources, score: Number((weight * sources.length).toFixed(6)) };
+  });
+  // Themes across the corpus first: more sources, then weight; a theme of one source only if room remains.
+  const kept = drafts
+    .filter((t) => t.sources.length > 0)
+    .sort((a, b) => Number(b.sources.length > 1) - Number(a.sources.length > 1) || b.score - a.score || a.label.localeCompare(b.label))
+    .slice(0, options.max);
+  // A theme's vector (the sum of its phrases' unit vectors) only for the themes kept.
+  return kept.map(({ ps, label, sources, score }) => {
     for (const p of ps) for (let k = 0; k < p.vector.ids.length; k++) sum.add(p.vector.ids[k], p.vector.values[k] * (1 / p.norm));
     const sparse = sum.take();
     const vector: TermVector = new Map();
     for (let k = 0; k < sparse.ids.length; k++) vector.set(index.stems[sparse.ids[k]], sparse.values[k]);
-    const weight = ps.reduce((s, p) => s + p.weight, 0);
-    return { label: labelOf(ps.map((p) => p.text)), keyphrases: ps.map((p) => p.text), sources, score: Number((weight * sources.length).toFixed(6)), vector, norm: sparse.norm, keys: ps.map((p) => p.key) };
+    return { label, keyphrases: ps.map((p) => p.text), sources, score, vector, norm: sparse.norm, keys: ps.map((p) => p.key) };
   });
-  // Themes across the corpus first: more sources, then weight; a theme of one source only if room remains.
-  return themes
-    .filter((t) => t.sources.length > 0)
-    .sort((a, b) => Number(b.sources.length > 1) - Number(a.sources.length > 1) || b.score - a.score || a.label.localeCompare(b.label))
-    .slice(0, options.max);
 }
 
 /** A readable label: the strongest phrase, joined with the next one that adds new words. */
