@@ -16,6 +16,11 @@ export { indexCorpus, vectorOf, type CorpusIndex } from './corpus-index.js';
 
 /** Longest keyphrase (UTF-16 units) whose written forms are looked up in the sentences. */
 const maxSurfaceLength = 200;
+/**
+ * Sentences (the first ones, in corpus order) read to learn how a phrase is written: enough to
+ * find its usual form, and bounded, so a phrase in thousands of sentences is not read in each.
+ */
+const writtenSample = 200;
 /** Options of theme finding. */
 export interface ThemeOptions {
   /** Most themes to return. */
@@ -208,14 +213,15 @@ export function findThemes(keyphrases: readonly (readonly Keyphrase[])[], index:
   const phrases = keys.map((key) => {
     const counts = new Map<number, number>();
     const surfaces = new Map<string, number>();
-    // A "phrase" of hundreds of characters (unsplit text) would make a regular expression too large to compile.
+    // A "phrase" of hundreds of characters is unsplit text, not a name to look for.
     const phraseText = pooled.get(key)!.text;
     const surfaceWords = phraseText.length > maxSurfaceLength ? null : wordsOf(phraseText);
     const using = sentencesWith(index, key);
     // Phrases as common as the corpus's own subject ("pakistan", "relations") name no theme (see
     // `generic` below): known from the count alone, before their many sentences are read.
     if (using.length >= 5 && using.length / Math.max(1, index.size) > options.maxShare) return null;
-    for (const s of using) {
+    for (let u = 0; u < using.length; u++) {
+      const s = using[u];
       // Term counts of the sentence, in the order its terms first occur, weighed by IDF.
       const terms: number[] = [];
       for (let k = start[s]; k < start[s + 1]; k++) if (content[k] && count[tokens[k]]++ === 0) terms.push(tokens[k]);
@@ -224,7 +230,7 @@ export function findThemes(keyphrases: readonly (readonly Keyphrase[])[], index:
         count[id] = 0;
       }
       counts.set(index.source[s], (counts.get(index.source[s]) ?? 0) + 1);
-      if (surfaceWords) countWritten(index.text[s], runsOf(s), surfaceWords, surfaces);
+      if (surfaceWords && u < writtenSample) countWritten(index.text[s], runsOf(s), surfaceWords, surfaces);
     }
     const vector = sum.take();
     // Name the phrase as the sources most often write it ("South Asia", "Afghan Taliban").
