@@ -94,6 +94,8 @@ interface UsedFace {
   codePoints: Map<number, number[]>;
   /** Encoded strings by text. */
   encoded: Map<string, string>;
+  /** Hex of each PDF glyph id. */
+  hex: string[];
 }
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
@@ -101,6 +103,7 @@ const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 /** Measuring fonts, and the fonts of one PDF document. */
 export class FontSet {
   private used = new Map<string, UsedFace>();
+  private usedByObject = new WeakMap<Face, UsedFace>();
   private faces = new Map<string, LoadedFace>();
 
   /**
@@ -185,27 +188,34 @@ export class FontSet {
    * to a face that has its glyphs). Glyphs are added to the face's subset as they are first used.
    */
   encode(text: string, face: Face): { font: string; hex: string } {
-    const key = faceKey(face);
-    let u = this.used.get(key);
+    let u = this.usedByObject.get(face);
     if (!u) {
-      u = { name: `F${this.used.size + 1}`, face, loaded: this.load(face), ids: new Map([[0, 0]]), glyphs: [0], codePoints: new Map(), encoded: new Map() };
-      this.used.set(key, u);
+      const key = faceKey(face);
+      u = this.used.get(key);
+      if (!u) {
+        u = { name: `F${this.used.size + 1}`, face, loaded: this.load(face), ids: new Map([[0, 0]]), glyphs: [0], codePoints: new Map(), encoded: new Map(), hex: ['0000'] };
+        this.used.set(key, u);
+      }
+      this.usedByObject.set(face, u);
     }
     let hex = u.encoded.get(text);
     if (hex === undefined) {
-      const { ids, codePoints } = u.loaded.font.glyphs(text);
+      const run = u.loaded.font.glyphRun(text);
       const trueType = u.loaded.font.isTrueType;
       hex = '';
-      ids.forEach((g, i) => {
+      for (let i = 0; i < run.ids.length; i++) {
+        const g = run.ids[i]!;
         let id = u.ids.get(g);
         if (id === undefined) {
           id = trueType ? u.glyphs.length : g;
           u.ids.set(g, id);
           u.glyphs.push(g);
+          u.hex[id] = hex4(id);
+          const chars = run.codePoints?.[i] ?? [...text.slice(run.starts[i], run.starts[i + 1] ?? text.length)].map((c) => c.codePointAt(0)!);
+          u.codePoints.set(id, chars);
         }
-        if (!u.codePoints.has(id)) u.codePoints.set(id, codePoints[i]!);
-        hex += hex4(id);
-      });
+        hex += u.hex[id];
+      }
       u.encoded.set(text, hex);
     }
     return { font: u.name, hex };

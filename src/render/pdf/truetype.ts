@@ -316,33 +316,46 @@ export class TrueTypeFont {
    * (several for a ligature), for the PDF's text-extraction map.
    */
   glyphs(text: string): { ids: number[]; codePoints: number[][] } {
+    const run = this.glyphRun(text);
+    if (run.codePoints) return { ids: run.ids, codePoints: run.codePoints };
+    const cps = run.starts.map((from, i) => [...text.slice(from, run.starts[i + 1] ?? text.length)].map((c) => c.codePointAt(0)!));
+    return { ids: run.ids, codePoints: cps };
+  }
+
+  /**
+   * The glyphs that draw `text` and where each starts in it (UTF-16 offsets), so the characters
+   * a glyph stands for are sliced out only when they are needed; text that fontkit shaped comes
+   * with its code points instead (shaping may reorder).
+   */
+  glyphRun(text: string): { ids: number[]; starts: number[]; codePoints?: number[][] } {
     let ids: number[] = [];
-    let cps: number[][] = [];
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
-      if (needsShaping(cp)) return this.shape(text);
-      ids.push(this.glyphFor(cp));
-      cps.push([cp]);
+    let starts: number[] = [];
+    let ligatures = false;
+    for (let i = 0; i < text.length; i++) {
+      const from = i;
+      let cp = text.charCodeAt(i);
+      if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < text.length) cp = text.codePointAt(i++)!;
+      if (needsShaping(cp)) return { ...this.shape(text), starts: [] };
+      const g = this.glyphFor(cp);
+      if (this.ligatureStarts.has(g)) ligatures = true;
+      ids.push(g);
+      starts.push(from);
     }
+    if (!ligatures) return { ids, starts };
     for (const lookup of this.ligatureLookups) {
       const nextIds: number[] = [];
-      const nextCps: number[][] = [];
+      const nextStarts: number[] = [];
       for (let i = 0; i < ids.length; i++) {
         const candidates = lookup.get(ids[i]!);
         const lig = candidates?.find((l) => l.rest.every((g, k) => ids[i + 1 + k] === g));
-        if (lig) {
-          nextIds.push(lig.glyph);
-          nextCps.push(cps.slice(i, i + 1 + lig.rest.length).flat());
-          i += lig.rest.length;
-        } else {
-          nextIds.push(ids[i]!);
-          nextCps.push(cps[i]!);
-        }
+        nextIds.push(lig ? lig.glyph : ids[i]!);
+        nextStarts.push(starts[i]!);
+        if (lig) i += lig.rest.length;
       }
       ids = nextIds;
-      cps = nextCps;
+      starts = nextStarts;
     }
-    return { ids, codePoints: cps };
+    return { ids, starts };
   }
 
   /** Glyphs of `text` shaped by fontkit (visual order, contextual forms). */
@@ -374,7 +387,7 @@ export class TrueTypeFont {
 
   private sumAdvances(text: string): number {
     let w = 0;
-    for (const g of this.glyphs(text).ids) w += this.advance(g);
+    for (const g of this.glyphRun(text).ids) w += this.advance(g);
     return w;
   }
 
