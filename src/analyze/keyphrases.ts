@@ -95,6 +95,21 @@ function chunksOf(tokens: TaggedToken[]): [number, number][] {
   return out;
 }
 
+/**
+ * Is every number in tokens[i..j) the last part of a written name ("MPEG-7", "IEEE-802")? Not when
+ * the number goes on past the token ("post-9" of "post-9/11", "v-1" of "v-1.2") or opens it.
+ */
+function numberedName(tokens: TaggedToken[], i: number, j: number): boolean {
+  for (let k = i; k < j; k++) {
+    const parts = wordsOf(tokens[k].value);
+    if (!parts.some((p) => /^\d+$/.test(p))) continue;
+    if (/^\d/.test(parts[0]) || !/^\d+$/.test(parts[parts.length - 1]) || parts.slice(0, -1).some((p) => /^\d+$/.test(p))) return false;
+    const next = tokens[k + 1];
+    if (next && next.start === tokens[k].end) return false;
+  }
+  return true;
+}
+
 /** Is tokens[i..j) an acceptable candidate: ends in a noun, with no generic adjective first and no lone generic word? */
 function isCandidate(tokens: TaggedToken[], i: number, j: number): boolean {
   const last = tokens[j - 1];
@@ -108,8 +123,8 @@ function isCandidate(tokens: TaggedToken[], i: number, j: number): boolean {
   // phrase ("new method", "different kinds").
   if (genericWords.has(last.lower) && (j - i === 1 || genericWords.has(tokens[j - 2].lower))) return false;
   if (genericWords.has(tokens[i].lower) && !nounTags.has(tokens[i].pos)) return false;
-  // A single word must be a real term: at least three letters.
-  if (j - i === 1 && last.value.length < 3) return false;
+  // A single word must be a real term: at least three letters, or a two-character acronym ("IR", "3G").
+  if (j - i === 1 && last.value.length < 3 && !/^(?=.*\p{L})[\p{Lu}\p{N}]{2}$/u.test(last.value)) return false;
   return true;
 }
 
@@ -120,32 +135,20 @@ function keyOf(tokens: TaggedToken[], i: number, j: number): string {
   return parts.join(' ');
 }
 
-/** Stemmed keys of every candidate n-gram of a short text (used for the title). */
-function keysOfText(text: string): Set<string> {
-  const keys = new Set<string>();
+/** Every candidate n-gram of a short text (the title, headings): stemmed key → written form. */
+function keysOfText(text: string): Map<string, { form: string; head: boolean }> {
+  const keys = new Map<string, { form: string; head: boolean }>();
   const tokens = retagNouns(joinCompounds(tagText(text)));
   for (const [from, to] of chunksOf(tokens)) {
     for (let i = from; i < to; i++) {
       for (let j = i + 1; j <= Math.min(to, i + maxPhraseWords); j++) {
-        if (isCandidate(tokens, i, j)) keys.add(keyOf(tokens, i, j));
+        if (!isCandidate(tokens, i, j)) continue;
+        const key = keyOf(tokens, i, j);
+        if (!keys.has(key)) keys.set(key, { form: tokens.slice(i, j).map(displayWord).join(' '), head: j === to });
       }
     }
   }
   return keys;
-}
-
-/** Share of the stemmed words of a key that are title words. */
-function titleWordShare(key: string, title: ReadonlySet<string>): number {
-  if (!title.size) return 0;
-  const words = key.split(' ');
-  return Number((words.filter((w) => title.has(w)).length / words.length).toFixed(4));
-}
-
-/** Stems of the content words of a short text (the title). */
-function contentStems(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const w of wordsOf(text)) if (!isStopWord(w) && !genericWords.has(w)) out.add(stemWord(w));
-  return out;
 }
 
 /**
@@ -198,41 +201,42 @@ export function collectCandidates(doc: StructuredSource): CandidateStats {
   tokenStarts.push(totalTokens);
   const lead = leadEnd(doc, tokenStarts);
   const titleKeys = keysOfText(doc.metadata.title ?? '');
-  const titleStems = contentStems(doc.metadata.title ?? '');
   const headingKeys = keysOfText(doc.sections.filter((s) => s.kind !== 'references' && s.kind !== 'notes').map((s) => s.heading).join('\n\n'));
   const out: CandidateStats = {};
   const forms = new Map<string, Map<string, number>>();
   const sectionsOf = new Map<string, Set<number>>();
   const denom = Math.max(1, totalTokens);
+  /** Counts one occurrence of tokens[i..j) (in chunk [from, to)) of sentence si. */
+  const add = (tokens: TaggedToken[], si: number, i: number, j: number, from: number, to: number) => {
+    const words = tokens.slice(i, j);
+    const key = keyOf(tokens, i, j);
+    // Fragments of numbers ("post-9" from "post-9/11") are not phrases; a name with a number is
+    // ("MPEG-7", "CITC-1").
+    if (/(?:^| )\d+(?: |$)/.test(key) && !numberedName(tokens, i, j)) return;
+    const at = tokenStarts[si] + i;
+    let c: CandidateFeatures | undefined = out[key];
+    if (!c) {
+      c = { text: '', tf: 0, first: at / denom, last: at / denom, words: key.split(' ').length, position: 0, lead: 0, title: titleKeys.has(key) ? 1 : 0, maximal: 0, head: 0, firstWord: at, heading: headingKeys.has(key) ? 1 : 0, sections: 0, acronym: 0, genericHead: genericWords.has(words[words.length - 1].lower) ? 1 : 0 };
+      out[key] = c;
+    }
+    c.tf++;
+    c.last = at / denom;
+    c.position += 1 / (1 + at);
+    if (at < lead) c.lead++;
+    if (i === from && j === to) c.maximal++;
+    if (j === to) c.head++;
+    if (j === to && !c.acronym && definedByAcronym(tokens, i, j)) c.acronym = 1;
+    const form = words.map(displayWord).join(' ');
+    const f = forms.get(key) ?? forms.set(key, new Map()).get(key)!;
+    f.set(form, (f.get(form) ?? 0) + 1);
+    (sectionsOf.get(key) ?? sectionsOf.set(key, new Set()).get(key)!).add(doc.sentences[si].section);
+  };
   tokensBySentence.forEach((tokens, si) => {
     if (!eligible[si]) return;
-    const section = doc.sentences[si].section;
-    for (const [from, to] of chunksOf(tokens)) {
+    const chunks = chunksOf(tokens);
+    for (const [from, to] of chunks) {
       for (let i = from; i < to; i++) {
-        for (let j = i + 1; j <= Math.min(to, i + maxPhraseWords); j++) {
-          if (!isCandidate(tokens, i, j)) continue;
-          const words = tokens.slice(i, j);
-          const key = keyOf(tokens, i, j);
-          // Fragments of numbers ("post-9" from "post-9/11") are not phrases.
-          if (/(?:^| )\d+(?: |$)/.test(key)) continue;
-          const at = tokenStarts[si] + i;
-          let c: CandidateFeatures | undefined = out[key];
-          if (!c) {
-            c = { text: '', tf: 0, first: at / denom, last: at / denom, words: key.split(' ').length, position: 0, lead: 0, title: titleKeys.has(key) ? 1 : 0, maximal: 0, head: 0, firstWord: at, heading: headingKeys.has(key) ? 1 : 0, sections: 0, titleWords: titleWordShare(key, titleStems), acronym: 0, genericHead: genericWords.has(words[words.length - 1].lower) ? 1 : 0 };
-            out[key] = c;
-          }
-          c.tf++;
-          c.last = at / denom;
-          c.position += 1 / (1 + at);
-          if (at < lead) c.lead++;
-          if (i === from && j === to) c.maximal++;
-          if (j === to) c.head++;
-          if (j === to && !c.acronym && definedByAcronym(tokens, i, j)) c.acronym = 1;
-          const form = words.map(displayWord).join(' ');
-          const f = forms.get(key) ?? forms.set(key, new Map()).get(key)!;
-          f.set(form, (f.get(form) ?? 0) + 1);
-          (sectionsOf.get(key) ?? sectionsOf.set(key, new Set()).get(key)!).add(section);
-        }
+        for (let j = i + 1; j <= Math.min(to, i + maxPhraseWords); j++) if (isCandidate(tokens, i, j)) add(tokens, si, i, j, from, to);
       }
     }
   });

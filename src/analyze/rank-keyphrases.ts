@@ -41,8 +41,6 @@ export interface KeyphraseWeights {
    * "Shanghai Cooperation Organization"): the longer one is the keyphrase.
    */
   incomplete: number;
-  /** Added multiplier per share of the phrase's words found in the title (partial title overlap). */
-  titleWords: number;
   /** Multiplier for a phrase the source spells out with an acronym ("network address translation (NAT)"). */
   acronym: number;
   /** Multiplier for a phrase ending in a generic noun ("response time", "clustering method"). */
@@ -71,7 +69,6 @@ export const defaultKeyphraseWeights: Readonly<KeyphraseWeights> = {
   rareFactor: 1,
   incomplete: 0.5,
   diversity: 0.9,
-  titleWords: 0,
   // A term the source defines with an acronym is one of its own terms.
   acronym: 2,
   // "response time" may be a term; "clustering method" rarely is: half weight.
@@ -127,10 +124,9 @@ export function scoreCandidate(c: CandidateFeatures, idf: number, w: Readonly<Ke
   const tf = head + w.modifier * (c.tf - head);
   const late = c.firstWord > w.cutoff ? w.lateFactor : 1;
   const rare = c.tf < w.minTf ? w.rareFactor : 1;
-  const titleWords = 1 + w.titleWords * (Number(c.titleWords) || 0);
   const acronym = c.acronym ? w.acronym : 1;
   const genericHead = c.genericHead ? w.genericHead : 1;
-  return late * rare * (w.position ? Math.pow(c.position, w.position) : 1) * (w.tfPower > 0 ? Math.pow(tf, w.tfPower) : Math.log2(1 + tf)) * (c.heading ? w.heading : 1) * Math.pow(idf, w.idf) * early * spread * length * title * lead * titleWords * acronym * genericHead;
+  return late * rare * (w.position ? Math.pow(c.position, w.position) : 1) * (w.tfPower > 0 ? Math.pow(tf, w.tfPower) : Math.log2(1 + tf)) * (c.heading ? w.heading : 1) * Math.pow(idf, w.idf) * early * spread * length * title * lead * acronym * genericHead;
 }
 
 /**

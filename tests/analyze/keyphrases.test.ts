@@ -105,15 +105,25 @@ describe('keyphrase term signals', () => {
     expect(c['method']).toBeUndefined();
     expect(Object.keys(c).some((k) => k.startsWith('differ '))).toBe(false);
   });
+});
 
-  it('weigh a phrase by the share of its words found in the title', () => {
-    const doc = handMade('Sensor selection for target tracking', [
-      'Sensor networks track a target with selected sensors.',
-      'The entropy heuristic picks sensors.',
+describe('keyphrase candidates with numbers and short acronyms', () => {
+  it('keep names with a number (MPEG-7) and two-character acronyms (3G, IR), not number fragments', () => {
+    const doc = handMade('MPEG-7 descriptors for IR in 3G networks', [
+      'Eight visual MPEG-7 descriptors were compared on 3G networks.',
+      'The IR community uses MPEG-7 too.',
+      'After post-9/11 rules, version v-1.2 of the tool shipped.',
+      'It was a quiet time in it.',
     ]);
     const c = collectCandidates(doc);
-    expect(c['sensor network'].titleWords).toBe(0.5);
-    expect(c['entropi heurist'].titleWords).toBe(0);
+    expect(c['mpeg 7']?.tf).toBe(2);
+    expect(c['mpeg 7 descriptor']).toBeDefined();
+    expect(c['3g']).toBeDefined();
+    expect(c['3g network']?.title).toBe(1);
+    expect(c['ir']).toBeDefined();
+    expect(c['post 9']).toBeUndefined();
+    expect(c['v 1']).toBeUndefined();
+    expect(c['it']).toBeUndefined();
   });
 });
 
