@@ -71,10 +71,13 @@ export function findQuotes(doc: StructuredSource): ExtractedQuote[] {
       const sentenceHead = head.slice(Math.max(head.lastIndexOf('. '), head.lastIndexOf('? '), head.lastIndexOf('! ')) + 1);
       const tail = para.slice(m.index + m[0].length, m.index + m[0].length + 80);
       let speaker: string | null = null;
-      const b = before.exec(sentenceHead);
+      // `before` ends with the speech verb and what may follow it, i.e. with `verbAtEnd`: where that
+      // fails, `before` (slow: names tried at every position of the head) fails too.
+      const verbEnds = verbAtEnd.test(sentenceHead);
+      const b = verbEnds ? before.exec(sentenceHead) : null;
       if (b) speaker = cleanSpeaker(b[3] ?? b[1]);
       // "… and said, "…"" or "X congratulated Y as such:": the speaker is the sentence's subject.
-      if (!speaker && verbAtEnd.test(sentenceHead)) speaker = cleanSpeaker(sentenceSubject(sentenceHead) ?? undefined);
+      if (!speaker && verbEnds) speaker = cleanSpeaker(sentenceSubject(sentenceHead) ?? undefined);
       // "the senator had said": a role named by a short noun phrase is the speaker.
       if (!speaker && b?.[2]) {
         const role = b[2].trim().replace(/^.*\b(?:the|a|an)\s+/i, '').replace(/(?:\s+(?:had|has|have|once|also|reportedly|publicly|strongly))+$/i, '');
