@@ -85,3 +85,22 @@ describe('hyphenation', () => {
     expect(differ).toEqual([]);
   });
 });
+
+describe('CFF-flavoured OpenType from the config', () => {
+  // test-serif-cff.otf: DejaVu Serif's printable ASCII, outlines converted to CFF, renamed (DejaVu licence).
+  const otf = join(repoRoot, 'tests', 'render', 'fixtures', 'test-serif-cff.otf');
+
+  it('is read like a TrueType font and embedded whole, once, with its text extractable', async () => {
+    const font = new TrueTypeFont(readFileSync(otf));
+    expect(font.isTrueType).toBe(false);
+    expect(font.postscriptName).toBe('TestSerifCFF');
+    const serif = new TrueTypeFont(readFileSync(join(fontDir, 'DejaVuSerif.ttf')));
+    expect(font.width('Office affairs')).toBe(serif.width('Office affairs'));
+    const md = '# T\n\nMeta.\n\nAn official office affair, *in italic*, with counterterrorism internationalisation.';
+    const pdf = await readPdf(await markdownToPdf(fromMarkdown(md), { title: 'T', author: 'A', date: '2023-01-01', pageSize: 'A4', fonts: { regular: otf } }));
+    expect(pdf.fontsEmbedded).toBe(true);
+    // Regular and the italic that falls back to the same file share one embedded font.
+    expect(pdf.fontNames.filter((n) => n.includes('TestSerifCFF'))).toEqual(['/TestSerifCFF']);
+    expect(pdf.pages[0]!.text.replace(/\s+/g, ' ')).toContain('An official office affair, in italic, with counterterror');
+  });
+});

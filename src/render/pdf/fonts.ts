@@ -84,7 +84,8 @@ export interface FacedText {
 /** A face as drawn in one PDF: its resource name and the glyphs used so far. */
 interface UsedFace {
   name: string;
-  face: Face;
+  /** Key of the first face drawn with the file (names the subset). */
+  key: string;
   loaded: LoadedFace;
   /** Glyph ids in the font file → ids in the PDF (subset order for TrueType, unchanged for CFF). */
   ids: Map<number, number>;
@@ -102,6 +103,7 @@ const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 
 /** Measuring fonts, and the fonts of one PDF document. */
 export class FontSet {
+  /** Fonts drawn so far, by file. */
   private used = new Map<string, UsedFace>();
   private usedByObject = new WeakMap<Face, UsedFace>();
   private faces = new Map<string, LoadedFace>();
@@ -190,11 +192,12 @@ export class FontSet {
   encode(text: string, face: Face): { font: string; hex: string } {
     let u = this.usedByObject.get(face);
     if (!u) {
-      const key = faceKey(face);
-      u = this.used.get(key);
+      // One font in the PDF per file: faces that fall back to the same file share it.
+      const loaded = this.load(face);
+      u = this.used.get(loaded.file);
       if (!u) {
-        u = { name: `F${this.used.size + 1}`, face, loaded: this.load(face), ids: new Map([[0, 0]]), glyphs: [0], codePoints: new Map(), encoded: new Map(), hex: ['0000'] };
-        this.used.set(key, u);
+        u = { name: `F${this.used.size + 1}`, key: faceKey(face), loaded, ids: new Map([[0, 0]]), glyphs: [0], codePoints: new Map(), encoded: new Map(), hex: ['0000'] };
+        this.used.set(loaded.file, u);
       }
       this.usedByObject.set(face, u);
     }
@@ -224,7 +227,7 @@ export class FontSet {
   /** Writes every face used into the PDF; returns the font resources (name → font dictionary). */
   writeFonts(pdf: PdfWriter): Map<string, PdfRef> {
     const out = new Map<string, PdfRef>();
-    for (const [key, u] of this.used) out.set(u.name, writeFont(pdf, u, key));
+    for (const u of this.used.values()) out.set(u.name, writeFont(pdf, u));
     return out;
   }
 }
@@ -246,11 +249,12 @@ const round = (v: number) => Math.round(v * 1000) / 1000;
  * in the subset) or a CIDFontType0 (CFF-flavoured OpenType embedded whole, CID = glyph id), with
  * widths for the glyphs used and a ToUnicode map so the text can be copied and searched.
  */
-function writeFont(pdf: PdfWriter, u: UsedFace, key: string): PdfRef {
+function writeFont(pdf: PdfWriter, u: UsedFace): PdfRef {
   const font = u.loaded.font;
   const m = font.metrics;
   const scale = 1000 / m.unitsPerEm;
-  const baseFont = name(`${subsetTag(u.loaded.file, key)}+${font.postscriptName}`);
+  // A subset is named with a tag; a CFF font goes in whole, under its own name.
+  const baseFont = name(font.isTrueType ? `${subsetTag(u.loaded.file, u.key)}+${font.postscriptName}` : font.postscriptName);
   let program: Uint8Array;
   let widths: [number, number][];
   if (font.isTrueType) {
