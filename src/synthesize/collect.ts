@@ -59,7 +59,7 @@ export function dateKey(date: string): string {
  * weighs log 1.5, a term in one log 3), as `vectorsOf([a, b])` would weigh them; term counts are read
  * once per text through `counts`.
  */
-function similarEnough(a: string, b: string, threshold: number, counts: Map<string, TermVector>): boolean {
+export function similarEnough(a: string, b: string, threshold: number, counts: Map<string, TermVector> = new Map()): boolean {
   const tfOf = (t: string) => counts.get(t) ?? counts.set(t, countTerms(contentTerms(t))).get(t)!;
   const ta = tfOf(a);
   const tb = tfOf(b);

@@ -40,6 +40,11 @@ export interface CorpusIndex {
 
 /** Index every body sentence of every source. */
 export function indexCorpus(analyses: readonly SourceAnalysis[]): CorpusIndex {
+  return indexSentences(analyses.flatMap((a, i) => bodySentences(a.doc).map((s) => ({ source: i, text: s.text }))));
+}
+
+/** Index a list of sentences, each with the index of its source. */
+export function indexSentences(sentences: readonly { source: number; text: string }[]): CorpusIndex {
   const ids = new Map<string, number>();
   const stems: string[] = [];
   // Per distinct word: stem id × 2 + 1 when it is a content term (tokenising and stemming once per word).
@@ -65,29 +70,27 @@ export function indexCorpus(analyses: readonly SourceAnalysis[]): CorpusIndex {
   let tokens = new Int32Array(1 << 16);
   let content = new Uint8Array(1 << 16);
   let n = 0;
-  analyses.forEach((a, i) => {
-    for (const s of bodySentences(a.doc)) {
-      const words = wordsOf(s.text);
-      if (n + words.length > tokens.length) {
-        const size = Math.max(tokens.length * 2, n + words.length);
-        const t = new Int32Array(size);
-        t.set(tokens);
-        tokens = t;
-        const c = new Uint8Array(size);
-        c.set(content);
-        content = c;
-      }
-      for (const w of words) {
-        const code = codeOf(w);
-        tokens[n] = code >> 1;
-        content[n] = code & 1;
-        n++;
-      }
-      source.push(i);
-      text.push(s.text);
-      start.push(n);
+  for (const s of sentences) {
+    const words = wordsOf(s.text);
+    if (n + words.length > tokens.length) {
+      const size = Math.max(tokens.length * 2, n + words.length);
+      const t = new Int32Array(size);
+      t.set(tokens);
+      tokens = t;
+      const c = new Uint8Array(size);
+      c.set(content);
+      content = c;
     }
-  });
+    for (const w of words) {
+      const code = codeOf(w);
+      tokens[n] = code >> 1;
+      content[n] = code & 1;
+      n++;
+    }
+    source.push(s.source);
+    text.push(s.text);
+    start.push(n);
+  }
   const size = text.length;
   const starts = Int32Array.from(start);
   tokens = tokens.slice(0, n);

@@ -55,7 +55,7 @@ export interface ThemeCluster {
 const keyOf = (phrase: string) => wordsOf(phrase).map(stemWord).join(' ');
 
 /** A sparse vector over stem ids, its entries in the order they were first added (as a Map keeps them). */
-interface IdVector {
+export interface IdVector {
   ids: Int32Array;
   values: Float64Array;
   norm: number;
@@ -101,7 +101,7 @@ class VectorSum {
  * vector is spread once into a dense array and the smaller ones are read against it, so the work is
  * the sum over pairs of the smaller size, with no hashing.
  */
-function cosineMatrix(vectors: readonly IdVector[], size: number): Float64Array[] {
+export function cosineMatrix(vectors: readonly IdVector[], size: number): Float64Array[] {
   const n = vectors.length;
   const sim = vectors.map(() => new Float64Array(n));
   const dense = new Float64Array(size);
@@ -139,7 +139,7 @@ function cosineMatrix(vectors: readonly IdVector[], size: number): Float64Array[
 }
 
 /** The words of a text as written: each run of letters and digits, lower-cased, and where it lies. */
-interface WordRuns {
+export interface WordRuns {
   lower: string[];
   start: number[];
   end: number[];
@@ -148,7 +148,7 @@ interface WordRuns {
 const wordRun = /[\p{L}\p{N}]+/gu;
 const separator = /^[\s-]+$/u;
 
-function wordRunsOf(text: string): WordRuns {
+export function wordRunsOf(text: string): WordRuns {
   const out: WordRuns = { lower: [], start: [], end: [] };
   for (const m of text.matchAll(wordRun)) {
     out.lower.push(m[0].toLowerCase());
@@ -164,7 +164,7 @@ function wordRunsOf(text: string): WordRuns {
  * expression per phrase said the same, but compiling hundreds of Unicode-class expressions cost
  * more than everything else in theme finding on a small corpus.
  */
-function countWritten(text: string, runs: WordRuns, words: readonly string[], into: Map<string, number>): void {
+export function countWritten(text: string, runs: WordRuns, words: readonly string[], into: Map<string, number>): void {
   const n = words.length;
   for (let i = 0; i + n <= runs.lower.length; ) {
     let k = 0;
