@@ -120,14 +120,20 @@ function computeBodyParagraphs(doc: StructuredSource): Paragraph[] {
  */
 export function maskCitations(text: string): string {
   const blank = (m: string) => ' '.repeat(m.length);
-  return maskBibliographic(text)
-    .replace(/\((?:[^()]*?\b(?:1[5-9]|20)\d\d[a-z]?\b[^()]*?)\)/g, (m) => (/^\([^()]*[A-Za-z][^()]*\)$/.test(m) && !/^\((?:in|since|from|until|by|after|before) /i.test(m) ? blank(m) : m))
-    // Halves of a citation cut by a sentence split: "… Action, 2022); …" and "… (Khan, 2021".
-    .replace(/^[^()]*?\b(?:1[5-9]|20)\d\d[a-z]?\)/, (m) => m.replace(/[^,;]*,\s*(?:1[5-9]|20)\d\d[a-z]?\)$/, (t) => ' '.repeat(t.length)))
-    .replace(/\([^()]*\b(?:1[5-9]|20)\d\d[a-z]?[^()]*$/, (m) => (/\p{Lu}/u.test(m) ? blank(m) : m))
-    .replace(/\[\d+(?:[,–-]\s*\d+)*\]/g, blank)
-    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, blank);
+  // Each replacement runs only where what it needs stands (a parenthesis and a year, a bracket):
+  // most sentences cite nothing, and the scans add up over every sentence of every extractor.
+  let out = maskBibliographic(text);
+  const year = yearLike.test(out);
+  if (year && out.includes('(')) out = out.replace(/\((?:[^()]*?\b(?:1[5-9]|20)\d\d[a-z]?\b[^()]*?)\)/g, (m) => (/^\([^()]*[A-Za-z][^()]*\)$/.test(m) && !/^\((?:in|since|from|until|by|after|before) /i.test(m) ? blank(m) : m));
+  // Halves of a citation cut by a sentence split: "… Action, 2022); …" and "… (Khan, 2021".
+  if (year && out.includes(')')) out = out.replace(/^[^()]*?\b(?:1[5-9]|20)\d\d[a-z]?\)/, (m) => m.replace(/[^,;]*,\s*(?:1[5-9]|20)\d\d[a-z]?\)$/, (t) => ' '.repeat(t.length)));
+  if (year && out.includes('(')) out = out.replace(/\([^()]*\b(?:1[5-9]|20)\d\d[a-z]?[^()]*$/, (m) => (/\p{Lu}/u.test(m) ? blank(m) : m));
+  if (out.includes('[')) out = out.replace(/\[\d+(?:[,–-]\s*\d+)*\]/g, blank);
+  return out.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, blank);
 }
+
+/** A year as the citation patterns read one (a necessary part of each of them). */
+const yearLike = /(?:1[5-9]|20)\d\d/;
 
 /**
  * Blank bibliographic material that PDF conversion leaves inside running text: links, footnote
@@ -136,13 +142,15 @@ export function maskCitations(text: string): string {
  */
 export function maskBibliographic(text: string): string {
   const blank = (m: string) => ' '.repeat(m.length);
-  return text
-    .replace(/<?https?:\/\/[^\s>]*>?|\bwww\.[^\s>]+/g, blank)
-    // A footnote entry: its number, an author ("Surname, Name") or a quoted title, through the year that ends it.
-    .replace(/(?:^|(?<=\s))\d{1,3}\s?\.\s+(?:(?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[\p{L}'’-]+,\s+[\p{Lu}“"]|[“"])[^]*?(?:\b(?:1[5-9]|20)\d\d[a-z]?\)?[.,]|$)/gu, blank)
-    // "“Title.” Venue, Month D, YYYY." or "*Venue*, YYYY."
-    .replace(/[”"][.,]?\s*\*?\p{Lu}[^.;:“”"]{0,60}?\*?,\s*(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\/\w+)?\s+(?:\d{1,2},\s*)?)?(?:1[5-9]|20)\d\d\b/gu, blank)
-    .replace(/\*[^*\n]{2,80}\*,\s*(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\/\w+)?\s+(?:\d{1,2},\s*)?)?(?:1[5-9]|20)\d\d\b/g, blank);
+  let out = text;
+  if (out.includes('http') || out.includes('www.')) out = out.replace(/<?https?:\/\/[^\s>]*>?|\bwww\.[^\s>]+/g, blank);
+  // A footnote entry: its number, an author ("Surname, Name") or a quoted title, through the year that ends it.
+  if (/\d\s?\./.test(out)) out = out.replace(/(?:^|(?<=\s))\d{1,3}\s?\.\s+(?:(?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[\p{L}'’-]+,\s+[\p{Lu}“"]|[“"])[^]*?(?:\b(?:1[5-9]|20)\d\d[a-z]?\)?[.,]|$)/gu, blank);
+  if (!yearLike.test(out)) return out;
+  // "“Title.” Venue, Month D, YYYY." or "*Venue*, YYYY."
+  if (/[”"]/.test(out)) out = out.replace(/[”"][.,]?\s*\*?\p{Lu}[^.;:“”"]{0,60}?\*?,\s*(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\/\w+)?\s+(?:\d{1,2},\s*)?)?(?:1[5-9]|20)\d\d\b/gu, blank);
+  if (out.includes('*')) out = out.replace(/\*[^*\n]{2,80}\*,\s*(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\/\w+)?\s+(?:\d{1,2},\s*)?)?(?:1[5-9]|20)\d\d\b/g, blank);
+  return out;
 }
 
 /** Word count of a string. */

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { lastWordOf } from '../../src/analyze/glossary.js';
+import { maskBibliographic, maskCitations } from '../../src/analyze/body-text.js';
 import { datesIn } from '../../src/analyze/timeline.js';
 import { similarityMatrix } from '../../src/analyze/summary.js';
 import { contentTerms, countTerms, inverseFrequencies, weigh, type TermVector } from '../../src/analyze/text/vectors.js';
@@ -117,5 +118,36 @@ describe('wordsOf and stemWord', () => {
       }),
       { seed, numRuns: 3000 },
     );
+  });
+});
+
+describe('maskCitations', () => {
+  // The masks as they were: every replacement run on every text.
+  const blank = (m: string) => ' '.repeat(m.length);
+  const plainBibliographic = (text: string) =>
+    text
+      .replace(/<?https?:\/\/[^\s>]*>?|\bwww\.[^\s>]+/g, blank)
+      .replace(/(?:^|(?<=\s))\d{1,3}\s?\.\s+(?:(?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[\p{L}'’-]+,\s+[\p{Lu}“"]|[“"])[^]*?(?:\b(?:1[5-9]|20)\d\d[a-z]?\)?[.,]|$)/gu, blank)
+      .replace(/[”"][.,]?\s*\*?\p{Lu}[^.;:“”"]{0,60}?\*?,\s*(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\/\w+)?\s+(?:\d{1,2},\s*)?)?(?:1[5-9]|20)\d\d\b/gu, blank)
+      .replace(/\*[^*\n]{2,80}\*,\s*(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\/\w+)?\s+(?:\d{1,2},\s*)?)?(?:1[5-9]|20)\d\d\b/g, blank);
+  const plainCitations = (text: string) =>
+    plainBibliographic(text)
+      .replace(/\((?:[^()]*?\b(?:1[5-9]|20)\d\d[a-z]?\b[^()]*?)\)/g, (m) => (/^\([^()]*[A-Za-z][^()]*\)$/.test(m) && !/^\((?:in|since|from|until|by|after|before) /i.test(m) ? blank(m) : m))
+      .replace(/^[^()]*?\b(?:1[5-9]|20)\d\d[a-z]?\)/, (m) => m.replace(/[^,;]*,\s*(?:1[5-9]|20)\d\d[a-z]?\)$/, (t) => ' '.repeat(t.length)))
+      .replace(/\([^()]*\b(?:1[5-9]|20)\d\d[a-z]?[^()]*$/, (m) => (/\p{Lu}/u.test(m) ? blank(m) : m))
+      .replace(/\[\d+(?:[,–-]\s*\d+)*\]/g, blank)
+      .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, blank);
+  const citing = fc
+    .array(fc.constantFrom('Khan', ', ', '(', ')', '2021', '1999', '[3]', '[1, 2]', '¹²', '“Title.” ', '"', 'Dawn', ', March 3, ', '*Venue*', '8. ', 'Kux, Dennis. ', 'https://x.org/a ', 'www.y.pk ', 'in ', '.', ' ', 'et al. '), { maxLength: 16 })
+    .map((p) => p.join(''));
+  it('equals the plain masks on generated citations and on every sentence-sized piece of the bundled papers', () => {
+    fc.assert(
+      fc.property(citing, (t) => {
+        expect(maskCitations(t)).toBe(plainCitations(t));
+        expect(maskBibliographic(t)).toBe(plainBibliographic(t));
+      }),
+      { seed, numRuns: 3000 },
+    );
+    for (const text of bundled) for (const piece of text.split(/(?<=[.!?])\s+/)) expect(maskCitations(piece)).toBe(plainCitations(piece));
   });
 });
