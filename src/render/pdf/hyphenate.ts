@@ -4,11 +4,13 @@
  * closures at every character, which made hyphenation a large part of a cold render. Same
  * points as `hyphen`'s `hyphenateSync` for any word of letters (checked in the tests).
  */
-import patterns from 'hyphen/patterns/en-us.js';
+import { createRequire } from 'node:module';
 
 type Trie = { [letter: string]: Trie | number | [Trie, number] };
 
-const [levelsTable, trie, exceptions] = patterns as unknown as [number[][], Trie, Record<string, number[]>];
+// Required, not imported: importing a 100 KB CommonJS file from an ES module first scans it for
+// export names, which cost ~45 ms more in a cold process than loading it.
+const [levelsTable, trie, exceptions] = createRequire(import.meta.url)('hyphen/patterns/en-us.js') as [number[][], Trie, Record<string, number[]>];
 
 /** Hyphenation points of a lower-case word: offsets where a hyphen may go. */
 function markers(lower: string): number[] {

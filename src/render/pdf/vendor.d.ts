@@ -6,11 +6,6 @@ declare module 'linebreak' {
     nextBreak(): { position: number; required: boolean } | null;
   }
 }
-declare module 'hyphen/patterns/en-us.js' {
-  /** Liang patterns: level vectors, a trie of letters, exceptions (word → hyphen offsets). */
-  const patterns: unknown;
-  export default patterns;
-}
 declare module 'hyphen/en-us/index.js' {
   const en: { hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string };
   export default en;
