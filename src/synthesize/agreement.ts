@@ -8,7 +8,6 @@ import { cosine, norm } from '../analyze/text/vectors.js';
 import { isStopWord } from '../analyze/text/stopwords.js';
 import { stemWord } from '../analyze/text/stem.js';
 import { sentencesWith, vectorOf, type CorpusIndex } from './corpus-index.js';
-import { candidatePairs } from './merge.js';
 
 /** An item that may agree with others. */
 export interface AgreementItem {
@@ -63,7 +62,27 @@ export function findAgreements(items: readonly AgreementItem[], index: CorpusInd
     }
     return c;
   };
-  for (const [i, j] of candidatePairs(vectors)) {
+  // Pairs sharing a bigram that is not common: only they can agree (pairs in sorted order).
+  const byGram = new Map<string, number[]>();
+  grams.forEach((g, i) => {
+    for (const k of g.keys()) (byGram.get(k) ?? byGram.set(k, []).get(k)!).push(i);
+  });
+  const seen = new Set<number>();
+  const pairs: [number, number][] = [];
+  for (const [k, list] of byGram) {
+    if (list.length < 2 || isCommon(k)) continue;
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const key = list[x] * items.length + list[y];
+        if (!seen.has(key)) {
+          seen.add(key);
+          pairs.push([list[x], list[y]]);
+        }
+      }
+    }
+  }
+  pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  for (const [i, j] of pairs) {
     const a = items[i];
     const b = items[j];
     if (a.sourceIds.every((s) => b.sourceIds.includes(s)) && b.sourceIds.every((s) => a.sourceIds.includes(s))) continue;

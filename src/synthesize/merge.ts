@@ -1,7 +1,7 @@
 /**
  * Merging near-duplicates across sources: items whose TF-IDF vectors are close are one item with
- * every citation kept. Clusters are built by single linkage over pairs above a threshold
- * (union-find), visiting pairs in a fixed order so the result is deterministic.
+ * every citation kept. Clusters are built by single linkage over every pair above a threshold
+ * (union-find); the pairs are found through an index of rare terms, not by comparing all pairs.
  */
 import { contentTerms, cosine, countTerms, inverseFrequencies, norm, weigh, type TermVector } from '../analyze/text/vectors.js';
 
@@ -14,37 +14,50 @@ export interface Mergeable {
 }
 
 /**
- * Pairs worth comparing. Up to 400 items, all pairs; beyond, only items sharing one of their three
- * heaviest terms (blocking: two items with cosine similarity ≥ 0.5 almost always do), each block
- * cut to `maxBlock` members, so thousands of items are not compared all against all. Pairs come
- * sorted, so results stay deterministic.
+ * Every pair (i < j, sorted) whose cosine similarity may reach `threshold` (above 0): no pair that
+ * reaches it is left out, and pairs that share no heavy rare term are never listed.
+ *
+ * Prefix filtering, as in all-pairs similarity search: each vector's terms are taken rarest first,
+ * and only the shortest prefix whose remaining terms weigh less than `threshold` of its norm is
+ * indexed. Two vectors sharing no term in that prefix have cosine below the threshold (the shared
+ * terms all lie in the rest, whose part of the dot product is at most its norm times the other
+ * vector's), so probing the index with all terms of the other vector finds every pair that counts.
+ * Common terms ("pakistan" in a corpus on Pakistan) are rarely indexed, so the work follows the
+ * pairs that could be similar, not all pairs.
  */
-export function candidatePairs(vectors: readonly TermVector[], maxBlock = 200): [number, number][] {
+export function similarPairs(vectors: readonly TermVector[], norms: readonly number[], threshold: number): [number, number][] {
+  const df = new Map<string, number>();
+  for (const v of vectors) for (const t of v.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const rarestFirst = (a: string, b: string) => df.get(a)! - df.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
+  // A little below the threshold, so that rounding never drops a pair exactly at it.
+  const bound = threshold * (1 - 1e-9);
+  const postings = new Map<string, number[]>();
+  const stamp = new Int32Array(vectors.length).fill(-1);
   const out: [number, number][] = [];
-  if (vectors.length <= 400) {
-    for (let i = 0; i < vectors.length; i++) for (let j = i + 1; j < vectors.length; j++) out.push([i, j]);
-    return out;
-  }
-  const blocks = new Map<string, number[]>();
   vectors.forEach((v, i) => {
-    const top = [...v.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3);
-    for (const [t] of top) {
-      const b = blocks.get(t) ?? blocks.set(t, []).get(t)!;
-      if (b.length < maxBlock) b.push(i);
-    }
-  });
-  const seen = new Set<number>();
-  for (const b of blocks.values()) {
-    for (let x = 0; x < b.length; x++) {
-      for (let y = x + 1; y < b.length; y++) {
-        const key = b[x] * vectors.length + b[y];
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push([b[x], b[y]]);
+    if (norms[i] === 0) return;
+    const found: number[] = [];
+    for (const t of v.keys()) {
+      const list = postings.get(t);
+      if (list) for (const j of list) if (stamp[j] !== i) {
+        stamp[j] = i;
+        found.push(j);
       }
     }
-  }
-  return out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+    for (const j of found.sort((a, b) => a - b)) out.push([j, i]);
+    const terms = [...v.keys()].sort(rarestFirst);
+    let rest = 0;
+    let p = terms.length;
+    // Drop terms from the common end while what is dropped stays below the bound.
+    while (p > 0) {
+      const w = v.get(terms[p - 1])!;
+      if (Math.sqrt(rest + w * w) / norms[i] >= bound) break;
+      rest += w * w;
+      p--;
+    }
+    for (let k = 0; k < p; k++) (postings.get(terms[k]) ?? postings.set(terms[k], []).get(terms[k])!).push(i);
+  });
+  return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 }
 
 /**
@@ -63,6 +76,7 @@ export function nearDuplicateGroups<T extends Mergeable>(
   blockOf?: (item: T) => string,
   identityOf?: (item: T) => string,
 ): number[][] {
+  if (!(threshold > 0)) throw new RangeError(`Unexpected threshold ${threshold}, expected a similarity above 0`);
   const { vectors, norms } = vectorsOf(items.map((i) => i.text), background);
   const parent = items.map((_, i) => i);
   // Iterative with path halving: a recursive find can overflow the stack on a long chain.
@@ -95,7 +109,7 @@ export function nearDuplicateGroups<T extends Mergeable>(
     (blocks.get(k) ?? blocks.set(k, []).get(k)!).push(i);
   });
   for (const members of blocks.values()) {
-    for (const [x, y] of candidatePairs(members.map((m) => vectors[m]))) {
+    for (const [x, y] of similarPairs(members.map((m) => vectors[m]), members.map((m) => norms[m]), threshold)) {
       const i = members[x];
       const j = members[y];
       // The cheap test first: `compatible` may compare the texts again.

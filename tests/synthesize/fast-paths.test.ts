@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { indexSentences, sentencesWith } from '../../src/synthesize/corpus-index.js';
 import { cosineMatrix, countWritten, wordRunsOf, type IdVector } from '../../src/synthesize/themes.js';
-import { nearDuplicateGroups } from '../../src/synthesize/merge.js';
+import { nearDuplicateGroups, similarPairs } from '../../src/synthesize/merge.js';
 import { similarEnough } from '../../src/synthesize/collect.js';
 import { stemWord, wordsOf } from '../../src/analyze/text/stem.js';
 import { contentTerms, cosine, countTerms, inverseFrequencies, norm, weigh, type TermVector } from '../../src/analyze/text/vectors.js';
@@ -116,6 +116,25 @@ describe('merging shortcuts', () => {
       }),
       { numRuns: 200, seed: 9 },
     );
+  });
+
+  it('lists every pair whose cosine reaches the threshold, through the index of rare terms', () => {
+    const vector = fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 15 }), fc.double({ min: 0.01, max: 9, noNaN: true })), { selector: ([id]) => id, minLength: 0, maxLength: 8 });
+    fc.assert(
+      fc.property(fc.array(vector, { minLength: 0, maxLength: 40 }), fc.constantFrom(0.15, 0.5, 0.9), (entries, threshold) => {
+        const maps: TermVector[] = entries.map((e) => new Map(e.map(([id, x]) => [`t${id}`, x])));
+        const norms = maps.map((m) => norm(m));
+        const listed = new Set(similarPairs(maps, norms, threshold).map(([i, j]) => `${i}:${j}`));
+        for (let i = 0; i < maps.length; i++) {
+          for (let j = i + 1; j < maps.length; j++) if (cosine(maps[i], maps[j], norms[i], norms[j]) >= threshold) expect(listed.has(`${i}:${j}`)).toBe(true);
+        }
+      }),
+      { numRuns: 400, seed: 17 },
+    );
+    // Two vectors sharing only a common light term are not a candidate pair.
+    const v = (e: [string, number][]) => new Map(e);
+    const maps = [v([['rare1', 5], ['common', 0.1]]), v([['rare2', 5], ['common', 0.1]]), v([['rare1', 4], ['common', 0.1]]), v([['common', 1]])];
+    expect(similarPairs(maps, maps.map((m) => norm(m)), 0.5)).toEqual([[0, 2]]);
   });
 
   it('compares two texts as vectors weighted over the pair alone, as before', () => {
