@@ -1,7 +1,8 @@
 /**
  * Merging near-duplicates across sources: items whose TF-IDF vectors are close are one item with
- * every citation kept. Clusters are built by single linkage over every pair above a threshold
- * (union-find); the pairs are found through an index of rare terms, not by comparing all pairs.
+ * every citation kept. Clusters are built by linking pairs above a threshold (union-find), a link
+ * joining two groups only when their first items are alike too; the pairs are found through an
+ * index of rare terms, not by comparing all pairs.
  */
 import { contentTerms, cosine, countTerms, inverseFrequencies, norm, weigh, type TermVector } from '../analyze/text/vectors.js';
 
@@ -62,7 +63,8 @@ export function similarPairs(vectors: readonly TermVector[], norms: readonly num
 
 /**
  * Groups of indices of near-duplicate items (similarity ≥ threshold, and `compatible`), each
- * group sorted, groups ordered by their first member. `blockOf`, when given, must return equal
+ * group sorted, groups ordered by their first member. Pairs are taken in index order; a pair
+ * joins two groups only when the groups' first items are near-duplicates as well. `blockOf`, when given, must return equal
  * keys for every compatible pair: only items in one block are compared. `identityOf`, when given,
  * says which items `compatible` cannot tell apart: items with the same text and identity (and a
  * vector that is not empty) are one item, compared once. Without it only an always-true
@@ -89,6 +91,7 @@ export function nearDuplicateGroups<T extends Mergeable>(
     const b = find(j);
     if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
   };
+  const similar = (i: number, j: number) => cosine(vectors[i], vectors[j], norms[i], norms[j]) >= threshold && (!compatible || compatible(items[i], items[j]));
   // Copies of one text (a sentence repeated by many sources) join their first copy at once; only
   // the first copies are compared. An empty vector is similar to nothing, so it is never merged.
   const identity = identityOf ?? (compatible ? null : () => '');
@@ -113,7 +116,12 @@ export function nearDuplicateGroups<T extends Mergeable>(
       const i = members[x];
       const j = members[y];
       // The cheap test first: `compatible` may compare the texts again.
-      if (cosine(vectors[i], vectors[j], norms[i], norms[j]) >= threshold && (!compatible || compatible(items[i], items[j]))) union(i, j);
+      if (!similar(i, j)) continue;
+      // Two groups join only when their first items are alike too: otherwise single linkage chains
+      // unrelated points through sentences that straddle both (a paragraph spliced at a page break).
+      const a = find(i);
+      const b = find(j);
+      if (a === b || (a === i && b === j) || similar(a, b)) union(a, b);
     }
   }
   const groups = new Map<number, number[]>();

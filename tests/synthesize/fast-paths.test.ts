@@ -20,20 +20,37 @@ const sentence = fc
   .array(fc.tuple(fc.constantFrom(...vocabulary), fc.constantFrom(...separators)), { minLength: 0, maxLength: 14 })
   .map((parts) => parts.map(([w, s]) => w + s).join('').trim());
 
-/** Union-find over every pair: the definition nearDuplicateGroups must agree with. */
-function allPairGroups<T extends { text: string }>(items: readonly T[], threshold: number, compatible: (a: T, b: T) => boolean): number[][] {
+/**
+ * The definition nearDuplicateGroups must agree with, comparing every pair: copies of a text (with
+ * the same identity) are one item; then pairs of first copies in index order, a similar pair joining
+ * two groups only when the groups' first items are similar too.
+ */
+function allPairGroups<T extends { text: string }>(items: readonly T[], threshold: number, compatible: (a: T, b: T) => boolean, identity: (item: T) => string = () => ''): number[][] {
   const terms = items.map((i) => contentTerms(i.text));
   const idf = inverseFrequencies(terms);
   const vectors = terms.map((t) => weigh(countTerms(t), idf));
   const parent = items.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  for (let i = 0; i < items.length; i++) {
-    for (let j = i + 1; j < items.length; j++) {
-      if (compatible(items[i], items[j]) && cosine(vectors[i], vectors[j]) >= threshold) {
-        const a = find(i);
-        const b = find(j);
-        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-      }
+  const union = (a: number, b: number) => (parent[Math.max(a, b)] = Math.min(a, b));
+  const similar = (i: number, j: number) => compatible(items[i], items[j]) && cosine(vectors[i], vectors[j]) >= threshold;
+  const first = new Map<string, number>();
+  const firsts: number[] = [];
+  items.forEach((item, i) => {
+    if (norm(vectors[i]) === 0) return;
+    const key = `${identity(item)}\u0000${item.text}`;
+    if (first.has(key)) union(first.get(key)!, i);
+    else {
+      first.set(key, i);
+      firsts.push(i);
+    }
+  });
+  for (let x = 0; x < firsts.length; x++) {
+    for (let y = x + 1; y < firsts.length; y++) {
+      const [i, j] = [firsts[x], firsts[y]];
+      if (!similar(i, j)) continue;
+      const a = find(i);
+      const b = find(j);
+      if (a !== b && similar(a, b)) union(a, b);
     }
   }
   const groups = new Map<number, number[]>();
@@ -110,12 +127,25 @@ describe('merging shortcuts', () => {
       fc.property(items, fc.constantFrom(0.15, 0.5, 0.8), (list, threshold) => {
         expect(nearDuplicateGroups(list, threshold)).toEqual(allPairGroups(list, threshold, () => true));
         const sameActors = (a: { actors: string[] }, b: { actors: string[] }) => !a.actors.length || !b.actors.length || a.actors.join('|') === b.actors.join('|');
-        expect(nearDuplicateGroups(list, threshold, sameActors, [], undefined, (r) => `${r.actors.length}:${r.actors.join('|')}`)).toEqual(allPairGroups(list, threshold, sameActors));
+        const actorsKey = (r: { actors: string[] }) => `${r.actors.length}:${r.actors.join('|')}`;
+        expect(nearDuplicateGroups(list, threshold, sameActors, [], undefined, actorsKey)).toEqual(allPairGroups(list, threshold, sameActors, actorsKey));
         const sameDate = (a: { date: string; text: string }, b: { date: string; text: string }) => a.date === b.date && (a.date.length === 10 || similarEnough(a.text, b.text, 0.4));
-        expect(nearDuplicateGroups(list, threshold, sameDate, [], (e) => e.date, () => '')).toEqual(allPairGroups(list, threshold, sameDate));
+        expect(nearDuplicateGroups(list, threshold, sameDate, [], (e) => e.date, () => '')).toEqual(allPairGroups(list, threshold, sameDate, (e) => e.date));
       }),
       { numRuns: 200, seed: 9 },
     );
+  });
+
+  it('does not chain two unlike points through a sentence that straddles both', () => {
+    const at = (text: string, i: number) => ({ text, source: i, start: 0 });
+    const a = 'Border trade between Pakistan and Afghanistan collapsed after the closures of Torkham.';
+    const bridge = 'Border trade collapsed after the closures of Torkham, and militant attacks on police stations in Khyber rose sharply.';
+    const c = 'Militant attacks on police stations in Khyber rose sharply during the winter months.';
+    const other = 'Pakistan reopened the Torkham crossing for trucks in the spring.';
+    const list = [at(a, 0), at(bridge, 1), at(c, 2), at(other, 3)];
+    // The bridge is like both (0.44 and 0.57), the two points share no word: single linkage at 0.4 chained them.
+    expect(allPairGroups(list, 0.4, () => true)).toEqual([[0, 1], [2], [3]]);
+    expect(nearDuplicateGroups(list, 0.4)).toEqual([[0, 1], [2], [3]]);
   });
 
   it('lists every pair whose cosine reaches the threshold, through the index of rare terms', () => {
