@@ -80,20 +80,26 @@ export function similarityMatrix(vectors: readonly TermVector[]): Float64Array[]
   const n = vectors.length;
   const ids = new Map<string, number>();
   const rows = vectors.map((v) => {
-    const entries: [number, number][] = [];
-    for (const [t, w] of v) {
+    // Sort the entries by term id with a native numeric sort: each key packs the id with the
+    // entry's place (ids are distinct within a vector, so the order is the ids' order).
+    const weights = [...v.values()];
+    const keys = new Float64Array(weights.length);
+    let k = 0;
+    for (const t of v.keys()) {
       let id = ids.get(t);
       if (id === undefined) ids.set(t, (id = ids.size));
-      entries.push([id, w]);
+      keys[k] = id * 0x1000000 + k;
+      k++;
     }
-    entries.sort((x, y) => x[0] - y[0]);
+    keys.sort();
     let norm2 = 0;
-    const id = new Int32Array(entries.length);
-    const w = new Float64Array(entries.length);
-    for (let k = 0; k < entries.length; k++) {
-      id[k] = entries[k][0];
-      w[k] = entries[k][1];
-      norm2 += w[k] * w[k];
+    const id = new Int32Array(keys.length);
+    const w = new Float64Array(keys.length);
+    for (let q = 0; q < keys.length; q++) {
+      const at = keys[q] % 0x1000000;
+      id[q] = (keys[q] - at) / 0x1000000;
+      w[q] = weights[at];
+      norm2 += w[q] * w[q];
     }
     return { id, w, norm: Math.sqrt(norm2) };
   });
@@ -152,12 +158,31 @@ function byMax(xs: ArrayLike<number>): number[] {
   return Array.from(xs, (x) => (m > 0 ? x / m : 0));
 }
 
+/** Heavier first; equal weights by term, so the order is total. */
+const byWeight = (a: readonly [string, number], b: readonly [string, number]): number => b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
+
+/**
+ * The `k` heaviest terms of a vector, heaviest first: the first `k` of the whole vector sorted by
+ * `byWeight`, found in one pass that keeps only the best `k` in order (a source has thousands of terms).
+ */
+function strongest(v: ReadonlyMap<string, number>, k: number): [string, number][] {
+  const best: [string, number][] = [];
+  for (const e of v) {
+    if (best.length === k && byWeight(e, best[k - 1]) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && byWeight(e, best[at - 1]) < 0) at--;
+    best.splice(at, 0, e);
+    if (best.length > k) best.pop();
+  }
+  return best;
+}
+
 /** Relevance of each candidate sentence (before redundancy removal). */
 export function scoreSentences(doc: StructuredSource, feats: readonly SentenceFeatures[], sim: readonly Float64Array[], vectors: readonly TermVector[], idf: ReadonlyMap<string, number>, w: SummaryWeights): number[] {
   const centroid: TermVector = new Map();
   for (const v of vectors) for (const [t, x] of v) centroid.set(t, (centroid.get(t) ?? 0) + x);
   // The centroid keeps its strongest terms only, as in MEAD: the rest is noise.
-  const top = new Map([...centroid.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 60));
+  const top = new Map(strongest(centroid, 60));
   // Norms once per vector (cosine would recompute both on every call).
   const norms = vectors.map((v) => norm(v));
   const topNorm = norm(top);
