@@ -8,11 +8,18 @@
  * - a verb in its base form between a singular noun and another noun is a noun modifier: a singular
  *   subject would take "addresses" ("network address translation"); "nodes report data" (plural
  *   subject) and "system uses memory" (inflected verb) are unchanged.
- * Participles and gerunds (-ed, -ing) keep their tag: the chunker treats them as modifiers already.
+ * - a participle or adjective that makes a compound adjective with the noun before it ("location
+ *   based services", "traffic dependent scheduling") is a modifier when a noun follows.
+ * Other participles and gerunds (-ed, -ing) keep their tag: the chunker treats them as modifiers already.
  */
 import type { TaggedToken } from './text/nlp.js';
 import { isStopWord } from './text/stopwords.js';
 
+/**
+ * Participles that form compound adjectives with a noun before them ("location based services",
+ * "aspect oriented programming", "model driven design"), written with or without the hyphen.
+ */
+const compoundParticiples = new Set(['based', 'oriented', 'driven', 'centered', 'centred', 'centric', 'dependent', 'aware', 'enabled', 'specific', 'independent', 'sensitive', 'intensive', 'tolerant', 'resilient', 'preserving', 'free']);
 const determiners = new Set(['a', 'an', 'the', 'this', 'these', 'those', 'each', 'every', 'our', 'their', 'its', 'his', 'her', 'my', 'your', 'any', 'no']);
 const nounTags = new Set(['NOUN', 'PROPN']);
 const plainWord = /^\p{L}[\p{L}'’-]*$/u;
@@ -27,6 +34,10 @@ export function retagNouns(tokens: readonly TaggedToken[]): TaggedToken[] {
   const out = tokens.slice();
   for (let i = 1; i < out.length; i++) {
     const t = out[i];
+    if (compoundParticiples.has(t.lower) && nounTags.has(out[i - 1].pos) && out[i + 1] && (nounTags.has(out[i + 1].pos) || out[i + 1].pos === 'VERB')) {
+      out[i] = { ...t, pos: 'ADJ' };
+      continue;
+    }
     if (!nounLikeVerb(t)) continue;
     const prev = out[i - 1];
     const next = out[i + 1];

@@ -206,6 +206,8 @@ export function collectCandidates(doc: StructuredSource): CandidateStats {
   const forms = new Map<string, Map<string, number>>();
   const sectionsOf = new Map<string, Set<number>>();
   const denom = Math.max(1, totalTokens);
+  /** Phrase key → key of the acronym the text defines for it. */
+  const acronyms = new Map<string, string>();
   /** Counts one occurrence of tokens[i..j) (in chunk [from, to)) of sentence si. */
   const add = (tokens: TaggedToken[], si: number, i: number, j: number, from: number, to: number) => {
     const words = tokens.slice(i, j);
@@ -225,7 +227,10 @@ export function collectCandidates(doc: StructuredSource): CandidateStats {
     if (at < lead) c.lead++;
     if (i === from && j === to) c.maximal++;
     if (j === to) c.head++;
-    if (j === to && !c.acronym && definedByAcronym(tokens, i, j)) c.acronym = 1;
+    if (j === to && !c.acronym && definedByAcronym(tokens, i, j)) {
+      c.acronym = 1;
+      acronyms.set(key, wordsOf(tokens[j + 1].lower).map(stemWord).join(' '));
+    }
     const form = words.map(displayWord).join(' ');
     const f = forms.get(key) ?? forms.set(key, new Map()).get(key)!;
     f.set(form, (f.get(form) ?? 0) + 1);
@@ -240,6 +245,19 @@ export function collectCandidates(doc: StructuredSource): CandidateStats {
       }
     }
   });
+  // The acronym's mentions are mentions of the phrase it stands for ("SVMs" of "support vector machines").
+  for (const [key, acr] of acronyms) {
+    const c = out[key];
+    const a = out[acr];
+    if (!a || a === c) continue;
+    c.tf += a.tf;
+    c.head += a.head;
+    c.maximal += a.maximal;
+    c.lead += a.lead;
+    c.last = Math.max(c.last, a.last);
+    c.position += a.position;
+    for (const s of sectionsOf.get(acr)!) sectionsOf.get(key)!.add(s);
+  }
   for (const [key, c] of Object.entries(out)) {
     // Most frequent written form; ties go to the alphabetically first, for determinism.
     c.text = [...forms.get(key)!.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0][0];

@@ -84,9 +84,23 @@ describe('keyphrase term signals', () => {
     ]);
     const c = collectCandidates(doc);
     expect(c['network address translat'].acronym).toBe(1);
-    expect(c['network address translat'].tf).toBe(2);
+    // Two mentions, plus the one of its acronym.
+    expect(c['network address translat'].tf).toBe(3);
     expect(c['self organ map'].acronym).toBe(1);
     expect(c['packet filter'].acronym).toBe(0);
+  });
+
+  it("count an acronym's mentions as mentions of the phrase it stands for", () => {
+    const doc = handMade('Learning with kernels', [
+      'We train support vector machines (SVMs) on the data.',
+      'SVMs separate the classes; an SVM needs a kernel.',
+      'The kernel of the SVMs is fixed.',
+    ]);
+    const c = collectCandidates(doc);
+    expect(c['svm'].tf).toBe(4);
+    expect(c['support vector machin'].tf).toBe(5);
+    expect(c['support vector machin'].acronym).toBe(1);
+    expect(c['support vector machin'].last).toBe(c['svm'].last);
   });
 
   it('let a generic noun modify a head but not a generic adjective open a phrase; generic heads are flagged', () => {
