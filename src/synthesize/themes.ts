@@ -5,14 +5,12 @@
  * cluster: labelled by its strongest phrases, discussed by the sources whose body uses them, and
  * holding the findings and recommendations closest to it.
  */
-import type { SourceAnalysis } from '../model/document.js';
 import type { Keyphrase } from '../model/document.js';
 import { cosine, norm, type TermVector } from '../analyze/text/vectors.js';
 import { stemWord, wordsOf } from '../analyze/text/stem.js';
 import { sentencesWith, stemLine, vectorOf, type CorpusIndex } from './corpus-index.js';
 
 export { indexCorpus, vectorOf, type CorpusIndex } from './corpus-index.js';
-
 
 /** Longest keyphrase (UTF-16 units) whose written forms are looked up in the sentences. */
 const maxSurfaceLength = 200;
@@ -198,8 +196,8 @@ export function findThemes(keyphrases: readonly (readonly Keyphrase[])[], index:
       }
     }
   });
-  // Only the best-weighted phrases are clustered: the context scan below reads every sentence for each
-  // phrase, so an uncapped pool (which grows with the corpus) made synthesis quadratic in the sources.
+  // Only the best-weighted phrases are clustered: the pool grows with the corpus, and comparing
+  // every phrase with every other (then linking clusters) is quadratic, cubic, in its size.
   const keys = [...pooled.keys()]
     .sort((a, b) => pooled.get(b)!.weight - pooled.get(a)!.weight || (a < b ? -1 : a > b ? 1 : 0))
     .slice(0, maxPooledPhrases)
