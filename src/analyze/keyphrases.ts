@@ -77,6 +77,23 @@ export function joinCompounds(tokens: TaggedToken[]): TaggedToken[] {
   return out;
 }
 
+/**
+ * Is tokens[i] a piece of markup left in a text converted from HTML or XML: a tag name right after
+ * "<" or "</" ("<A href=…>"), an attribute name right before "=" ("href=", "class="), or the name of
+ * an escaped tag or entity ("&lt;TABLE&gt;")?
+ */
+function isMarkup(tokens: TaggedToken[], i: number): boolean {
+  const t = tokens[i];
+  const touching = (a: TaggedToken | undefined, b: TaggedToken | undefined) => a !== undefined && b !== undefined && a.end === b.start;
+  const at = (k: number) => tokens[k];
+  if (touching(t, at(i + 1)) && at(i + 1).value === '=') return true;
+  // "<A", "</A"
+  if (touching(at(i - 1), t) && (at(i - 1).value === '<' || (at(i - 1).value === '/' && touching(at(i - 2), at(i - 1)) && at(i - 2).value === '<'))) return true;
+  // "&lt;TABLE", "&lt;/TABLE"
+  const semi = touching(at(i - 1), t) && at(i - 1).value === ';' ? i - 1 : touching(at(i - 1), t) && at(i - 1).value === '/' && at(i - 2)?.value === ';' ? i - 2 : -1;
+  return semi > 0 && at(semi - 1)?.lower === 'lt';
+}
+
 /** Maximal noun-phrase chunks of a token list: index ranges [from, to). */
 function chunksOf(tokens: TaggedToken[]): [number, number][] {
   const out: [number, number][] = [];
@@ -86,6 +103,7 @@ function chunksOf(tokens: TaggedToken[]): [number, number][] {
     // A past participle right after a noun or pronoun is a verb ("Pakistan enjoyed …"), not a
     // modifier; a gerund there usually heads a compound ("data mining").
     if (ok && tokens[i].pos === 'VERB' && /ed$/.test(tokens[i].lower) && i > 0 && (nounTags.has(tokens[i - 1].pos) || tokens[i - 1].pos === 'PRON')) ok = false;
+    if (ok && isMarkup(tokens, i)) ok = false;
     if (ok && from < 0) from = i;
     if (!ok && from >= 0) {
       out.push([from, i]);

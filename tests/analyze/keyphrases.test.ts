@@ -141,6 +141,21 @@ describe('keyphrase candidates with numbers and short acronyms', () => {
   });
 });
 
+describe('keyphrase candidates in texts with markup left over', () => {
+  it('skip tag and attribute names (<A href=…>, &lt;TABLE&gt;) but keep the prose around them', () => {
+    const doc = handMade('Reflection', [
+      'Reflection is well-known <A href="3.html#10">[Mos52] in logic.',
+      'A document entity enclosed by &lt;TABLE&gt; tags holds a genuine table.',
+    ]);
+    const c = collectCandidates(doc);
+    expect(c['href']).toBeUndefined();
+    expect(Object.keys(c).some((k) => k.split(' ').includes('href'))).toBe(false);
+    expect(Object.keys(c).some((k) => k.startsWith('tabl tag'))).toBe(false);
+    expect(c['document entiti']).toBeDefined();
+    expect(c['genuin tabl']).toBeDefined();
+  });
+});
+
 describe('keyphrases of the bundled papers', () => {
   let docs: StructuredSource[] = [];
   beforeAll(async () => {
