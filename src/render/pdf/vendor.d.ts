@@ -10,3 +10,10 @@ declare module 'hyphen/en-us/index.js' {
   const en: { hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string };
   export default en;
 }
+/**
+ * pdf-lib's single-file ES module build: the same API as the package's entry, loaded in a fraction
+ * of the time (one file instead of some 140 CommonJS modules).
+ */
+declare module 'pdf-lib/dist/pdf-lib.esm.min.js' {
+  export * from 'pdf-lib';
+}

@@ -1,11 +1,14 @@
 /**
- * The PDF file format itself: objects (numbers, names, strings, arrays, dictionaries, streams,
- * references), numbered indirect objects, the cross-reference table and the trailer. The
- * typesetting code builds the document from these and `save` serialises it. Small on purpose:
- * the renderer needs no parsing, editing or encryption, and loading a general PDF library cost
- * more than writing the whole file.
+ * The PDF objects the typesetting code builds (names, strings, arrays, dictionaries, streams,
+ * references, numbered indirect objects) and their serialisation, which pdf-lib does: its object
+ * model and writer produce the cross-reference table and trailer. The typesetting (fonts, text,
+ * page content) is ours; the file format is pdf-lib's.
  */
 import { createHash } from 'node:crypto';
+import {
+  PDFArray, PDFBool, PDFContext, PDFDict as LibDict, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRawStream, PDFRef, PDFString, PDFWriter,
+  type PDFObject,
+} from 'pdf-lib/dist/pdf-lib.esm.min.js';
 
 /** A PDF name (`/Type`). */
 export class PdfName {
@@ -27,7 +30,7 @@ export class PdfText {
   constructor(readonly value: string) {}
 }
 
-/** Bytes written in hex (`<0A1B…>`), e.g. the file identifier. */
+/** Bytes written in hex (`<0A1B…>`). */
 export class PdfHex {
   constructor(readonly hex: string) {}
 }
@@ -47,28 +50,15 @@ export interface PdfDict {
 /** Shorthand for a name. */
 export const name = (n: string) => new PdfName(n);
 
-/** Numbers to at most four decimals, never in exponent form. */
-function num(v: number): string {
+/** Numbers to at most four decimals (PDF has no exponent form). */
+function num(v: number): number {
   if (!Number.isFinite(v)) throw new Error(`Unexpected number ${v} in a PDF object, expected a finite number`);
-  const r = Math.round(v * 10000) / 10000;
-  return Number.isInteger(r) ? String(r) : r.toFixed(4).replace(/0+$/, '');
+  return Math.round(v * 10000) / 10000;
 }
 
-/** Characters allowed in a name as they are; others are written `#xx`. */
-const regularName = /^[!-~]$/;
-const delimiters = new Set(['(', ')', '<', '>', '[', ']', '{', '}', '/', '%', '#']);
-
-function nameToString(n: string): string {
-  let out = '/';
-  for (const byte of new TextEncoder().encode(n)) {
-    const c = String.fromCharCode(byte);
-    out += regularName.test(c) && !delimiters.has(c) ? c : `#${byte.toString(16).padStart(2, '0').toUpperCase()}`;
-  }
-  return out;
-}
-
-function literalToString(s: string): string {
-  let out = '(';
+/** A literal string's body with `(`, `)` and `\` escaped; pdf-lib writes a PDFString's text as given. */
+function escapeLiteral(s: string): string {
+  let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c > 0xff) throw new Error(`Unexpected character U+${c.toString(16)} in a PDF literal string, expected Latin-1 (use a text string)`);
@@ -77,28 +67,27 @@ function literalToString(s: string): string {
     else if (c < 0x20 || c > 0x7e) out += '\\' + c.toString(8).padStart(3, '0');
     else out += ch;
   }
-  return out + ')';
+  return out;
 }
 
-function textToString(s: string): string {
-  let out = '<FEFF';
-  for (let i = 0; i < s.length; i++) out += s.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
-  return out + '>';
-}
+/** The file identifier's placeholder: the ID is a hash of the file written with it, then put in its place. */
+const idPlaceholder = '0'.repeat(32);
 
 /** A PDF document under construction: indirect objects by number, written in number order. */
 export class PdfWriter {
-  private objects: (PdfValue | undefined)[] = [undefined];
+  private readonly context = PDFContext.create();
+  private readonly refs: PDFRef[] = [];
 
   /** Reserves an object number (for objects that refer to each other). */
   alloc(): PdfRef {
-    this.objects.push(undefined);
-    return new PdfRef(this.objects.length - 1);
+    const ref = this.context.nextRef();
+    this.refs[ref.objectNumber] = ref;
+    return new PdfRef(ref.objectNumber);
   }
 
   /** Sets the value of a reserved object. */
   set(ref: PdfRef, value: PdfValue): PdfRef {
-    this.objects[ref.id] = value;
+    this.context.assign(this.libRef(ref), this.toLib(value));
     return ref;
   }
 
@@ -108,87 +97,50 @@ export class PdfWriter {
   }
 
   /**
-   * The file: header, objects, cross-reference table, trailer. The file identifier is a hash
-   * of the content, so the same document always gets the same one.
+   * The file, serialised by pdf-lib. The file identifier is a hash of the content, so the same
+   * document always gets the same one.
    */
-  save(root: PdfRef, info: PdfRef): Uint8Array {
-    const chunks: Uint8Array[] = [];
-    const enc = new TextEncoder();
-    let text = '';
-    let length = 0;
-    const flush = () => {
-      if (text) {
-        // Everything outside stream data is ASCII, so one byte per character.
-        const bytes = enc.encode(text);
-        chunks.push(bytes);
-        length += bytes.length;
-        text = '';
-      }
-    };
-    const write = (v: PdfValue | undefined): void => {
-      if (v === null || v === undefined) text += 'null';
-      else if (typeof v === 'number') text += num(v);
-      else if (typeof v === 'boolean') text += v ? 'true' : 'false';
-      else if (v instanceof PdfName) text += nameToString(v.name);
-      else if (v instanceof PdfRef) text += `${v.id} 0 R`;
-      else if (v instanceof PdfLiteral) text += literalToString(v.value);
-      else if (v instanceof PdfText) text += textToString(v.value);
-      else if (v instanceof PdfHex) text += `<${v.hex}>`;
-      else if (Array.isArray(v)) {
-        text += '[';
-        v.forEach((item, i) => {
-          if (i > 0) text += ' ';
-          write(item);
-        });
-        text += ']';
-      } else if (v instanceof PdfStream) {
-        write({ ...v.dict, Length: v.data.length });
-        text += '\nstream\n';
-        flush();
-        chunks.push(v.data);
-        length += v.data.length;
-        text += '\nendstream';
-      } else {
-        text += '<<';
-        for (const [k, item] of Object.entries(v)) {
-          if (item === undefined) continue;
-          text += nameToString(k) + ' ';
-          write(item);
-          text += ' ';
-        }
-        text += '>>';
-      }
-    };
-    text += '%PDF-1.7\n';
-    flush();
-    // A comment of four high bytes marks the file as binary.
-    chunks.push(Uint8Array.of(0x25, 0xe2, 0xe3, 0xcf, 0xd3, 0x0a));
-    length += 6;
-    const offsets: number[] = [0];
-    for (let id = 1; id < this.objects.length; id++) {
-      flush();
-      offsets.push(length);
-      text += `${id} 0 obj\n`;
-      write(this.objects[id]);
-      text += '\nendobj\n';
+  async save(root: PdfRef, info: PdfRef): Promise<Uint8Array> {
+    const placeholder = PDFHexString.of(idPlaceholder);
+    this.context.trailerInfo = { Root: this.libRef(root), Info: this.libRef(info), ID: this.context.obj([placeholder, placeholder]) };
+    const bytes = await PDFWriter.forContext(this.context, Infinity).serializeToBuffer();
+    const id = createHash('md5').update(bytes).digest('hex').toUpperCase();
+    // The two placeholders are the last occurrences of the pattern: the trailer ends the file.
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    const at = text.lastIndexOf(`<${idPlaceholder}>`, text.length);
+    const first = text.lastIndexOf(`<${idPlaceholder}>`, at - 1);
+    if (at < 0 || first < 0) throw new Error('PDF trailer without its file identifier');
+    for (const p of [first, at]) bytes.set(Buffer.from(id, 'latin1'), p + 1);
+    return bytes;
+  }
+
+  private libRef(ref: PdfRef): PDFRef {
+    const r = this.refs[ref.id];
+    if (!r) throw new Error(`Unexpected reference ${ref.id} 0 R, expected an object of this document`);
+    return r;
+  }
+
+  private toLib(v: PdfValue | undefined): PDFObject {
+    if (v === null || v === undefined) return PDFNull;
+    if (typeof v === 'number') return PDFNumber.of(num(v));
+    if (typeof v === 'boolean') return v ? PDFBool.True : PDFBool.False;
+    if (v instanceof PdfName) return PDFName.of(v.name);
+    if (v instanceof PdfRef) return this.libRef(v);
+    if (v instanceof PdfLiteral) return PDFString.of(escapeLiteral(v.value));
+    if (v instanceof PdfText) return PDFHexString.fromText(v.value);
+    if (v instanceof PdfHex) return PDFHexString.of(v.hex);
+    if (Array.isArray(v)) {
+      const a = PDFArray.withContext(this.context);
+      for (const item of v) a.push(this.toLib(item));
+      return a;
     }
-    flush();
-    const hash = createHash('md5');
-    for (const c of chunks) hash.update(c);
-    const id = hash.digest('hex').toUpperCase();
-    const xref = length;
-    text += `xref\n0 ${this.objects.length}\n0000000000 65535 f \n`;
-    for (let i = 1; i < offsets.length; i++) text += `${String(offsets[i]).padStart(10, '0')} 00000 n \n`;
-    text += 'trailer\n';
-    write({ Size: this.objects.length, Root: root, Info: info, ID: [new PdfHex(id), new PdfHex(id)] });
-    text += `\nstartxref\n${xref}\n%%EOF\n`;
-    flush();
-    const out = new Uint8Array(length);
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
+    if (v instanceof PdfStream) return PDFRawStream.of(this.toDict(v.dict), v.data);
+    return this.toDict(v);
+  }
+
+  private toDict(d: PdfDict): LibDict {
+    const out = LibDict.withContext(this.context);
+    for (const [k, item] of Object.entries(d)) if (item !== undefined) out.set(PDFName.of(k), this.toLib(item));
     return out;
   }
 }
