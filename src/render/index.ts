@@ -53,8 +53,8 @@ export function documentMeta(brief: Brief, config: TemplateConfig) {
 }
 
 /**
- * Writers by format, each imported on first use: the PDF writer pulls in pdf-lib and fontkit, the
- * DOCX writer the docx library, and a build that asks for Markdown only should not load them.
+ * Writers by format, each imported on first use: the PDF writer pulls in pdf-lib, the fonts and the
+ * hyphenation patterns, the DOCX writer the docx library; a Markdown-only build loads none of them.
  */
 type Writer = (input: DocumentInput) => Promise<Uint8Array>;
 const writerModules: Record<Exclude<OutputFormat, 'md' | 'json'>, () => Promise<Writer>> = {
