@@ -57,7 +57,8 @@ export function findAgreements(items: readonly AgreementItem[], index: CorpusInd
   const isCommon = (key: string) => {
     let c = common.get(key);
     if (c === undefined) {
-      c = sentencesWith(index, key).length > Math.max(3, maxShare * index.size);
+      const most = Math.max(3, maxShare * index.size);
+      c = sentencesWith(index, key, Math.floor(most)).length > most;
       common.set(key, c);
     }
     return c;

@@ -155,21 +155,22 @@ export function idsOfKey(index: CorpusIndex, key: string): number[] | null {
 /**
  * Sentences (ascending) whose stems contain `key` (stems joined by single spaces) as consecutive
  * words: what `' ' + stems + ' '` containing `' ' + key + ' '` meant, without reading every sentence.
+ * With `limit`, the search stops once more than `limit` sentences are found (for a count that only
+ * needs to know whether it passes a bound).
  */
-export function sentencesWith(index: CorpusIndex, key: string): number[] {
+export function sentencesWith(index: CorpusIndex, key: string, limit = Infinity): number[] {
   const want = key ? idsOfKey(index, key) : null;
   if (!want || !want.length) return [];
   // Walk the postings of the rarest stem of the key.
   let rare = want[0];
   for (const id of want) if (index.postingStart[id + 1] - index.postingStart[id] < index.postingStart[rare + 1] - index.postingStart[rare]) rare = id;
-  const out: number[] = [];
   const { tokens, start, postings } = index;
-  for (let p = index.postingStart[rare]; p < index.postingStart[rare + 1]; p++) {
+  const from = index.postingStart[rare];
+  const to = index.postingStart[rare + 1];
+  if (want.length === 1) return Array.from(postings.subarray(from, Math.min(to, from + limit + 1)));
+  const out: number[] = [];
+  for (let p = from; p < to && out.length <= limit; p++) {
     const s = postings[p];
-    if (want.length === 1) {
-      out.push(s);
-      continue;
-    }
     const last = start[s + 1] - want.length;
     for (let k = start[s]; k <= last; k++) {
       let j = 0;

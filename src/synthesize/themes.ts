@@ -214,10 +214,12 @@ export function findThemes(keyphrases: readonly (readonly Keyphrase[])[], index:
     // A "phrase" of hundreds of characters is unsplit text, not a name to look for.
     const phraseText = pooled.get(key)!.text;
     const surfaceWords = phraseText.length > maxSurfaceLength ? null : wordsOf(phraseText);
-    const using = sentencesWith(index, key);
     // Phrases as common as the corpus's own subject ("pakistan", "relations") name no theme (see
     // `generic` below): known from the count alone, before their many sentences are read.
-    if (using.length >= 5 && using.length / Math.max(1, index.size) > options.maxShare) return null;
+    // More than `cut` sentences means at least 5 and a share above maxShare.
+    const cut = Math.max(4, Math.floor(options.maxShare * Math.max(1, index.size)));
+    const using = sentencesWith(index, key, cut);
+    if (using.length > cut) return null;
     for (let u = 0; u < using.length; u++) {
       const s = using[u];
       // Term counts of the sentence, in the order its terms first occur, weighed by IDF.

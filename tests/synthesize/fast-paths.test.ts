@@ -66,6 +66,8 @@ describe('corpus index', () => {
         const key = keyWords.flatMap((w) => wordsOf(w)).map(stemWord).join(' ');
         const scanned = texts.map((t, i) => [` ${wordsOf(t).map(stemWord).join(' ')} `, i] as const).filter(([stems]) => stems.includes(` ${key} `)).map(([, i]) => i);
         expect(sentencesWith(index, key)).toEqual(scanned);
+        // With a limit, the first sentences found, one more than the limit when there are more.
+        for (const limit of [0, 1, 3]) expect(sentencesWith(index, key, limit)).toEqual(scanned.slice(0, limit + 1));
       }),
       { numRuns: 300, seed: 11 },
     );
