@@ -220,25 +220,24 @@ export function collectCandidates(doc: StructuredSource): CandidateStats {
   const lead = leadEnd(doc, tokenStarts);
   const titleKeys = keysOfText(doc.metadata.title ?? '');
   const headingKeys = keysOfText(doc.sections.filter((s) => s.kind !== 'references' && s.kind !== 'notes').map((s) => s.heading).join('\n\n'));
-  const out: CandidateStats = {};
-  const forms = new Map<string, Map<string, number>>();
-  const sectionsOf = new Map<string, Set<number>>();
+  /** Per key: its features, written forms with their counts, and the sections it occurs in. */
+  const acc = new Map<string, { c: CandidateFeatures; forms: Map<string, number>; sections: Set<number> }>();
   const denom = Math.max(1, totalTokens);
   /** Phrase key → key of the acronym the text defines for it. */
   const acronyms = new Map<string, string>();
   /** Counts one occurrence of tokens[i..j) (in chunk [from, to)) of sentence si. */
-  const add = (tokens: TaggedToken[], si: number, i: number, j: number, from: number, to: number) => {
-    const words = tokens.slice(i, j);
-    const key = keyOf(tokens, i, j);
+  const add = (tokens: TaggedToken[], si: number, i: number, j: number, from: number, to: number, key: string, form: string) => {
     // Fragments of numbers ("post-9" from "post-9/11") are not phrases; a name with a number is
     // ("MPEG-7", "CITC-1").
     if (/(?:^| )\d+(?: |$)/.test(key) && !numberedName(tokens, i, j)) return;
     const at = tokenStarts[si] + i;
-    let c: CandidateFeatures | undefined = out[key];
-    if (!c) {
-      c = { text: '', tf: 0, first: at / denom, last: at / denom, words: key.split(' ').length, position: 0, lead: 0, title: titleKeys.has(key) ? 1 : 0, maximal: 0, head: 0, firstWord: at, heading: headingKeys.has(key) ? 1 : 0, sections: 0, acronym: 0, genericHead: genericWords.has(words[words.length - 1].lower) ? 1 : 0 };
-      out[key] = c;
+    let e = acc.get(key);
+    if (!e) {
+      const c: CandidateFeatures = { text: '', tf: 0, first: at / denom, last: at / denom, words: key.split(' ').length, position: 0, lead: 0, title: titleKeys.has(key) ? 1 : 0, maximal: 0, head: 0, firstWord: at, heading: headingKeys.has(key) ? 1 : 0, sections: 0, acronym: 0, genericHead: genericWords.has(tokens[j - 1].lower) ? 1 : 0 };
+      e = { c, forms: new Map(), sections: new Set() };
+      acc.set(key, e);
     }
+    const c = e.c;
     c.tf++;
     c.last = at / denom;
     c.position += 1 / (1 + at);
@@ -249,24 +248,34 @@ export function collectCandidates(doc: StructuredSource): CandidateStats {
       c.acronym = 1;
       acronyms.set(key, wordsOf(tokens[j + 1].lower).map(stemWord).join(' '));
     }
-    const form = words.map(displayWord).join(' ');
-    const f = forms.get(key) ?? forms.set(key, new Map()).get(key)!;
-    f.set(form, (f.get(form) ?? 0) + 1);
-    (sectionsOf.get(key) ?? sectionsOf.set(key, new Set()).get(key)!).add(doc.sentences[si].section);
+    e.forms.set(form, (e.forms.get(form) ?? 0) + 1);
+    e.sections.add(doc.sentences[si].section);
   };
   tokensBySentence.forEach((tokens, si) => {
     if (!eligible[si]) return;
-    const chunks = chunksOf(tokens);
-    for (const [from, to] of chunks) {
+    for (const [from, to] of chunksOf(tokens)) {
+      // Stemmed and display forms of each word, computed once; keys grow word by word.
+      const stems: string[] = [];
+      const shown: string[] = [];
+      for (let k = from; k < to; k++) {
+        stems.push(keyOf(tokens, k, k + 1));
+        shown.push(displayWord(tokens[k]));
+      }
       for (let i = from; i < to; i++) {
-        for (let j = i + 1; j <= Math.min(to, i + maxPhraseWords); j++) if (isCandidate(tokens, i, j)) add(tokens, si, i, j, from, to);
+        let key = '';
+        let form = '';
+        for (let j = i + 1; j <= Math.min(to, i + maxPhraseWords); j++) {
+          key = j === i + 1 ? stems[i - from] : `${key} ${stems[j - 1 - from]}`;
+          form = j === i + 1 ? shown[i - from] : `${form} ${shown[j - 1 - from]}`;
+          if (isCandidate(tokens, i, j)) add(tokens, si, i, j, from, to, key, form);
+        }
       }
     }
   });
   // The acronym's mentions are mentions of the phrase it stands for ("SVMs" of "support vector machines").
   for (const [key, acr] of acronyms) {
-    const c = out[key];
-    const a = out[acr];
+    const c = acc.get(key)!.c;
+    const a = acc.get(acr)?.c;
     if (!a || a === c) continue;
     c.tf += a.tf;
     c.head += a.head;
@@ -274,13 +283,18 @@ export function collectCandidates(doc: StructuredSource): CandidateStats {
     c.lead += a.lead;
     c.last = Math.max(c.last, a.last);
     c.position += a.position;
-    for (const s of sectionsOf.get(acr)!) sectionsOf.get(key)!.add(s);
+    for (const s of acc.get(acr)!.sections) acc.get(key)!.sections.add(s);
   }
-  for (const [key, c] of Object.entries(out)) {
+  const out: CandidateStats = {};
+  for (const [key, { c, forms, sections }] of acc) {
     // Most frequent written form; ties go to the alphabetically first, for determinism.
-    c.text = [...forms.get(key)!.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0][0];
-    c.sections = sectionsOf.get(key)!.size;
+    let best = '';
+    let bestCount = 0;
+    for (const [form, n] of forms) if (n > bestCount || (n === bestCount && form < best)) [best, bestCount] = [form, n];
+    c.text = best;
+    c.sections = sections.size;
     c.position = Number(c.position.toFixed(8));
+    out[key] = c;
   }
   return out;
 }

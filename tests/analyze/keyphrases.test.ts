@@ -156,6 +156,21 @@ describe('keyphrase candidates in texts with markup left over', () => {
   });
 });
 
+describe('keyphrase candidates named like object properties', () => {
+  it('count "constructor" or "valueOf" like any other word (no prototype lookups)', () => {
+    const doc = handMade('Constructors', [
+      'Constructors build objects; the constructor runs first.',
+      'A valueOf method and hasOwnProperty checks follow.',
+    ]);
+    const c = collectCandidates(doc);
+    expect(c['constructor']?.tf).toBe(2);
+    expect(c['constructor'].title).toBe(1);
+    expect(typeof c['constructor'].text).toBe('string');
+    expect(Object.prototype.hasOwnProperty.call(c, 'constructor')).toBe(true);
+    expect(rankKeyphrases([c], { singleWords: 'all', limit: 5 }).flat().some((k) => k.text === 'constructor' || k.text === 'constructors')).toBe(true);
+  });
+});
+
 describe('keyphrases of the bundled papers', () => {
   let docs: StructuredSource[] = [];
   beforeAll(async () => {
