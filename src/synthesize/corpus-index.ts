@@ -67,13 +67,17 @@ export function indexSentences(sentences: readonly { source: number; text: strin
   const source: number[] = [];
   const text: string[] = [];
   const start: number[] = [0];
-  let tokens = new Int32Array(1 << 16);
-  let content = new Uint8Array(1 << 16);
+  // Room for a word every four characters (English prose averages one per six), so the arrays are
+  // rarely regrown; each regrowth copies them and, at hundreds of sources, stresses the collector.
+  let chars = 0;
+  for (const s of sentences) chars += s.text.length;
+  let tokens = new Int32Array(Math.max(1024, Math.ceil(chars / 4)));
+  let content = new Uint8Array(tokens.length);
   let n = 0;
   for (const s of sentences) {
     const words = wordsOf(s.text);
     if (n + words.length > tokens.length) {
-      const size = Math.max(tokens.length * 2, n + words.length);
+      const size = Math.max(Math.ceil(tokens.length * 1.5), n + words.length);
       const t = new Int32Array(size);
       t.set(tokens);
       tokens = t;
@@ -93,8 +97,8 @@ export function indexSentences(sentences: readonly { source: number; text: strin
   }
   const size = text.length;
   const starts = Int32Array.from(start);
-  tokens = tokens.slice(0, n);
-  content = content.slice(0, n);
+  tokens = tokens.subarray(0, n);
+  content = content.subarray(0, n);
 
   // Document frequencies: of content terms (for IDF) and of stems (for the postings), each once per sentence.
   const v = stems.length;
