@@ -29,7 +29,25 @@ interface Cue {
 // Verbs that a writer uses about the text itself ("it must be noted"): not policy advice.
 const discourse = /^(?:\s+(?:also|further|therefore|thus|again|here|first|not|merely|only|simply))*\s+be\s+(?:noted|mentioned|highlighted|emphasi[sz]ed|stressed|understood|remembered|recalled|pointed out|clarified|acknowledged|added|said|observed|seen|analy[sz]ed|studied|examined|explored|discussed|considered as|viewed)\b/i;
 // Reporting verbs: a modal after "X said that" is X's claim, not the paper's advice.
-const reporting = /\b(?:said|says|stated|states|argued|argues|claimed|claims|declared|declares|demanded|requested|asked|insisted|insists|warned|warns|told|believed|believes|contended|contends|maintained|asserted|asserts|announced|vowed|pledged|promised|urged|suggested|proposed|emphasi[sz]ed|stressed|opined|observed|remarked|added|wrote|hoped|expected|anticipated|thought|felt|feared)\s+(?:that\s+)?$/i;
+const reportingVerb = /\b(?:said|says|stated|states|argued|argues|claimed|claims|declared|declares|demanded|requested|asked|insisted|insists|warned|warns|told|believed|believes|contended|contends|maintained|asserted|asserts|announced|vowed|pledged|promised|urged|suggested|proposed|emphasi[sz]ed|stressed|opined|observed|remarked|added|wrote|hoped|expected|anticipated|thought|felt|feared)$/i;
+/** Longest reporting verb plus the character before it (for the word boundary). */
+const reportingTail = 12;
+
+/**
+ * Whether a text ends with a reporting verb, white space and an optional "that" and white space:
+ * the same as `/\b(?:said|…|feared)\s+(?:that\s+)?$/i.test(text)`, read from the end instead of
+ * tried at every position of the clause.
+ */
+export function endsWithReporting(text: string): boolean {
+  // trimEnd removes exactly \s; the pattern needs at least one such character at the end.
+  const end = text.trimEnd();
+  if (end.length === text.length) return false;
+  if (reportingVerb.test(end.slice(-reportingTail))) return true;
+  if (!/that$/i.test(end)) return false;
+  const before = end.slice(0, -4);
+  const verb = before.trimEnd();
+  return verb.length < before.length && reportingVerb.test(verb.slice(-reportingTail));
+}
 // Subjects that mean the paper itself, whose reported claims are the paper's own.
 const selfSubject = /\b(?:this|the present|our|the)\s+(?:paper|study|article|research|analysis|report|essay|work)\b|\bwe\b|\bthe authors?\b|\bthe researchers?\b|\bthis paper's\b/i;
 // Clause openers that make what follows a description, not a prescription.
@@ -170,7 +188,7 @@ function isReported(masked: string, cue: Cue): boolean {
   const closes = (head.match(/[”]/g) ?? []).length;
   if (/[“]/.test(head) ? opens > closes : opens % 2 === 1) return true;
   const clause = clauseBefore(masked, cue.index);
-  if (reporting.test(clause.replace(/\s+[^,\s]+\s*$/, ' ').replace(/\s+$/, ' ').trimEnd() + ' ') || reporting.test(clause.slice(0, clause.search(/\S+\s*$/)))) {
+  if (endsWithReporting(clause.replace(/\s+[^,\s]+\s*$/, ' ').replace(/\s+$/, ' ').trimEnd() + ' ') || endsWithReporting(clause.slice(0, clause.search(/\S+\s*$/)))) {
     if (!selfSubject.test(clause)) return true;
   }
   // "X argued that Pakistan should …": a reporting verb anywhere before, with "that" leading to the cue.

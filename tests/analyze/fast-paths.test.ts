@@ -9,6 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { lastWordOf } from '../../src/analyze/glossary.js';
 import { maskBibliographic, maskCitations } from '../../src/analyze/body-text.js';
+import { endsWithReporting } from '../../src/analyze/recommendations.js';
 import { datesIn } from '../../src/analyze/timeline.js';
 import { similarityMatrix } from '../../src/analyze/summary.js';
 import { contentTerms, countTerms, inverseFrequencies, weigh, type TermVector } from '../../src/analyze/text/vectors.js';
@@ -149,5 +150,19 @@ describe('maskCitations', () => {
       { seed, numRuns: 3000 },
     );
     for (const text of bundled) for (const piece of text.split(/(?<=[.!?])\s+/)) expect(maskCitations(piece)).toBe(plainCitations(piece));
+  });
+});
+
+describe('endsWithReporting', () => {
+  const reporting = /\b(?:said|says|stated|states|argued|argues|claimed|claims|declared|declares|demanded|requested|asked|insisted|insists|warned|warns|told|believed|believes|contended|contends|maintained|asserted|asserts|announced|vowed|pledged|promised|urged|suggested|proposed|emphasi[sz]ed|stressed|opined|observed|remarked|added|wrote|hoped|expected|anticipated|thought|felt|feared)\s+(?:that\s+)?$/i;
+  it('equals the end-anchored pattern', () => {
+    const piece = fc.constantFrom('said', 'SAID', 'unsaid', 'anticipated', 'emphasized', 'emphasised', 'that', 'That', 'thAT', ' ', '  ', '\n', '\u00a0', 'x', ',', 'the US', 'Khan ', 'felt', 'thought', '_', '9');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (parts) => {
+        const t = parts.join('');
+        expect(endsWithReporting(t)).toBe(reporting.test(t));
+      }),
+      { seed, numRuns: 5000 },
+    );
   });
 });
