@@ -7,9 +7,15 @@ export type TermVector = Map<string, number>;
 
 /** Stemmed content words of a text (stop words and one-letter tokens dropped). */
 export function contentTerms(text: string): string[] {
-  return wordsOf(text)
-    .filter((w) => w.length > 1 && !isStopWord(w) && !/^\d+$/.test(w))
-    .map(stemWord);
+  const out: string[] = [];
+  for (const w of wordsOf(text)) {
+    if (w.length < 2 || isStopWord(w)) continue;
+    // Numbers are no terms (only a word starting with a digit can be one).
+    const c = w.charCodeAt(0);
+    if (c >= 48 && c <= 57 && /^\d+$/.test(w)) continue;
+    out.push(stemWord(w));
+  }
+  return out;
 }
 
 const termsBySentence = new WeakMap<object, readonly string[]>();
