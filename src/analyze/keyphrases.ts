@@ -2,7 +2,10 @@
  * Keyphrase candidates of one source and their per-source features. Candidates are noun phrases
  * found by part of speech (adjective/noun runs ending in a noun, as in TopicRank and PositionRank),
  * keyed by their Porter-stemmed words so that "Ramsey graphs" and "Ramsey graph" are one candidate.
- * Only per-source statistics are computed here, so the analysis of a source stays cacheable; the
+ * Before chunking, written compounds are joined back ("client-server") and verb tags that the
+ * syntax rules out are corrected (keyphrase-retag.ts); markup left from HTML never joins a phrase.
+ * A phrase the text abbreviates ("support vector machines (SVMs)") is flagged, and its acronym's
+ * mentions count as its own. Only per-source statistics are computed here, so the analysis of a source stays cacheable; the
  * ranking that needs the whole corpus (IDF) is `rankKeyphrases` in rank-keyphrases.ts.
  */
 import type { CandidateFeatures, CandidateStats, StructuredSource } from '../model/document.js';
