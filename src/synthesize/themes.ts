@@ -8,6 +8,7 @@
 import type { Keyphrase } from '../model/document.js';
 import { cosine, norm, type TermVector } from '../analyze/text/vectors.js';
 import { stemWord, wordsOf } from '../analyze/text/stem.js';
+import { isStopWord } from '../analyze/text/stopwords.js';
 import { sentencesWith, stemLine, vectorOf, type CorpusIndex } from './corpus-index.js';
 
 export { indexCorpus, vectorOf, type CorpusIndex } from './corpus-index.js';
@@ -292,13 +293,27 @@ export function findThemes(keyphrases: readonly (readonly Keyphrase[])[], index:
   });
 }
 
-/** A readable label: the strongest phrase, joined with the next one that adds new words. */
+/** Is `short` an acronym of `long` ("SCO" of "Shanghai Cooperation Organization", "US" of "United States")? */
+export function isAcronymOf(short: string, long: string): boolean {
+  if (!/^\p{Lu}[\p{Lu}\p{N}&]+s?$/u.test(short)) return false;
+  const letters = short.replace(/s$/, '').replace(/&/g, '').toLowerCase();
+  const words = long.split(/[\s-]+/).filter(Boolean);
+  const initials = (ws: string[]) => ws.map((w) => w[0]!.toLowerCase()).join('');
+  return words.length > 1 && (letters === initials(words) || letters === initials(words.filter((w) => !isStopWord(w.toLowerCase()))));
+}
+
+/**
+ * A readable label: the strongest phrase, joined with the next one that adds new words. An acronym
+ * of the first phrase adds nothing ("Shanghai Cooperation Organization and SCO"); an acronym
+ * first gives way to its expansion when that is among the phrases.
+ */
 export function labelOf(phrases: readonly string[]): string {
   const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   if (!phrases.length) return 'Theme';
-  const first = phrases[0];
+  const expansion = phrases.slice(1).find((p) => isAcronymOf(phrases[0], p));
+  const first = expansion ?? phrases[0];
   const seen = new Set(wordsOf(first).map(stemWord));
-  const second = phrases.slice(1).find((p) => wordsOf(p).every((w) => !seen.has(stemWord(w))));
+  const second = phrases.slice(1).find((p) => p !== first && !isAcronymOf(p, first) && !isAcronymOf(first, p) && wordsOf(p).every((w) => !seen.has(stemWord(w))));
   return second && wordsOf(first).length + wordsOf(second).length <= 6 ? `${cap(first)} and ${second}` : cap(first);
 }
 

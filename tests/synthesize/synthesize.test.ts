@@ -109,3 +109,18 @@ describe('agreement', () => {
     expect(brief.recommendations.find((r) => r.actor === 'India')!.agreesWith).toBeUndefined();
   });
 });
+
+describe('theme labels', () => {
+  it('do not pair a phrase with its own acronym, and prefer the expansion to a bare acronym', async () => {
+    const { labelOf, isAcronymOf } = await import('../../src/synthesize/themes.js');
+    expect(isAcronymOf('SCO', 'Shanghai Cooperation Organization')).toBe(true);
+    expect(isAcronymOf('FATA', 'Federally Administered Tribal Areas')).toBe(true);
+    expect(isAcronymOf('CPEC', 'China-Pakistan Economic Corridor')).toBe(true);
+    expect(isAcronymOf('UN', 'United States')).toBe(false);
+    expect(isAcronymOf('Taliban', 'Tehrik al Ban')).toBe(false);
+    expect(labelOf(['Shanghai Cooperation Organization', 'SCO', 'regional security'])).toBe('Shanghai Cooperation Organization and regional security');
+    expect(labelOf(['SCO', 'Shanghai Cooperation Organization', 'member states'])).toBe('Shanghai Cooperation Organization and member states');
+    expect(labelOf(['border security', 'trade'])).toBe('Border security and trade');
+    expect(labelOf([])).toBe('Theme');
+  });
+});
