@@ -24,6 +24,13 @@ describe('the lean wink model', () => {
     const lean = winkNLP(leanWinkModel() as Parameters<typeof winkNLP>[0], ['sbd', 'pos']);
     const full = winkNLP(fullModel, ['sbd', 'pos']);
     for (const [i, t] of texts.entries()) expect(readOut(lean, t) === readOut(full, t), `text ${i}`).toBe(true);
+    // The tagger runs without wink's sentence splitter: tokens and tags must not depend on it.
+    const posOnly = winkNLP(leanWinkModel() as Parameters<typeof winkNLP>[0], ['pos']);
+    const tagsOf = (nlp: Nlp, text: string) => {
+      const tokens = nlp.readDoc(text).tokens();
+      return JSON.stringify([tokens.out(nlp.its.value), tokens.out(nlp.its.precedingSpaces), tokens.out(nlp.its.pos), tokens.out(nlp.its.type)]);
+    };
+    for (const [i, t] of texts.entries()) expect(tagsOf(posOnly, t) === tagsOf(full, t), `text ${i} without sbd`).toBe(true);
   });
 
   it('gives every instance its own lexicon (a word learnt by one is not known to another)', () => {
