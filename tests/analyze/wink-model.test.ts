@@ -24,13 +24,16 @@ describe('the lean wink model', () => {
     const lean = winkNLP(leanWinkModel() as Parameters<typeof winkNLP>[0], ['sbd', 'pos']);
     const full = winkNLP(fullModel, ['sbd', 'pos']);
     for (const [i, t] of texts.entries()) expect(readOut(lean, t) === readOut(full, t), `text ${i}`).toBe(true);
-    // The tagger runs without wink's sentence splitter: tokens and tags must not depend on it.
+    // The tagger runs without wink's sentence splitter: tokens and tags must not depend on it. Both
+    // instances are fresh and read the same texts in the same order (wink's lexicon grows as it
+    // reads, which can change how raw text is split; the tagger normalises text against that).
     const posOnly = winkNLP(leanWinkModel() as Parameters<typeof winkNLP>[0], ['pos']);
+    const withSbd = winkNLP(fullModel, ['sbd', 'pos']);
     const tagsOf = (nlp: Nlp, text: string) => {
       const tokens = nlp.readDoc(text).tokens();
       return JSON.stringify([tokens.out(nlp.its.value), tokens.out(nlp.its.precedingSpaces), tokens.out(nlp.its.pos), tokens.out(nlp.its.type)]);
     };
-    for (const [i, t] of texts.entries()) expect(tagsOf(posOnly, t) === tagsOf(full, t), `text ${i} without sbd`).toBe(true);
+    for (const [i, t] of texts.entries()) expect(tagsOf(posOnly, t) === tagsOf(withSbd, t), `text ${i} without sbd`).toBe(true);
   });
 
   it('gives every instance its own lexicon (a word learnt by one is not known to another)', () => {
