@@ -56,26 +56,11 @@ export function documentMeta(brief: Brief, config: TemplateConfig) {
  * Writers by format, each imported on first use: the PDF writer pulls in pdf-lib, the fonts and the
  * hyphenation patterns, the DOCX writer the docx library; a Markdown-only build loads none of them.
  */
-type Writer = (input: DocumentInput) => Promise<Uint8Array>;
-const writerModules: Record<Exclude<OutputFormat, 'md' | 'json'>, () => Promise<Writer>> = {
-  pdf: async () => {
-    const { markdownToPdf } = await import('./pdf/index.js');
-    return (i) => markdownToPdf(i.tree, { ...documentMeta(i.brief, i.config), pageSize: i.pageSize, config: i.config, fonts: i.fonts });
-  },
-  html: async () => {
-    const { toHtml } = await import('./html.js');
-    return async (i) => new TextEncoder().encode(toHtml(i.tree, { ...documentMeta(i.brief, i.config), config: i.config }));
-  },
-  docx: async () => {
-    const { toDocx } = await import('./docx.js');
-    return (i) => toDocx(i.tree, { ...documentMeta(i.brief, i.config), pageSize: i.pageSize, config: i.config });
-  },
+const writers: Record<Exclude<OutputFormat, 'md' | 'json'>, (input: DocumentInput) => Promise<Uint8Array>> = {
+  pdf: async (i) => (await import('./pdf/index.js')).markdownToPdf(i.tree, { ...documentMeta(i.brief, i.config), pageSize: i.pageSize, config: i.config, fonts: i.fonts }),
+  html: async (i) => new TextEncoder().encode((await import('./html.js')).toHtml(i.tree, { ...documentMeta(i.brief, i.config), config: i.config })),
+  docx: async (i) => (await import('./docx.js')).toDocx(i.tree, { ...documentMeta(i.brief, i.config), pageSize: i.pageSize, config: i.config }),
 };
-
-/** Loads the writers `formats` need; a build calls it early, while sources are analysed on another thread. */
-export async function prepareWriters(formats: readonly OutputFormat[]): Promise<void> {
-  await Promise.all(formats.filter((f) => f !== 'md' && f !== 'json').map((f) => writerModules[f as keyof typeof writerModules]()));
-}
 
 /** Renders a brief through a template into the requested formats. */
 export async function render(brief: Brief, template: LoadedTemplate, _ctx: StageContext, options: RenderOptions): Promise<RenderedFile[]> {
@@ -92,7 +77,7 @@ export async function render(brief: Brief, template: LoadedTemplate, _ctx: Stage
     const input: DocumentInput = { brief, markdown, tree, config, pageSize: options.pageSize ?? config.pageSize, fonts: files };
     for (const f of outputFormats) {
       if (f === 'json' || !documents.includes(f)) continue;
-      const bytes = f === 'md' ? enc.encode(markdown) : await (await writerModules[f]())(input);
+      const bytes = f === 'md' ? enc.encode(markdown) : await writers[f](input);
       out.push({ name: `${template.name}.${f}`, format: f, bytes });
     }
   }

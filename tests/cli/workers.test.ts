@@ -32,11 +32,6 @@ describe('worker threads', () => {
     expect(threadCount(all.length, 'auto', 8, 2)).toBe(2);
     expect(threadCount(3, 'auto', 8, 2)).toBe(0);
     expect(threadCount(all.length, 'auto', 8, 1)).toBe(0);
-    // A few sources go to threads when the main thread has other work to overlap with, given a second core.
-    expect(threadCount(3, 'auto', 8, 2, true)).toBe(2);
-    expect(threadCount(1, 'auto', 8, 2, true)).toBe(1);
-    expect(threadCount(3, 'auto', 8, 1, true)).toBe(0);
-    expect(threadCount(0, 'auto', 8, 2, true)).toBe(0);
 
     const r1 = new Report();
     const single = await analyzeSources(all, r1, { analyze: defaultAnalyzeOptions, workers: 0 });

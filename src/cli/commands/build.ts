@@ -151,8 +151,6 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
     workers: flags.workers ?? 'auto',
     onSource: (e) => progress.emit({ event: 'source', ...e }),
     onCorrupt: (path, reason) => progress.emit({ event: 'cache-corrupt', path, reason }),
-    // The main thread loads the later stages' code while a worker analyses (on machines with more than one core).
-    alongside: () => Promise.all([import('../../synthesize/index.js'), import('../../render/index.js').then((r) => r.prepareWriters(formats))]),
   });
   times.stages = per.times;
   endStage(`${files.length} source${files.length === 1 ? '' : 's'}${per.cached ? ` (${per.cached} cached)` : ''}${per.threads ? ` on ${per.threads} threads` : ''}`);

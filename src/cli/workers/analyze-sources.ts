@@ -35,11 +35,6 @@ export interface AnalyzeSourcesOptions {
   onSource?: (e: SourceEvent) => void;
   /** Called when a cache entry failed its check and is recomputed. */
   onCorrupt?: (path: string, reason: string) => void;
-  /**
-   * Other work for the main thread (e.g. loading the renderers). With more than one core, 'auto'
-   * then hands even a few sources to worker threads so the two overlap.
-   */
-  alongside?: () => Promise<unknown>;
 }
 
 export interface AnalyzeSourcesResult {
@@ -53,10 +48,10 @@ export interface AnalyzeSourcesResult {
   threads: number;
 }
 
-/** How many threads to use for `misses` uncached sources; `overlap`: the main thread has other work meanwhile. */
-export function threadCount(misses: number, workers: 'auto' | number, threshold: number, cores: number = availableParallelism(), overlap = false): number {
+/** How many threads to use for `misses` uncached sources. */
+export function threadCount(misses: number, workers: 'auto' | number, threshold: number, cores: number = availableParallelism()): number {
   if (workers === 0 || misses === 0) return 0;
-  if (workers === 'auto') return cores < 2 ? 0 : misses >= threshold || overlap ? Math.min(cores, misses) : 0;
+  if (workers === 'auto') return misses >= threshold && cores > 1 ? Math.min(cores, misses) : 0;
   return Math.min(workers, misses);
 }
 
@@ -89,7 +84,7 @@ export async function analyzeSources(files: readonly RawFile[], report: Report, 
     misses.push(i);
   });
 
-  const threads = threadCount(misses.length, options.workers ?? 'auto', options.threshold ?? defaultWorkerThreshold, availableParallelism(), options.alongside !== undefined);
+  const threads = threadCount(misses.length, options.workers ?? 'auto', options.threshold ?? defaultWorkerThreshold);
   const finish = (i: number, r: TimedSourceResult): void => {
     results[i] = r;
     if (cache) {
@@ -103,7 +98,6 @@ export async function analyzeSources(files: readonly RawFile[], report: Report, 
   };
   if (threads === 0) {
     for (const i of misses) finish(i, await analyzeOne(files[i], options.analyze));
-    await options.alongside?.();
   } else {
     const { Piscina } = await import('piscina');
     const pool = new Piscina({
@@ -113,8 +107,7 @@ export async function analyzeSources(files: readonly RawFile[], report: Report, 
       idleTimeout: 1000,
     });
     try {
-      const tasks = misses.map(async (i) => finish(i, await pool.run({ file: files[i], options: options.analyze })));
-      await Promise.all([...tasks, options.alongside?.()]);
+      await Promise.all(misses.map(async (i) => finish(i, await pool.run({ file: files[i], options: options.analyze }))));
     } finally {
       await pool.destroy();
     }
