@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { readPapers, writeCorpus } from './corpus.js';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-let cli = join(root, 'dist/src/cli/main.js');
+let cli = join(root, 'dist/brief/main.js');
 
 /**
  * Runs the bench on a snapshot of the compiled program: the cache and the build stamp hash the
@@ -24,11 +24,11 @@ function snapshotProgram(work: string): string {
   const dir = join(work, 'program');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  cpSync(join(root, 'dist', 'src'), join(dir, 'dist', 'src'), { recursive: true });
+  cpSync(join(root, 'dist', 'brief'), join(dir, 'dist', 'brief'), { recursive: true });
   cpSync(join(root, 'templates'), join(dir, 'templates'), { recursive: true });
   for (const f of ['package.json', 'package-lock.json']) if (existsSync(join(root, f))) cpSync(join(root, f), join(dir, f));
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  return join(dir, 'dist', 'src', 'cli', 'main.js');
+  return join(dir, 'dist', 'brief', 'main.js');
 }
 
 interface Args {
@@ -228,7 +228,7 @@ function summarizeProfile(dir: string, top = 15): string {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  if (!existsSync(cli)) throw new Error(`${cli} not found: run \`npx tsc -p .\` (or make build) first`);
+  if (!existsSync(cli)) throw new Error(`${cli} not found: run \`make build\` first`);
   const work = args.work ? resolve(args.work) : mkdtempSync(join(tmpdir(), 'briefwright-bench-'));
   mkdirSync(work, { recursive: true });
   cli = snapshotProgram(work);

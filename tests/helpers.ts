@@ -8,7 +8,7 @@ export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const sharedDir = join(repoRoot, '..', 'shared');
 export const nusDir = join(sharedDir, 'eval', 'nus');
 export const hasShared = existsSync(nusDir);
-export const cliPath = join(repoRoot, 'dist', 'src', 'cli', 'main.js');
+export const cliPath = join(repoRoot, 'dist', 'brief', 'main.js');
 
 import { spawn } from 'node:child_process';
 

@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { AnalyzeOptions } from '../model/context.js';
@@ -51,12 +51,17 @@ const codeHashMemo = new Map<string, string>();
 export function programCodeHash(scope: 'analysis' | 'all' = 'analysis'): string {
   const memo = codeHashMemo.get(scope);
   if (memo) return memo;
-  const srcRoot = dirname(dirname(fileURLToPath(import.meta.url)));
+  // Unbundled, this file is src/cache/index and the program is the folder above (folders of code
+  // that cannot change per-source results are left out for 'analysis'). In the bundle (dist/brief)
+  // the code is mixed into chunks, so the whole bundle folder is hashed for either scope.
+  const here = dirname(fileURLToPath(import.meta.url));
+  const bundled = basename(here) !== 'cache';
+  const srcRoot = bundled ? here : dirname(here);
   const h = createHash('sha256');
   const files: string[] = [];
   const walk = (dir: string, top: boolean): void => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
-      if (top && scope === 'analysis' && notAnalysis.has(e.name)) continue;
+      if (top && !bundled && scope === 'analysis' && notAnalysis.has(e.name)) continue;
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p, false);
       else if (/\.(js|ts|mjs|json)$/.test(e.name)) files.push(p);

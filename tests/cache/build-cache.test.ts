@@ -14,7 +14,7 @@ function isolatedCli(): string {
   cpSync('templates', join(root, 'templates'), { recursive: true });
   for (const f of ['package.json', 'package-lock.json']) cpSync(f, join(root, f));
   symlinkSync(join(process.cwd(), 'node_modules'), join(root, 'node_modules'), 'dir');
-  return join(root, 'dist/src/cli/main.js');
+  return join(root, 'dist/brief/main.js');
 }
 const cli = isolatedCli();
 

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const cli = join(process.cwd(), 'dist/src/cli/main.js');
+const cli = join(process.cwd(), 'dist/brief/main.js');
 const run = (cwd: string, args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000', NO_COLOR: '', ...env } });
 

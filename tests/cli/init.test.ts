@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../../src/config/load.js';
 
-const cli = join(process.cwd(), 'dist/src/cli/main.js');
+const cli = join(process.cwd(), 'dist/brief/main.js');
 const run = (cwd: string, args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
 
 describe('brief init', () => {

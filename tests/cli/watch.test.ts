@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const cli = join(process.cwd(), 'dist/src/cli/main.js');
+const cli = join(process.cwd(), 'dist/brief/main.js');
 
 const note = (n: number) => `# Note ${n}\n\n## Findings\n\nThe review finds that inspections fell by ${n * 10} percent after the reform. Ministers should restore the budget.\n`;
 

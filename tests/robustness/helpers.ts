@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 export const repoRoot = process.cwd();
-export const cli = join(repoRoot, 'dist/src/cli/main.js');
+export const cli = join(repoRoot, 'dist/brief/main.js');
 
 /** A fresh project folder with `sources/` filled from `files` (name → text or bytes). */
 export function makeProject(files: Record<string, string | Uint8Array> = {}, prefix = 'bw-rob-'): string {

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { adversarialCases } from './adversarial.js';
 
-const cli = join(process.cwd(), 'dist/src/cli/main.js');
+const cli = join(process.cwd(), 'dist/brief/main.js');
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
