@@ -47,8 +47,30 @@ export interface BuildOutcome {
   times: { phases: Record<string, number>; stages: StageTimes };
 }
 
+/** A kept edition: its file and bytes, read now; its model, parsed only when a build needs it. */
+export interface PreviousEdition {
+  path: string;
+  bytes: Buffer;
+  /** The parsed model, or null when the file turns out not to be one (the brief is then built without "what changed"). */
+  brief(): Brief | null;
+}
+
+/** A model's date and shape, from its bytes: files we wrote are read without parsing 10+ MB of JSON. */
+function editionDate(bytes: Buffer): { date: string; parsed?: Brief } | null {
+  // Our model.json is pretty-printed with "date" among the first top-level keys, and ends with "}\n".
+  const head = /^ {2}"date": "(\d{4}-\d{2}-\d{2})",?$/m.exec(bytes.subarray(0, 65536).toString('utf8'));
+  if (head && bytes.includes('\n  "findings": [') && bytes.includes('\n  "sources": [') && /}\s*$/.test(bytes.subarray(-16).toString('latin1'))) return { date: head[1]! };
+  try {
+    const brief = JSON.parse(bytes.toString('utf8')) as Brief;
+    if (brief && typeof brief.date === 'string' && Array.isArray(brief.sources) && Array.isArray(brief.findings)) return { date: brief.date, parsed: brief };
+  } catch {
+    // not a model
+  }
+  return null;
+}
+
 /** The previous edition's model: the newest archived edition older than `date`, or an older out/model.json. */
-export function findPreviousEdition(outDir: string, date: string): { path: string; brief: Brief; bytes: Buffer } | null {
+export function findPreviousEdition(outDir: string, date: string): PreviousEdition | null {
   const candidates: string[] = [];
   const editions = join(outDir, 'editions');
   if (existsSync(editions)) {
@@ -57,13 +79,27 @@ export function findPreviousEdition(outDir: string, date: string): { path: strin
   candidates.push(join(outDir, 'model.json'));
   for (const p of candidates) {
     if (!existsSync(p)) continue;
+    let bytes: Buffer;
     try {
-      const bytes = readFileSync(p);
-      const brief = JSON.parse(bytes.toString('utf8')) as Brief;
-      if (brief && typeof brief.date === 'string' && brief.date < date && Array.isArray(brief.sources) && Array.isArray(brief.findings)) return { path: p, brief, bytes };
+      bytes = readFileSync(p);
     } catch {
-      // An unreadable old edition is skipped: the brief is still built, without a "what changed" section.
+      continue;
     }
+    // An unreadable old edition is skipped: the brief is still built, without a "what changed" section.
+    const found = editionDate(bytes);
+    if (!found || found.date >= date) continue;
+    let parsed: Brief | null | undefined = found.parsed;
+    const brief = (): Brief | null => {
+      if (parsed === undefined) {
+        try {
+          parsed = JSON.parse(bytes.toString('utf8')) as Brief;
+        } catch {
+          parsed = null;
+        }
+      }
+      return parsed;
+    };
+    return { path: p, bytes, brief };
   }
   return null;
 }
@@ -161,9 +197,10 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
   const { synthesize } = await import('../../synthesize/index.js');
   let brief: Brief = synthesize(per.analyses, { report }, settings.synthesize);
   if (settings.authors.length > 0) brief = { ...brief, authors: settings.authors };
-  if (previous) {
+  const previousBrief = previous?.brief() ?? null;
+  if (previousBrief) {
     const { diffBriefs } = await import('../../diff/index.js');
-    brief = { ...brief, changes: diffBriefs(previous.brief, brief) };
+    brief = { ...brief, changes: diffBriefs(previousBrief, brief) };
   }
   endStage(`${brief.themes.length} themes, ${brief.findings.length} findings, ${brief.recommendations.length} recommendations`);
   lap('synthesize', t);
