@@ -32,9 +32,19 @@ function isPhraseToken(t: TaggedToken): boolean {
   return t.pos === 'VERB' && /(?:ed|ing)$/.test(t.lower);
 }
 
-/** Display form of a word: lower case unless it is an acronym or mixed case ("TCP", "IPv6"). */
-function displayWord(t: TaggedToken): string {
-  return /\p{Lu}/u.test(t.value.slice(1)) ? t.value : t.lower;
+/**
+ * Display form of tokens[k]: as written for acronyms and mixed case ("TCP", "IPv6") and for a
+ * capitalised word inside a sentence, which English capitalises only as a name ("United States",
+ * "Shanghai Cooperation Organization", "Cold War"); else lower case (a capital at the start of a
+ * sentence says nothing about the word).
+ */
+function displayWord(tokens: readonly TaggedToken[], k: number): string {
+  const t = tokens[k];
+  if (/\p{Lu}/u.test(t.value.slice(1))) return t.value;
+  if (/^\p{Lu}/u.test(t.value)) {
+    for (let i = 0; i < k; i++) if (tokens[i].type !== 'punctuation') return t.value;
+  }
+  return t.lower;
 }
 
 const alnum = /^[\p{L}\p{N}]/u;
@@ -165,7 +175,7 @@ function keysOfText(text: string): Map<string, { form: string; head: boolean }> 
       for (let j = i + 1; j <= Math.min(to, i + maxPhraseWords); j++) {
         if (!isCandidate(tokens, i, j)) continue;
         const key = keyOf(tokens, i, j);
-        if (!keys.has(key)) keys.set(key, { form: tokens.slice(i, j).map(displayWord).join(' '), head: j === to });
+        if (!keys.has(key)) keys.set(key, { form: tokens.slice(i, j).map((_, k) => displayWord(tokens, i + k)).join(' '), head: j === to });
       }
     }
   }
@@ -262,7 +272,7 @@ export function collectCandidates(doc: StructuredSource): CandidateStats {
       const shown: string[] = [];
       for (let k = from; k < to; k++) {
         stems.push(keyOf(tokens, k, k + 1));
-        shown.push(displayWord(tokens[k]));
+        shown.push(displayWord(tokens, k));
       }
       for (let i = from; i < to; i++) {
         let key = '';
