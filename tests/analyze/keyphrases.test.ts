@@ -211,3 +211,17 @@ describe('keyphrases of the bundled papers', () => {
     for (const list of lists) for (const k of list) expect(wordsOf(k.text).length, k.text).toBeGreaterThan(1);
   });
 });
+
+describe('keyphrase display forms', () => {
+  it('keep the capitals of names met inside sentences and drop those of sentence starts', () => {
+    const c = collectCandidates(handMade('Notes', [
+      'Regional security worsened after the withdrawal.',
+      'The United States reduced its regional security aid to the Shanghai Cooperation Organization members.',
+      'Analysts expect regional security to improve once the United States re-engages.',
+    ]));
+    const text = (phrase: string) => c[stemPhrase(phrase)]?.text;
+    expect(text('regional security')).toBe('regional security');
+    expect(text('united states')).toBe('United States');
+    expect(text('shanghai cooperation organization')).toBe('Shanghai Cooperation Organization');
+  });
+});
