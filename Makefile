@@ -13,7 +13,7 @@ install: $(NODE_MODULES)
 
 # tsc type-checks and compiles to dist/src (tests import those modules); esbuild then bundles the
 # CLI and its worker into dist/brief, which is what `brief` runs: one file per lazily loaded part
-# instead of hundreds of modules to resolve and read at every start (see docs/ci.md for figures).
+# instead of hundreds of modules to resolve and read at every start.
 BUNDLE := --bundle --splitting --format=esm --platform=node --target=node20 --outdir=dist/brief \
 	--entry-names=[name] --external:piscina --external:pdfjs-dist --log-level=warning \
 	--banner:js="import { createRequire as briefRequire } from 'node:module'; const require = briefRequire(import.meta.url);"
