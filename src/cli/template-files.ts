@@ -2,8 +2,6 @@
 import { checkTemplate, defaultTemplateConfig, parseTemplateConfig, type LoadedTemplate } from '../render/templates.js';
 import { readTemplateFiles, type TemplateFiles } from './template-folder.js';
 
-export { builtinTemplatesDir, listTemplates } from './template-folder.js';
-
 /** Parses and checks a template's files; errors name the file, line and column. */
 export function parseTemplateFiles(t: TemplateFiles): LoadedTemplate {
   const config = t.config ? parseTemplateConfig(t.config.text, t.config.file) : defaultTemplateConfig;
