@@ -50,7 +50,7 @@ export function mergeGlossary(analyses: readonly SourceAnalysis[], order: Readon
 }
 
 /** Sort key of an ISO date or decade: a decade sorts before the dates inside it. */
-export function dateKey(date: string): string {
+function dateKey(date: string): string {
   return date.endsWith('s') ? `${date.slice(0, 4)}-00-00` : date.length === 4 ? `${date}-00-01` : date.length === 7 ? `${date}-00` : date;
 }
 

@@ -9,9 +9,8 @@
 import type { SourceAnalysis } from '../model/document.js';
 import { bodySentences } from '../analyze/body-text.js';
 import { stemWord, wordsOf } from '../analyze/text/stem.js';
-import { isStopWord } from '../analyze/text/stopwords.js';
 import type { TermVector } from '../analyze/text/vectors.js';
-import { contentTerms, countTerms, weigh } from '../analyze/text/vectors.js';
+import { contentTerms, countTerms, isContentWord, weigh } from '../analyze/text/vectors.js';
 
 /** The sentences of the corpus with their stems, built once per synthesis. */
 export interface CorpusIndex {
@@ -59,7 +58,8 @@ export function indexSentences(sentences: readonly { source: number; text: strin
         ids.set(s, id);
         stems.push(s);
       }
-      c = id * 2 + (w.length > 1 && !isStopWord(w) && !/^\d+$/.test(w) ? 1 : 0);
+      // Content words as vectorOf counts them, so the index's IDF and the vectors agree.
+      c = id * 2 + (isContentWord(w) ? 1 : 0);
       wordCode.set(w, c);
     }
     return c;
@@ -146,7 +146,7 @@ export function indexSentences(sentences: readonly { source: number; text: strin
 }
 
 /** Stem ids of a stemmed key ("border secur"), or null when a stem never occurs in the corpus. */
-export function idsOfKey(index: CorpusIndex, key: string): number[] | null {
+function idsOfKey(index: CorpusIndex, key: string): number[] | null {
   const out: number[] = [];
   for (const s of key.split(' ')) {
     const id = index.ids.get(s);
@@ -193,7 +193,3 @@ export function vectorOf(text: string, index: CorpusIndex): TermVector {
   return weigh(countTerms(contentTerms(text)), index.idf);
 }
 
-/** Stemmed words of a text, joined and padded by spaces, to test whether it uses a stemmed key. */
-export function stemLine(text: string): string {
-  return ` ${wordsOf(text).map(stemWord).join(' ')} `;
-}

@@ -11,7 +11,8 @@ import type { Brief, Citation, Finding, Recommendation, SourceEntry, Theme } fro
 import { citationOf } from './cite.js';
 import { rankKeyphrases } from '../analyze/rank-keyphrases.js';
 import { nearDuplicateGroups } from './merge.js';
-import { findThemes, indexCorpus, themesOfItem, defaultThemeOptions } from './themes.js';
+import { findThemes, themesOfItem, defaultThemeOptions } from './themes.js';
+import { indexCorpus } from './corpus-index.js';
 import { mergeGlossary, mergeTimeline, mergeQuotes } from './collect.js';
 import { findAgreements } from './agreement.js';
 import { stemWord, wordsOf } from '../analyze/text/stem.js';

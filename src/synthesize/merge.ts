@@ -136,7 +136,7 @@ export function nearDuplicateGroups<T extends Mergeable>(
  * Vectors of a list of texts, weighted by IDF over that list plus an optional background; each
  * distinct text is read once (corpora repeat sentences).
  */
-export function vectorsOf(texts: readonly string[], background: readonly (readonly string[])[] = []): { vectors: TermVector[]; norms: number[] } {
+function vectorsOf(texts: readonly string[], background: readonly (readonly string[])[] = []): { vectors: TermVector[]; norms: number[] } {
   const termsOf = new Map<string, string[]>();
   for (const t of texts) if (!termsOf.has(t)) termsOf.set(t, contentTerms(t));
   const idf = inverseFrequencies([...texts.map((t) => termsOf.get(t)!), ...background]);

@@ -7,11 +7,9 @@
  */
 import type { Keyphrase } from '../model/document.js';
 import { cosine, norm, type TermVector } from '../analyze/text/vectors.js';
-import { stemWord, wordsOf } from '../analyze/text/stem.js';
+import { stemPhrase, stemWord, wordsOf } from '../analyze/text/stem.js';
 import { isStopWord } from '../analyze/text/stopwords.js';
-import { sentencesWith, stemLine, vectorOf, type CorpusIndex } from './corpus-index.js';
-
-export { indexCorpus, vectorOf, type CorpusIndex } from './corpus-index.js';
+import { sentencesWith, vectorOf, type CorpusIndex } from './corpus-index.js';
 
 /** Longest keyphrase (UTF-16 units) whose written forms are looked up in the sentences. */
 const maxSurfaceLength = 200;
@@ -50,8 +48,6 @@ export interface ThemeCluster {
   /** Stemmed keys of its phrases, to test whether an item names the theme. */
   keys: string[];
 }
-
-const keyOf = (phrase: string) => wordsOf(phrase).map(stemWord).join(' ');
 
 /** A sparse vector over stem ids, its entries in the order they were first added (as a Map keeps them). */
 export interface IdVector {
@@ -186,7 +182,7 @@ export function findThemes(keyphrases: readonly (readonly Keyphrase[])[], index:
     const top = list.slice(0, options.perSource);
     const max = Math.max(...top.map((k) => k.score), 1e-9);
     for (const k of top) {
-      const key = keyOf(k.text);
+      const key = stemPhrase(k.text);
       if (!key) continue;
       const w = k.score / max;
       const p = pooled.get(key);
@@ -322,7 +318,7 @@ export function themesOfItem(text: string, themes: readonly ThemeCluster[], inde
   if (!themes.length) return [];
   const v = vectorOf(text, index);
   const vn = norm(v);
-  const stems = stemLine(text);
+  const stems = ` ${stemPhrase(text)} `;
   const scores = themes.map((t) => cosine(v, t.vector, vn, t.norm) + (t.keys.some((k) => stems.includes(` ${k} `)) ? 0.1 : 0));
   const best = Math.max(...scores);
   if (best < 0.05) return [];

@@ -5,16 +5,18 @@ import { isStopWord } from './stopwords.js';
 /** A sparse vector: term → weight. */
 export type TermVector = Map<string, number>;
 
-/** Stemmed content words of a text (stop words and one-letter tokens dropped). */
+/** Is a word (from `wordsOf`) a content word: not a stop word, a single character or a number? */
+export function isContentWord(w: string): boolean {
+  if (w.length < 2 || isStopWord(w)) return false;
+  // Numbers are no terms (only a word starting with a digit can be one).
+  const c = w.charCodeAt(0);
+  return !(c >= 48 && c <= 57 && /^\d+$/.test(w));
+}
+
+/** Stemmed content words of a text (stop words, one-letter tokens and numbers dropped). */
 export function contentTerms(text: string): string[] {
   const out: string[] = [];
-  for (const w of wordsOf(text)) {
-    if (w.length < 2 || isStopWord(w)) continue;
-    // Numbers are no terms (only a word starting with a digit can be one).
-    const c = w.charCodeAt(0);
-    if (c >= 48 && c <= 57 && /^\d+$/.test(w)) continue;
-    out.push(stemWord(w));
-  }
+  for (const w of wordsOf(text)) if (isContentWord(w)) out.push(stemWord(w));
   return out;
 }
 
