@@ -167,7 +167,8 @@ export function applyTemplate(template: LoadedTemplate, view: object): string {
   const compileOptions = { strict: true, noEscape: true, knownHelpersOnly: false } as const;
   const compileChecked = (source: string, file: string) => {
     const ast = parseChecked(hb, source, file, known);
-    const fn = hb.compile(source, compileOptions);
+    // Compiled from the tree just checked: Handlebars takes a parsed template as it is.
+    const fn = hb.compile(ast as unknown as string, compileOptions);
     // A runtime error inside a partial is reported against the partial's own file.
     return (ctx: unknown, opts?: Handlebars.RuntimeOptions) => {
       try {

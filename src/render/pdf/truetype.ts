@@ -22,7 +22,6 @@ function needsShaping(cp: number): boolean {
 }
 
 let fontkit: typeof fontkitType | undefined;
-const shapers = new WeakMap<Uint8Array, fontkitType.Font>();
 
 /** Thrown for bytes that are not a font this module reads; the message says what was expected. */
 export class FontFormatError extends Error {}
@@ -74,6 +73,8 @@ export class TrueTypeFont {
 
   /** The font file, never modified (a subset copies what it changes). */
   readonly bytes: Uint8Array;
+  /** fontkit's view of the same font, made on the first text that needs shaping. */
+  private shaper?: fontkitType.Font;
 
   constructor(file: Uint8Array) {
     // A plain view: a Node Buffer's slice() would share memory instead of copying.
@@ -361,12 +362,9 @@ export class TrueTypeFont {
   /** Glyphs of `text` shaped by fontkit (visual order, contextual forms). */
   private shape(text: string): { ids: number[]; codePoints: number[][] } {
     fontkit ??= createRequire(import.meta.url)('@pdf-lib/fontkit') as typeof fontkitType;
-    let font = shapers.get(this.bytes);
-    if (!font) {
-      font = fontkit.create(Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength)) as fontkitType.Font;
-      shapers.set(this.bytes, font);
-    }
-    const glyphs = font.layout(text).glyphs;
+    // Parsed once per font (fonts themselves are read once per file, see fonts.ts).
+    this.shaper ??= fontkit.create(Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength)) as fontkitType.Font;
+    const glyphs = this.shaper.layout(text).glyphs;
     return { ids: glyphs.map((g) => g.id), codePoints: glyphs.map((g) => [...g.codePoints]) };
   }
 

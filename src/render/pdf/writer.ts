@@ -30,18 +30,13 @@ export class PdfText {
   constructor(readonly value: string) {}
 }
 
-/** Bytes written in hex (`<0A1B…>`). */
-export class PdfHex {
-  constructor(readonly hex: string) {}
-}
-
 /** A stream: a dictionary and its (already encoded) bytes; `Length` is added when written. */
 export class PdfStream {
   constructor(readonly dict: PdfDict, readonly data: Uint8Array) {}
 }
 
 /** Any PDF value. `undefined` entries of a dictionary are left out. */
-export type PdfValue = number | boolean | null | PdfName | PdfRef | PdfLiteral | PdfText | PdfHex | PdfStream | PdfValue[] | PdfDict;
+export type PdfValue = number | boolean | null | PdfName | PdfRef | PdfLiteral | PdfText | PdfStream | PdfValue[] | PdfDict;
 /** A dictionary: keys are names without the slash. */
 export interface PdfDict {
   [key: string]: PdfValue | undefined;
@@ -128,7 +123,6 @@ export class PdfWriter {
     if (v instanceof PdfRef) return this.libRef(v);
     if (v instanceof PdfLiteral) return PDFString.of(escapeLiteral(v.value));
     if (v instanceof PdfText) return PDFHexString.fromText(v.value);
-    if (v instanceof PdfHex) return PDFHexString.of(v.hex);
     if (Array.isArray(v)) {
       const a = PDFArray.withContext(this.context);
       for (const item of v) a.push(this.toLib(item));
