@@ -13,7 +13,7 @@ import { retagNouns } from './keyphrase-retag.js';
 import { sentenceTokens } from './text/doc-tokens.js';
 import type { TaggedToken } from './text/nlp.js';
 import { tagText } from './text/nlp.js';
-import { stemWord, wordsOf } from './text/stem.js';
+import { stemPhrase, stemWord, wordsOf } from './text/stem.js';
 import { genericWords, isStopWord } from './text/stopwords.js';
 
 /** Longest candidate, in words. */
@@ -56,7 +56,7 @@ const alnumEnd = /[\p{L}\p{N}]$/u;
  * as the evaluation protocol's hyphen-splitting stemmer expects. The joined token takes the part
  * of speech of its last piece (the head of the compound); a digit-only piece never ends one.
  */
-export function joinCompounds(tokens: TaggedToken[]): TaggedToken[] {
+function joinCompounds(tokens: TaggedToken[]): TaggedToken[] {
   const out: TaggedToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
     let j = i;
@@ -259,7 +259,7 @@ export function collectCandidates(doc: StructuredSource): CandidateStats {
     if (j === to) c.head++;
     if (j === to && !c.acronym && definedByAcronym(tokens, i, j)) {
       c.acronym = 1;
-      acronyms.set(key, wordsOf(tokens[j + 1].lower).map(stemWord).join(' '));
+      acronyms.set(key, stemPhrase(tokens[j + 1].lower));
     }
     e.forms.set(form, (e.forms.get(form) ?? 0) + 1);
     e.sections.add(doc.sentences[si].section);

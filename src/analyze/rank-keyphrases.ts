@@ -49,7 +49,7 @@ export interface KeyphraseWeights {
   diversity: number;
 }
 
-export const defaultKeyphraseWeights: Readonly<KeyphraseWeights> = {
+const defaultKeyphraseWeights: Readonly<KeyphraseWeights> = {
   idf: 1,
   early: 20,
   length: [0, 1, 2.2, 2.4, 2],

@@ -232,7 +232,7 @@ export function selectByMmr(feats: readonly SentenceFeatures[], scores: readonly
  * Most sentences the similarity graph takes: its matrix is dense, so a very long source is first
  * narrowed to the sentences closest to its centroid (weighted by the priors) before the graph.
  */
-export const maxGraphSentences = 800;
+const maxGraphSentences = 800;
 
 /** Sentence features, TF-IDF vectors and similarity matrix of a source's summary candidates. */
 export function prepareSentences(doc: StructuredSource, limit = Infinity) {
@@ -242,7 +242,8 @@ export function prepareSentences(doc: StructuredSource, limit = Infinity) {
   if (feats.length > limit) {
     const centroid: TermVector = new Map();
     for (const v of vectors) for (const [t, x] of v) centroid.set(t, (centroid.get(t) ?? 0) + x);
-    const prior = feats.map((f, i) => cosine(vectors[i], centroid) * f.role * f.quality * (1 + Math.exp(-f.at * 12)));
+    const cn = norm(centroid);
+    const prior = feats.map((f, i) => cosine(vectors[i], centroid, norm(vectors[i]), cn) * f.role * f.quality * (1 + Math.exp(-f.at * 12)));
     const keep = feats.map((_, i) => i).sort((a, b) => prior[b] - prior[a] || a - b).slice(0, limit).sort((a, b) => a - b);
     feats = keep.map((i) => feats[i]);
     vectors = keep.map((i) => vectors[i]);
