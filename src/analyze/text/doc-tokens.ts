@@ -1,20 +1,14 @@
-/**
- * The tagged tokens of every sentence of a structured source, computed once per source and shared
- * by the keyphrase and summary extractors (a WeakMap keyed by the source, so nothing leaks).
- */
+/** The tagged tokens of every sentence of a structured source (read by the keyphrase extractor). */
 import type { StructuredSource } from '../../model/document.js';
 import { tagText, type TaggedToken } from './nlp.js';
 
 /** Tokens of each sentence, offsets relative to `sentence.text`. */
 export type SentenceTokens = TaggedToken[][];
 
-const cache = new WeakMap<StructuredSource, SentenceTokens>();
 const separator = '\n\n';
 
 /** Tags all sentences in one pass (one wink-nlp document), then hands each sentence its tokens. */
 export function sentenceTokens(doc: StructuredSource): SentenceTokens {
-  const hit = cache.get(doc);
-  if (hit) return hit;
   const starts: number[] = [];
   let joined = '';
   for (const s of doc.sentences) {
@@ -34,6 +28,5 @@ export function sentenceTokens(doc: StructuredSource): SentenceTokens {
     t.end = end - base;
     out[i].push(t);
   }
-  cache.set(doc, out);
   return out;
 }
