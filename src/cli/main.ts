@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** The `brief` command: a thin layer over the pipeline; errors become one line and an exit code. */
+import './v8-flags.js';
 import { Command, CommanderError } from 'commander';
 import { BriefwrightError, exitCodes } from '../model/errors.js';
 import { version } from './version.js';
