@@ -22,6 +22,7 @@ build: $(NODE_MODULES)
 	npx tsc -p tsconfig.json
 	rm -rf dist/brief
 	npx esbuild dist/src/cli/main.js dist/src/cli/workers/analyze-worker.js $(BUNDLE)
+	node dist/src/cache/write-code-hash.js dist/brief
 
 # Regenerate the committed JSON Schema after changing src/model/schema.ts (a test checks they match).
 schema: build

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SourceCache, stableJson } from '../../src/cache/index.js';
+import { codeHashFile, hashCodeFolder, SourceCache, stableJson } from '../../src/cache/index.js';
 import { analyzeSources } from '../../src/cli/workers/analyze-sources.js';
 import { analyzeOne } from '../../src/cli/workers/analyze-one.js';
 import { analyzeFile } from '../../src/pipeline.js';
@@ -52,6 +52,19 @@ describe('SourceCache', () => {
     expect(c.get('ab' + '0'.repeat(62)).status).toBe('miss');
     writeFileSync(file, 'not a cache entry');
     expect(c.get('ab' + '0'.repeat(62)).status).toBe('corrupt');
+  });
+});
+
+describe('the program code hash', () => {
+  it('saved by make build beside the bundle, is the hash of the bundle as it is; another file changes it', () => {
+    const dir = join(process.cwd(), 'dist', 'brief');
+    const saved = readFileSync(join(dir, codeHashFile), 'utf8').trim();
+    expect(saved).toBe(hashCodeFolder(dir, new Set()));
+    const copy = mkdtempSync(join(tmpdir(), 'bw-hash-'));
+    writeFileSync(join(copy, 'a.js'), 'export const a = 1;\n');
+    const before = hashCodeFolder(copy, new Set());
+    writeFileSync(join(copy, 'a.js'), 'export const a = 2;\n');
+    expect(hashCodeFolder(copy, new Set())).not.toBe(before);
   });
 });
 
