@@ -33,7 +33,7 @@ ${options.templatesDir ? `templatesDir: ${options.templatesDir}` : '# templatesD
 # fonts:
 #   regular: fonts/SourceSerif4-Regular.ttf
 #   bold: fonts/SourceSerif4-Bold.ttf
-#   size: 10.5
+#   size: 10.5                      # 7 to 14
 
 # Analysis: how long each source summary is, how many themes and key messages the brief has.
 # summaryWords: 200

@@ -17,8 +17,8 @@ export const fontsConfigSchema = z
     italic: nonEmpty.optional(),
     boldItalic: nonEmpty.optional(),
     mono: nonEmpty.optional(),
-    /** Body text size in points. */
-    size: z.number().min(6).max(24).optional(),
+    /** Body text size in points: the range of a template's `fontSize`, which it replaces. */
+    size: z.number().min(7).max(14).optional(),
   })
   .strict();
 

@@ -67,7 +67,7 @@ export async function render(brief: Brief, template: LoadedTemplate, _ctx: Stage
   const out: RenderedFile[] = [];
   const enc = new TextEncoder();
   const base = template.config ?? defaultTemplateConfig;
-  const config = options.fonts?.size ? { ...base, fontSize: Math.min(14, Math.max(7, options.fonts.size)) } : base;
+  const config = options.fonts?.size ? { ...base, fontSize: options.fonts.size } : base;
   const documents = options.formats.filter((f): f is Exclude<OutputFormat, 'json'> => f !== 'json');
   if (documents.length) {
     // One parse: the normalised Markdown and every other format come from the same tree.

@@ -59,6 +59,11 @@ describe('brief build with a config file', () => {
     expect(j.status).toBe(3);
     expect(j.stderr).toMatch(/^brief: c\.json:2:13: error: "themes" is "many", expected a number\n$/);
     expect(run(json, ['build', '--config', 'missing.yaml']).stderr).toContain('missing.yaml: error: config file not found');
+    // A body size the PDF would not honour is refused, not quietly clamped.
+    const big = project({ 'briefwright.config.yaml': 'fonts:\n  size: 16\n', 'sources/a.md': water });
+    const b = run(big, ['build']);
+    expect(b.status).toBe(3);
+    expect(b.stderr).toMatch(/^brief: briefwright\.config\.yaml:2:9: error: "fonts\.size" is 16, expected .*14/);
   });
 
   it('applies config settings, lets flags win, keeps editions and says what changed since the last one', () => {
