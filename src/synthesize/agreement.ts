@@ -23,17 +23,27 @@ export interface AgreementGroup {
   phrase: string | null;
 }
 
-/** Content-word bigrams of a text: stemmed key → surface form. */
+/** Two words may form a phrase across white space or a hyphen ("cross-border"), not across punctuation. */
+const joiner = /^[\s\-\u2010\u2011]+$/u;
+
+/**
+ * Content-word bigrams of a text: stemmed key → surface form. Words are split as the corpus index
+ * splits them (runs of letters and digits), so every key can be looked up there, and "Pakistan's"
+ * is the word "pakistan" (an excluded actor) plus an "s" too short to count.
+ */
 function bigrams(text: string, exclude: ReadonlySet<string>): Map<string, string> {
-  const words = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)].map((m) => m[0]);
+  const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
   const out = new Map<string, string>();
   for (let i = 0; i + 1 < words.length; i++) {
-    const a = words[i].toLowerCase();
-    const b = words[i + 1].toLowerCase();
+    const [wa, wb] = [words[i], words[i + 1]];
+    const a = wa[0].toLowerCase();
+    const b = wb[0].toLowerCase();
     if (isStopWord(a) || isStopWord(b) || a.length < 3 || b.length < 3 || /\d/.test(a + b)) continue;
-    const key = `${stemWord(a)} ${stemWord(b)}`;
-    if (exclude.has(stemWord(a)) || exclude.has(stemWord(b))) continue;
-    if (!out.has(key)) out.set(key, `${words[i]} ${words[i + 1]}`);
+    if (!joiner.test(text.slice(wa.index + wa[0].length, wb.index))) continue;
+    const [sa, sb] = [stemWord(a), stemWord(b)];
+    if (exclude.has(sa) || exclude.has(sb)) continue;
+    const key = `${sa} ${sb}`;
+    if (!out.has(key)) out.set(key, text.slice(wa.index, wb.index + wb[0].length).replace(/\s+/g, ' '));
   }
   return out;
 }
