@@ -157,6 +157,43 @@ describe('PDF layout', () => {
     expect(rejoined.replace(/\s+/g, ' ').trim()).toBe(text.trim());
   });
 
+  it('justified and ragged text hyphenate alike: two letters before a hyphen, three after, never the part of a compound after its hyphen', () => {
+    const fonts = new FontSet();
+    const style = { face: { family: 'serif', weight: 'regular', slant: 'normal' } as const, size: 10, color: [0, 0, 0] as const };
+    const text = 'The U.S.-Taliban agreement and the self-determination of communities were characteristically intergovernmental questions. '.repeat(6);
+    const written = new Set(text.split(/\s+/));
+    let breaks = 0;
+    for (const justify of [true, false]) {
+      for (let width = 80; width <= 200; width += 3) {
+        const lines = breakLines([{ text, style }], fonts, { width, justify, leading: 1.4, hyphenate: true });
+        // Words as written, with '|' where a line break added a hyphen.
+        const words: string[] = [];
+        let carry = '';
+        for (const l of lines) {
+          const texts = l.pieces.flatMap((p) => p.text.split(' '));
+          texts.forEach((t, k) => {
+            const piece = (k === 0 ? carry : '') + t;
+            if (k === 0) carry = '';
+            if (k === texts.length - 1 && /\p{L}-$/u.test(t)) carry = piece.slice(0, -1) + '|';
+            else words.push(piece);
+          });
+        }
+        for (const w of words) {
+          if (!w.includes('|')) continue;
+          const plain = w.replace(/\|/g, '');
+          // A hyphen written in the text ("self-" + "determination") is not one the layout added.
+          if (!written.has(plain) && written.has(w.replace(/\|/g, '-'))) continue;
+          breaks++;
+          const segments = w.replace(/[^\p{L}|]/gu, '').split('|');
+          expect(segments[0]!.length, `${justify} ${width}: ${w}`).toBeGreaterThanOrEqual(2);
+          expect(segments[segments.length - 1]!.length, `${justify} ${width}: ${w}`).toBeGreaterThanOrEqual(3);
+          expect(/Taliban|determination/.test(plain) && !/^(?:U\.S\.-|self-)$/.test(w.split('|')[0]!), `${justify} ${width}: ${w}`).toBe(false);
+        }
+      }
+    }
+    expect(breaks).toBeGreaterThan(20);
+  });
+
   it('keeps headings with what follows and leaves no widows or orphans', () => {
     const line = (keep = false, space = 0): Box => ({ height: 10, spaceBefore: space, keepWithNext: keep, frags: [], rects: [] });
     const para = (n: number): Box[] => Array.from({ length: n }, (_, i) => line(n > 1 && (i === 0 || i === n - 2), i === 0 ? 5 : 0));

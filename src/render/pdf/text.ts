@@ -139,19 +139,35 @@ function toWords(spans: readonly Span[], fonts: FontSet): Word[] {
   return words;
 }
 
-/** Splits a word so that its head plus a hyphen fits in `room`; null if no hyphenation point fits. */
-function hyphenateWord(word: Word, room: number, fonts: FontSet): [Word, Word] | null {
+/**
+ * Where a word may take a hyphen: the Liang syllables of a word of six letters or more, merged so
+ * that at least two letters come before and three after any hyphen, trailing punctuation kept on
+ * the last piece. Null when the word may not be broken, as for the part of a compound after its
+ * hyphen ("self-" + "determination"). Justified and ragged text both break words here.
+ */
+function hyphenationPieces(word: Word, prev: Word | undefined): string[] | null {
   if (word.pieces.length !== 1) return null;
-  const p = word.pieces[0]!;
-  const m = /^(\p{L}{6,})(\p{P}*)$/u.exec(p.text);
+  if (prev !== undefined && prev.space === 0 && /[-‐–]$/.test(prev.pieces[prev.pieces.length - 1]?.text ?? '')) return null;
+  const m = /^(\p{L}{6,})(\p{P}*)$/u.exec(word.pieces[0]!.text);
   if (!m) return null;
-  const parts = syllables(m[1]!);
+  const parts = [...syllables(m[1]!)]; // a copy: the cache is shared
+  while (parts.length > 1 && parts[0]!.length < 2) parts.splice(0, 2, parts[0]! + parts[1]!);
+  while (parts.length > 1 && parts[parts.length - 1]!.length < 3) parts.splice(-2, 2, parts[parts.length - 2]! + parts[parts.length - 1]!);
+  if (parts.length < 2) return null;
+  parts[parts.length - 1] += m[2]!;
+  return parts;
+}
+
+/** Splits a word so that its head plus a hyphen fits in `room`; null if no hyphenation point fits. */
+function hyphenateWord(word: Word, prev: Word | undefined, room: number, fonts: FontSet): [Word, Word] | null {
+  const parts = hyphenationPieces(word, prev);
+  if (!parts) return null;
+  const p = word.pieces[0]!;
   for (let k = parts.length - 1; k >= 1; k--) {
     const head = parts.slice(0, k).join('');
-    const tail = parts.slice(k).join('') + m[2]!;
-    if (head.length < 2 || tail.length < 3) continue;
     const hw = fonts.width(head + '-', p.style.face, p.style.size);
     if (hw <= room) {
+      const tail = parts.slice(k).join('');
       const tw = fonts.width(tail, p.style.face, p.style.size);
       return [
         { pieces: [{ ...p, text: head + '-', width: hw }], width: hw, space: 0, hard: false },
@@ -198,25 +214,17 @@ interface Fragment {
 function toFragments(words: Word[], fonts: FontSet, hyphenate: boolean): Fragment[] {
   const out: Fragment[] = [];
   words.forEach((w, wi) => {
-    const p = w.pieces[0];
-    // Parts of a compound (after "self-") are not hyphenated again.
-    const prev = words[wi - 1];
-    const afterHyphen = prev !== undefined && prev.space === 0 && /[-‐–]$/.test(prev.pieces[prev.pieces.length - 1]?.text ?? '');
-    const m = hyphenate && !afterHyphen && w.pieces.length === 1 && p ? /^(\p{L}{6,})(\p{P}*)$/u.exec(p.text) : null;
-    const parts = m ? [...syllables(m[1]!)] : []; // a copy: the cache is shared
-    // Keep at least two letters before and three after a hyphen.
-    while (parts.length > 1 && parts[0]!.length < 2) parts.splice(0, 2, parts[0]! + parts[1]!);
-    while (parts.length > 1 && parts[parts.length - 1]!.length < 3) parts.splice(-2, 2, parts[parts.length - 2]! + parts[parts.length - 1]!);
-    if (!m || parts.length < 2) {
+    const parts = hyphenate ? hyphenationPieces(w, words[wi - 1]) : null;
+    if (!parts) {
       out.push({ word: wi, pieces: w.pieces, width: w.width, space: w.space, hyphen: 0, hard: w.hard });
       return;
     }
-    parts[parts.length - 1] += m[2]!;
-    const hw = fonts.width('-', p!.style.face, p!.style.size);
+    const { style } = w.pieces[0]!;
+    const hw = fonts.width('-', style.face, style.size);
     parts.forEach((text, k) => {
       const last = k === parts.length - 1;
-      const width = fonts.width(text, p!.style.face, p!.style.size);
-      out.push({ word: wi, pieces: [{ text, style: p!.style, width }], width, space: last ? w.space : 0, hyphen: last ? 0 : hw, hard: last && w.hard });
+      const width = fonts.width(text, style.face, style.size);
+      out.push({ word: wi, pieces: [{ text, style, width }], width, space: last ? w.space : 0, hyphen: last ? 0 : hw, hard: last && w.hard });
     });
   });
   return out;
@@ -307,7 +315,7 @@ export function breakLines(spans: readonly Span[], fonts: FontSet, options: Brea
       const w = queue[i]!;
       const gap = cur.length ? cur[cur.length - 1]!.space : 0;
       if (cur.length && curW + gap + w.width > options.width) {
-        const split = options.hyphenate ? hyphenateWord(w, options.width - curW - gap, fonts) : null;
+        const split = options.hyphenate ? hyphenateWord(w, queue[i - 1], options.width - curW - gap, fonts) : null;
         if (split) {
           cur.push(split[0]);
           flush(false);
