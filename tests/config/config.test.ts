@@ -73,7 +73,7 @@ describe('parseConfig', () => {
     expect([list.line, list.column]).toEqual([3, 5]);
     expect(list.message).toContain('authors[1]');
     const range = errorOf('fonts:\n  size: 2\n');
-    expect(range.message).toBe('"fonts.size" is 2, expected at least 6');
+    expect(range.message).toBe('"fonts.size" is 2, expected at least 7');
     const choice = errorOf('pageSize: A5\n');
     expect(choice.message).toContain('expected one of A4, Letter');
   });
