@@ -12,7 +12,7 @@ import type { StageContext } from '../model/context.js';
 import { cleanPieces, trimSpan, type MappedText } from './clean.js';
 import { headingCandidate, isTitleLine, kindOf, type HeadingCandidate } from './headings.js';
 import { markCaptions, markNotes, markPageNoise, markYaml, plainOf, toLines, type Line } from './lines.js';
-import { affiliationsOf, fieldOf, FRONT_LABELS, institutionOf, isoDate, readAuthorLine, splitKeywords } from './metadata.js';
+import { affiliationsOf, fieldOf, FRONT_LABELS, institutionOf, isoDate, KEYWORD_LABEL, readAuthorLine, splitKeywords } from './metadata.js';
 import { findCitations, linkCitations, parseEntry, splitEntries } from './references.js';
 import { splitSentences } from './sentences.js';
 
@@ -641,11 +641,10 @@ function readFront(units: Unit[], text: string, declared: Record<string, unknown
       frontText.push(joined);
       readField(field.label, fieldOf(plainOf(joined))!.value, metadata);
       pendingLabel = field.value ? null : field.label.toLowerCase();
-      if (/^(additional key words and phrases)$/i.test(field.label)) metadata.keywords.push(...splitKeywords(field.value));
       if (abstractUnits.length && !/^(doi)$/i.test(field.label)) abstractDone = true;
       continue;
     }
-    if (pendingLabel && /^(keywords|key ?words|index terms)$/.test(pendingLabel) && (words <= 8 || /[,;]/.test(joined)) && !TERMINAL.test(joined.replace(/\.$/, ''))) {
+    if (pendingLabel && KEYWORD_LABEL.test(pendingLabel) && (words <= 8 || /[,;]/.test(joined)) && !TERMINAL.test(joined.replace(/\.$/, ''))) {
       // keyword values on their own lines
       u.front = true;
       metadata.keywords.push(...splitKeywords(plainOf(joined)));
@@ -736,7 +735,7 @@ function readFront(units: Unit[], text: string, declared: Record<string, unknown
 
 function readField(label: string, value: string, metadata: DocumentMetadata): void {
   const l = label.toLowerCase();
-  if (/^(keywords|key ?words|index terms)$/.test(l)) { metadata.keywords.push(...splitKeywords(value)); return; }
+  if (KEYWORD_LABEL.test(l)) { metadata.keywords.push(...splitKeywords(value)); return; }
   if (/^doi$/.test(l)) { const d = /10\.\d{4,9}\/[^\s<>"'\]]+/.exec(value); if (d) metadata.doi = d[0].replace(/[.,;)>]+$/, ''); return; }
   const date = isoDate(value);
   if (date && /^(received|revised|accepted|available online|published|published online|online|date|dated)$/.test(l)) metadata.dates.push({ label: l, date });
