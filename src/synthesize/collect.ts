@@ -8,7 +8,8 @@ import { acronymKey } from '../analyze/glossary.js';
 import { nearDuplicateGroups } from './merge.js';
 import { contentTerms, cosine, countTerms, norm, type TermVector } from '../analyze/text/vectors.js';
 
-const byCitation = (a: Citation, b: Citation, order: ReadonlyMap<string, number>) =>
+/** Citations in reading order: by source (in `order`), then by position in the source. */
+export const byCitation = (a: Citation, b: Citation, order: ReadonlyMap<string, number>) =>
   (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) || a.start - b.start || a.end - b.end;
 
 const kindOf = (t: ExtractedTerm): 'acronym' | 'concept' => ((t as { kind?: string }).kind === 'concept' ? 'concept' : 'acronym');

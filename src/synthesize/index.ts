@@ -7,22 +7,19 @@
  */
 import type { SourceAnalysis } from '../model/document.js';
 import type { StageContext, SynthesizeOptions } from '../model/context.js';
-import type { Brief, Citation, Finding, Recommendation, SourceEntry, Theme } from '../model/schema.js';
+import type { Brief, Finding, Recommendation, SourceEntry, Theme } from '../model/schema.js';
 import { citationOf } from './cite.js';
 import { rankKeyphrases } from '../analyze/rank-keyphrases.js';
 import { nearDuplicateGroups } from './merge.js';
 import { findThemes, themesOfItem, defaultThemeOptions } from './themes.js';
 import { indexCorpus } from './corpus-index.js';
-import { mergeGlossary, mergeTimeline, mergeQuotes } from './collect.js';
+import { byCitation, mergeGlossary, mergeTimeline, mergeQuotes } from './collect.js';
 import { findAgreements } from './agreement.js';
 import { stemWord, wordsOf } from '../analyze/text/stem.js';
 import { builtinActorAliases } from '../analyze/data/actor-aliases.js';
 
 /** Similarity at which two findings or recommendations are the same point. */
 const duplicateThreshold = 0.5;
-
-const byCitation = (a: Citation, b: Citation, order: ReadonlyMap<string, number>) =>
-  (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) || a.start - b.start || a.end - b.end;
 
 export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, options: SynthesizeOptions): Brief {
   const keyphrases: SourceEntry['keyphrases'][] = rankKeyphrases(analyses.map((a) => a.candidates), { limit: 15 });
