@@ -15,6 +15,8 @@ export interface HeadingCandidate {
   level: number | null;
   /** How the line announced itself; weak candidates need context to be believed. */
   strength: 'markdown' | 'numbered' | 'named' | 'bold' | 'caps' | 'plain';
+  /** The section's kind when the text under the heading overrides what its words say. */
+  kind?: SectionKind;
 }
 
 /** Section names a reader recognises on their own line, whatever the formatting. */
@@ -99,9 +101,16 @@ const KIND_RULES: readonly [SectionKind, RegExp][] = [
   ['analysis', /\b(analysis|analyses|results|evaluation|experiments?|implications|assessment)\b/i],
 ];
 
+/** Headings whose words name a reference list only sometimes ("3.1 Sources" of data, a table's SOURCES column). */
+export const UNSURE_REFERENCES = /^sources\s*:?$/i;
+
+/** A line of a reference list: a year, a bracketed or numbered entry, an "et al.", a DOI or a web address. */
+export const REFERENCE_LINE = /\b(?:1[6-9]|20)\d\d[a-z]?\b|^\s*(?:\[\d{1,3}\]|\d{1,3}\.\s)|\bet al\b|\bdoi\b|https?:\/\/|\bwww\./i;
+
 /** The kind of section a heading opens. */
-export function kindOf(heading: string): SectionKind {
-  const t = heading.trim();
+export function kindOf(heading: string | HeadingCandidate): SectionKind {
+  if (typeof heading !== 'string' && heading.kind) return heading.kind;
+  const t = (typeof heading === 'string' ? heading : heading.title).trim();
   for (const [kind, re] of KIND_RULES) if (re.test(t)) return kind;
   return 'other';
 }

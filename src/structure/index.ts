@@ -10,7 +10,7 @@ import type { DocumentMetadata, InlineCitation, Note, Paragraph, ReferenceEntry,
 import type { SectionKind } from '../model/schema.js';
 import type { StageContext } from '../model/context.js';
 import { cleanPieces, trimSpan, type MappedText } from './clean.js';
-import { headingCandidate, isTitleLine, kindOf, type HeadingCandidate } from './headings.js';
+import { headingCandidate, isTitleLine, kindOf, REFERENCE_LINE, UNSURE_REFERENCES, type HeadingCandidate } from './headings.js';
 import { markCaptions, markNotes, markPageNoise, markYaml, plainOf, toLines, type Line } from './lines.js';
 import { affiliationsOf, fieldOf, FRONT_LABELS, institutionOf, isoDate, KEYWORD_LABEL, readAuthorLine, splitKeywords } from './metadata.js';
 import { findCitations, linkCitations, parseEntry, splitEntries } from './references.js';
@@ -60,6 +60,7 @@ export function structure(source: SourceText, ctx: StageContext, options: Readon
 
   let units = toUnits(lines, wrapped);
   units = decideTentative(units);
+  units = checkUnsureReferences(units);
   units = flattenReferenceLists(units);
   units = keepNumberSequence(units);
   units = joinAcrossBreaks(units, options);
@@ -84,7 +85,7 @@ export function structure(source: SourceText, ctx: StageContext, options: Readon
       heading: stripInline(h.title),
       number: h.number,
       level: (u as Unit & { level?: number }).level ?? 1,
-      kind: kindOf(h.title),
+      kind: kindOf(h),
       start: first.start,
       end: text.length,
       headingStart: first.start,
@@ -374,7 +375,7 @@ function flattenReferenceLists(units: Unit[]): Unit[] {
   for (const u of units) {
     if (u.type !== 'heading') continue;
     const h = u.heading!;
-    const kind = kindOf(h.title);
+    const kind = kindOf(h);
     if (inRefs && !(h.strength === 'markdown' || h.strength === 'named' || (h.number && /^\d+$/.test(h.number) && kind !== 'other'))) {
       u.type = 'text';
       delete u.heading;
@@ -382,6 +383,21 @@ function flattenReferenceLists(units: Unit[]): Unit[] {
     }
     inRefs = kind === 'references' || kind === 'notes';
   }
+  return units;
+}
+
+/**
+ * "Sources" opens a reference list only when reference entries follow it: under "3.1 Sources" (of
+ * data) or a table's SOURCES column, the first lines are prose or figures, and the section is read
+ * as ordinary text instead of swallowing the rest of the paper as references.
+ */
+function checkUnsureReferences(units: Unit[]): Unit[] {
+  units.forEach((u, i) => {
+    if (u.type !== 'heading' || !UNSURE_REFERENCES.test(u.heading!.title)) return;
+    const next: string[] = [];
+    for (let k = i + 1; k < units.length && units[k].type === 'text' && next.length < 3; k++) for (const l of units[k].lines) if (next.length < 3 && l.text) next.push(l.text);
+    if (!next.some((t) => REFERENCE_LINE.test(t))) u.heading!.kind = 'other';
+  });
   return units;
 }
 
@@ -444,12 +460,12 @@ function assignLevels(headings: Unit[]): void {
     const h = hs[i].heading!;
     if (h.strength === 'markdown') { hs[i].level = Math.max(1, Math.min(6, h.level! - mdBase)); nestUnder = 0; continue; }
     if (h.number && /\d/.test(h.number)) { hs[i].level = Math.min(6, h.level ?? 1); nestUnder = 0; continue; }
-    const kind = kindOf(h.title);
+    const kind = kindOf(h);
     if (['conclusion', 'references', 'notes', 'abstract', 'introduction'].includes(kind) || /^appendix/i.test(h.title)) nestUnder = 0;
     hs[i].level = nestUnder ? nestUnder + 1 : 1;
     // a heading followed directly by another (no text of its own) introduces sub-sections
     const next = hs[i + 1];
-    if (!anyNumbered && next && directlyFollows(hs[i], next) && !(next.heading!.number && /\d/.test(next.heading!.number)) && next.heading!.strength !== 'markdown' && !nestUnder && kindOf(next.heading!.title) !== 'abstract') nestUnder = hs[i].level!;
+    if (!anyNumbered && next && directlyFollows(hs[i], next) && !(next.heading!.number && /\d/.test(next.heading!.number)) && next.heading!.strength !== 'markdown' && !nestUnder && kindOf(next.heading!) !== 'abstract') nestUnder = hs[i].level!;
   }
 }
 
@@ -499,7 +515,7 @@ function readFront(units: Unit[], text: string, declared: Record<string, unknown
   for (let i = 0; i < units.length; i++) {
     const u = units[i];
     if (u.type !== 'heading') { sawTitle = true; continue; }
-    const kind = kindOf(u.heading!.title);
+    const kind = kindOf(u.heading!);
     const frontName = /^(keywords|key words|index terms|categories and subject descriptors|general terms|article info|article history|acknowledge?ments?)$/i.test(u.heading!.title);
     if (!sawTitle) { sawTitle = true; continue; } // the first line of a paper is its title, whatever its form
     if (kind === 'abstract' || frontName) continue;
@@ -516,12 +532,12 @@ function readFront(units: Unit[], text: string, declared: Record<string, unknown
   if (noBodyHeading) {
     // no body heading: only the first few units can be front matter
     bodyStart = Math.min(units.length, 3);
-    for (let i = 0; i < units.length; i++) if (units[i].type === 'heading' && kindOf(units[i].heading!.title) === 'abstract') bodyStart = Math.max(bodyStart, i + 2);
+    for (let i = 0; i < units.length; i++) if (units[i].type === 'heading' && kindOf(units[i].heading!) === 'abstract') bodyStart = Math.max(bodyStart, i + 2);
   }
   const front = units.slice(0, bodyStart);
   // weak headings in the front matter are field values and labels, not sections
   front.forEach((u, i) => {
-    if (i > 0 && u.type === 'heading' && (u.heading!.strength === 'plain' || u.heading!.strength === 'caps') && kindOf(u.heading!.title) !== 'abstract') {
+    if (i > 0 && u.type === 'heading' && (u.heading!.strength === 'plain' || u.heading!.strength === 'caps') && kindOf(u.heading!) !== 'abstract') {
       u.type = 'text';
       delete u.heading;
     }
@@ -535,7 +551,7 @@ function readFront(units: Unit[], text: string, declared: Record<string, unknown
     const u = front[i];
     const t = u.lines[0].text;
     // authors come before the abstract and the first named section
-    if (i > 0 && u.type === 'heading' && (u.heading!.strength === 'named' || kindOf(u.heading!.title) !== 'other')) break;
+    if (i > 0 && u.type === 'heading' && (u.heading!.strength === 'named' || kindOf(u.heading!) !== 'other')) break;
     // run-on header: "**Title**Authors¹, …"
     const runOn = /^\*\*([^*]{10,300})\*\*(?=\S)(.+)$/.exec(t.slice(0, 4000));
     if (runOn && i < 4) {
@@ -601,7 +617,7 @@ function readFront(units: Unit[], text: string, declared: Record<string, unknown
   let inlineAbstractLabel = -1;
   for (let i = 0; i < front.length; i++) {
     const u = front[i];
-    if (u.type === 'heading' && kindOf(u.heading!.title) === 'abstract' && abstractLabel < 0) { abstractLabel = i; continue; }
+    if (u.type === 'heading' && kindOf(u.heading!) === 'abstract' && abstractLabel < 0) { abstractLabel = i; continue; }
     if (abstractLabel < 0 && inlineAbstractLabel < 0 && u.lines.some((l) => /(?:^|\*\*|[^\p{L}])ABSTRACT(?:\*\*|[^\p{L}]|$)/u.test(l.text.slice(0, 5000)))) inlineAbstractLabel = i;
   }
   let pendingLabel: string | null = null;
@@ -611,7 +627,7 @@ function readFront(units: Unit[], text: string, declared: Record<string, unknown
   for (let i = 0; i < front.length; i++) {
     const u = front[i];
     if (u.type === 'heading') {
-      const kind = kindOf(u.heading!.title);
+      const kind = kindOf(u.heading!);
       if (i === abstractLabel) { pendingLabel = null; if (abstractUnits.length) abstractDone = true; continue; }
       if (/^(keywords|key words|index terms)$/i.test(u.heading!.title)) { pendingLabel = 'keywords'; u.front = true; if (abstractUnits.length) abstractDone = true; continue; }
       if (kind !== 'abstract') {
