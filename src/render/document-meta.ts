@@ -11,4 +11,15 @@ export interface DocumentMeta {
   /** ISO date; also the file's creation date, so builds are reproducible. */
   date: string;
   config?: TemplateConfig;
+  /**
+   * Family names of the user's font files (project config `fonts`), for the writers that name a
+   * font instead of embedding it (HTML, DOCX): the body font replaces the template's body family,
+   * the mono font its code font. The reader's own copy of the font is used, else the default.
+   */
+  fontNames?: FontNames;
+}
+
+export interface FontNames {
+  body?: string;
+  mono?: string;
 }

@@ -29,17 +29,18 @@ interface State {
   lists: number;
   body: string;
   heading: string;
+  mono: string;
 }
 
 function runs(nodes: readonly PhrasingContent[], st: State, style: RunStyle = {}): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   for (const n of nodes) {
     switch (n.type) {
-      case 'text': out.push(new TextRun({ text: n.value.replace(/\n/g, ' '), bold: style.bold, italics: style.italics, font: style.mono ? fontName.mono : undefined })); break;
+      case 'text': out.push(new TextRun({ text: n.value.replace(/\n/g, ' '), bold: style.bold, italics: style.italics, font: style.mono ? st.mono : undefined })); break;
       case 'emphasis': out.push(...runs(n.children, st, { ...style, italics: !style.italics })); break;
       case 'strong': out.push(...runs(n.children, st, { ...style, bold: true })); break;
       case 'delete': out.push(...runs(n.children, st, style)); break;
-      case 'inlineCode': out.push(new TextRun({ text: n.value, font: fontName.mono })); break;
+      case 'inlineCode': out.push(new TextRun({ text: n.value, font: st.mono })); break;
       case 'break': out.push(new TextRun({ text: '', break: 1 })); break;
       case 'link':
         if (isSafeUrl(n.url)) out.push(new ExternalHyperlink({ link: n.url, children: (runs(n.children, st, style) as TextRun[]).map((r) => r) }));
@@ -103,7 +104,7 @@ function blocks(nodes: readonly RootContent[], st: State): (Paragraph | Table)[]
         break;
       }
       case 'thematicBreak': out.push(new Paragraph({ children: [], border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '999999', space: 1 } } })); break;
-      case 'code': out.push(...n.value.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, font: fontName.mono })] }))); break;
+      case 'code': out.push(...n.value.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, font: st.mono })] }))); break;
       case 'html': out.push(new Paragraph({ children: [new TextRun({ text: n.value })] })); break;
       default: break;
     }
@@ -143,7 +144,10 @@ function reproducible(bytes: Uint8Array, date: string): Uint8Array {
 /** Renders a Markdown tree as a Word document (.docx). */
 export async function toDocx(tree: Root, options: DocxOptions): Promise<Uint8Array> {
   const config = options.config ?? defaultTemplateConfig;
-  const st: State = { notes: new Map(), defs: new Map(), lists: 0, body: fontName[config.fonts.body], heading: fontName[config.fonts.heading] };
+  const names = options.fontNames ?? {};
+  // The user's body font stands for the template's body family, wherever that family is used.
+  const family = (f: keyof typeof fontName) => (f === config.fonts.body && names.body) || fontName[f];
+  const st: State = { notes: new Map(), defs: new Map(), lists: 0, body: family(config.fonts.body), heading: family(config.fonts.heading), mono: names.mono ?? fontName.mono };
   const content = tree.children.filter((n) => (n.type === 'footnoteDefinition' ? (st.defs.set(n.identifier, n), false) : true));
   const children = blocks(content, st);
   const footnotes: Record<number, { children: Paragraph[] }> = {};

@@ -3,7 +3,7 @@
  * tree is printed as text, so nothing from a source can become markup; links are kept only for
  * http, https and mailto URLs. No scripts, no external resources.
  */
-import type { DocumentMeta } from './document-meta.js';
+import type { DocumentMeta, FontNames } from './document-meta.js';
 import type { Root, RootContent, PhrasingContent, FootnoteDefinition, TableCell } from 'mdast';
 import { defaultTemplateConfig, type TemplateConfig } from './templates.js';
 import { escapeHtml, isSafeUrl } from './escape.js';
@@ -11,16 +11,29 @@ import { escapeHtml, isSafeUrl } from './escape.js';
 /** A standalone page states the same document metadata as the other writers. */
 export type HtmlOptions = DocumentMeta;
 
-const css = `
-body{font-family:"DejaVu Serif",Georgia,serif;font-size:17px;line-height:1.55;color:#1a1a1f;max-width:46rem;margin:2.5rem auto;padding:0 1.2rem}
-h1,h2,h3,h4{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;color:#173a6b;line-height:1.25}
+/** Font stacks by template family: DejaVu (the PDF's fonts) first, then what most readers have. */
+const stacks = { serif: '"DejaVu Serif",Georgia,serif', sans: '"DejaVu Sans",Helvetica,Arial,sans-serif', mono: '"DejaVu Sans Mono",Menlo,Consolas,monospace' } as const;
+
+/** A font family name as a CSS string (names come from font files: nothing but name characters survives). */
+const cssName = (name: string) => `"${name.replace(/[^\p{L}\p{N} ._-]/gu, '')}"`;
+
+/** The page's style: the template's body and heading families, led by the user's fonts when the config names some. */
+function cssFor(config: TemplateConfig, names: FontNames): string {
+  const family = (f: keyof typeof stacks) => (f === config.fonts.body && names.body ? `${cssName(names.body)},${stacks[f]}` : stacks[f]);
+  const body = family(config.fonts.body);
+  const heading = family(config.fonts.heading);
+  const mono = names.mono ? `${cssName(names.mono)},${stacks.mono}` : stacks.mono;
+  return `
+body{font-family:${body};font-size:17px;line-height:1.55;color:#1a1a1f;max-width:46rem;margin:2.5rem auto;padding:0 1.2rem}
+h1,h2,h3,h4{font-family:${heading};color:#173a6b;line-height:1.25}
 h1{font-size:2rem;margin-bottom:.3rem}h2{border-bottom:1px solid #173a6b;padding-bottom:.2rem;margin-top:2.2rem}
-p,li{text-align:justify;hyphens:auto}.meta{font-family:"DejaVu Sans",sans-serif;color:#606068;text-align:left}
+p,li{text-align:justify;hyphens:auto}.meta{font-family:${heading};color:#606068;text-align:left}
 blockquote{margin:1rem 0;padding-left:1rem;border-left:3px solid #c0c7d6;color:#444;font-style:italic}
 table{border-collapse:collapse;width:100%;font-size:.9em}th,td{border-bottom:1px solid #c7ccd9;padding:.3rem .4rem;text-align:left;vertical-align:top}
-th{background:#eef2f9;font-family:"DejaVu Sans",sans-serif}a{color:#144d9e}sup a{text-decoration:none}
-nav.toc{font-family:"DejaVu Sans",sans-serif;font-size:.95em}.notes{font-size:.9em}
+th{background:#eef2f9;font-family:${heading}}a{color:#144d9e}sup a{text-decoration:none}code,pre{font-family:${mono}}
+nav.toc{font-family:${heading};font-size:.95em}.notes{font-size:.9em}
 @media print{body{margin:0;max-width:none}a{color:inherit}}`;
+}
 
 interface State {
   notes: Map<string, number>;
@@ -140,7 +153,7 @@ export function toHtml(tree: Root, options: HtmlOptions): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${escapeHtml(options.title)}</title>
 ${meta}
-<style>${css}</style>
+<style>${cssFor(config, options.fontNames ?? {})}</style>
 </head>
 <body>
 <header>

@@ -8,6 +8,7 @@ import { toViewModel } from './view-model.js';
 import { applyTemplate, defaultTemplateConfig, type LoadedTemplate, type TemplateConfig } from './templates.js';
 import { fromMarkdown, toMarkdown } from './markdown.js';
 import type { CustomFonts } from './pdf/fonts.js';
+import type { FontNames } from './document-meta.js';
 import type { Root } from 'mdast';
 
 export type OutputFormat = 'md' | 'pdf' | 'html' | 'docx' | 'json';
@@ -58,9 +59,16 @@ export function documentMeta(brief: Brief, config: TemplateConfig) {
  */
 const writers: Record<Exclude<OutputFormat, 'md' | 'json'>, (input: DocumentInput) => Promise<Uint8Array>> = {
   pdf: async (i) => (await import('./pdf/index.js')).markdownToPdf(i.tree, { ...documentMeta(i.brief, i.config), pageSize: i.pageSize, config: i.config, fonts: i.fonts }),
-  html: async (i) => new TextEncoder().encode((await import('./html.js')).toHtml(i.tree, { ...documentMeta(i.brief, i.config), config: i.config })),
-  docx: async (i) => (await import('./docx.js')).toDocx(i.tree, { ...documentMeta(i.brief, i.config), pageSize: i.pageSize, config: i.config }),
+  html: async (i) => new TextEncoder().encode((await import('./html.js')).toHtml(i.tree, { ...documentMeta(i.brief, i.config), config: i.config, fontNames: await fontNamesOf(i.fonts) })),
+  docx: async (i) => (await import('./docx.js')).toDocx(i.tree, { ...documentMeta(i.brief, i.config), pageSize: i.pageSize, config: i.config, fontNames: await fontNamesOf(i.fonts) }),
 };
+
+/** Family names of the user's body and mono font files (read from the files, which must be fonts). */
+async function fontNamesOf(fonts: CustomFonts | undefined): Promise<FontNames> {
+  if (!fonts?.regular && !fonts?.mono) return {};
+  const { familyName } = await import('./pdf/fonts.js');
+  return { body: fonts.regular ? familyName(fonts.regular) : undefined, mono: fonts.mono ? familyName(fonts.mono) : undefined };
+}
 
 /** Renders a brief through a template into the requested formats. */
 export async function render(brief: Brief, template: LoadedTemplate, _ctx: StageContext, options: RenderOptions): Promise<RenderedFile[]> {

@@ -5,6 +5,10 @@ import { render } from '../../src/render/index.js';
 import { loadTemplate } from '../../src/cli/template-files.js';
 import { Report } from '../../src/model/diagnostics.js';
 import { fixtureBrief } from './fixture.js';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 
 const ctx = { report: new Report() };
 
@@ -40,5 +44,24 @@ describe('DOCX and HTML from the same view model', () => {
     expect(html).toContain('<meta name="author" content="Test Institute">');
     expect(html).not.toMatch(/<script|<img|<link |<iframe|\ssrc="|href="(?!#|https:\/\/doi\.org\/)/);
     expect(html).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
+  });
+
+  it("name the config's font files by their family, in place of the template's body family and of the code font", async () => {
+    const fonts = { regular: join(fontDir, 'DejaVuSansCondensed.ttf'), mono: join(fontDir, 'DejaVuSansMono-Bold.ttf') };
+    const [page, docx] = await render(fixtureBrief(), loadTemplate('briefing'), ctx, { formats: ['html', 'docx'], fonts });
+    const css = /<style>([^]*?)<\/style>/.exec(new TextDecoder().decode(page!.bytes))![1]!;
+    // The briefing's body family is serif, its headings sans: only the body changes.
+    expect(css).toContain('body{font-family:"DejaVu Sans Condensed","DejaVu Serif",Georgia,serif;');
+    expect(css).toContain('h1,h2,h3,h4{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;');
+    expect(css).toContain('code,pre{font-family:"DejaVu Sans Mono","DejaVu Sans Mono",Menlo,Consolas,monospace}');
+    const styles = strFromU8(unzipSync(docx!.bytes)['word/styles.xml']!);
+    expect(styles).toContain('w:ascii="DejaVu Sans Condensed"');
+    // Without config fonts, a sans-bodied template is sans in HTML too (it was always serif).
+    const t = loadTemplate('briefing');
+    const [plain] = await render(fixtureBrief(), { ...t, config: { ...t.config!, fonts: { body: 'sans', heading: 'serif' } } }, ctx, { formats: ['html'] });
+    expect(new TextDecoder().decode(plain!.bytes)).toContain('body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;');
+    // A file that is not a font is refused, naming it, as the PDF writer does.
+    const notFont = join(fontDir, '..', 'package.json');
+    await expect(render(fixtureBrief(), t, ctx, { formats: ['docx'], fonts: { regular: notFont } })).rejects.toMatchObject({ kind: 'input', file: notFont, message: expect.stringMatching(/expected a TrueType or OpenType font/) });
   });
 });

@@ -63,6 +63,11 @@ function loadFile(path: string): LoadedFace {
   }
   return f;
 }
+/** The family name a font file gives itself ("Source Serif 4"), as word processors and browsers name it. */
+export function familyName(path: string): string {
+  return loadFile(path).font.familyName;
+}
+
 /**
  * Font files that replace DejaVu for the body family (and for mono), e.g. from the project
  * config. Missing styles fall back: bold italic → bold → regular; italic → regular.

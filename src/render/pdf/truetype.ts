@@ -55,6 +55,8 @@ export interface FontMetrics {
 /** A parsed font: glyph lookup, advances, ligatures, metrics, and the subsetter. */
 export class TrueTypeFont {
   readonly postscriptName: string;
+  /** The family name (name table id 1) that applications use to ask for the font. */
+  readonly familyName: string;
   readonly metrics: FontMetrics;
   readonly numGlyphs: number;
   /** `glyf` outlines (subset here); otherwise CFF, embedded whole. */
@@ -119,6 +121,7 @@ export class TrueTypeFont {
       italic: (this.u16(head.offset + 44) & 2) !== 0,
     };
     this.postscriptName = this.readName(6) ?? 'Font';
+    this.familyName = this.readName(1) ?? this.postscriptName;
     this.cmapLookup = this.readCmap();
     this.ligatureLookups = this.readLigatures();
     for (const lookup of this.ligatureLookups) for (const g of lookup.keys()) this.ligatureStarts.add(g);
