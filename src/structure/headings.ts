@@ -104,9 +104,6 @@ const KIND_RULES: readonly [SectionKind, RegExp][] = [
 /** Headings whose words name a reference list only sometimes ("3.1 Sources" of data, a table's SOURCES column). */
 export const UNSURE_REFERENCES = /^sources\s*:?$/i;
 
-/** A line of a reference list: a year, a bracketed or numbered entry, an "et al.", a DOI or a web address. */
-export const REFERENCE_LINE = /\b(?:1[6-9]|20)\d\d[a-z]?\b|^\s*(?:\[\d{1,3}\]|\d{1,3}\.\s)|\bet al\b|\bdoi\b|https?:\/\/|\bwww\./i;
-
 /** The kind of section a heading opens. */
 export function kindOf(heading: string | HeadingCandidate): SectionKind {
   if (typeof heading !== 'string' && heading.kind) return heading.kind;

@@ -10,10 +10,10 @@ import type { DocumentMetadata, InlineCitation, Note, Paragraph, ReferenceEntry,
 import type { SectionKind } from '../model/schema.js';
 import type { StageContext } from '../model/context.js';
 import { cleanPieces, trimSpan, type MappedText } from './clean.js';
-import { headingCandidate, isTitleLine, kindOf, REFERENCE_LINE, UNSURE_REFERENCES, type HeadingCandidate } from './headings.js';
+import { headingCandidate, isTitleLine, kindOf, UNSURE_REFERENCES, type HeadingCandidate } from './headings.js';
 import { markCaptions, markNotes, markPageNoise, markYaml, plainOf, toLines, type Line } from './lines.js';
 import { affiliationsOf, fieldOf, FRONT_LABELS, institutionOf, isoDate, KEYWORD_LABEL, readAuthorLine, splitKeywords } from './metadata.js';
-import { findCitations, linkCitations, parseEntry, splitEntries } from './references.js';
+import { findCitations, linkCitations, looksLikeEntry, parseEntry, splitEntries } from './references.js';
 import { splitSentences } from './sentences.js';
 
 export { splitSentences } from './sentences.js';
@@ -396,7 +396,7 @@ function checkUnsureReferences(units: Unit[]): Unit[] {
     if (u.type !== 'heading' || !UNSURE_REFERENCES.test(u.heading!.title)) return;
     const next: string[] = [];
     for (let k = i + 1; k < units.length && units[k].type === 'text' && next.length < 3; k++) for (const l of units[k].lines) if (next.length < 3 && l.text) next.push(l.text);
-    if (!next.some((t) => REFERENCE_LINE.test(t))) u.heading!.kind = 'other';
+    if (!next.some(looksLikeEntry)) u.heading!.kind = 'other';
   });
   return units;
 }
@@ -629,7 +629,7 @@ function readFront(units: Unit[], text: string, declared: Record<string, unknown
     if (u.type === 'heading') {
       const kind = kindOf(u.heading!);
       if (i === abstractLabel) { pendingLabel = null; if (abstractUnits.length) abstractDone = true; continue; }
-      if (/^(keywords|key words|index terms)$/i.test(u.heading!.title)) { pendingLabel = 'keywords'; u.front = true; if (abstractUnits.length) abstractDone = true; continue; }
+      if (KEYWORD_LABEL.test(u.heading!.title)) { pendingLabel = 'keywords'; u.front = true; if (abstractUnits.length) abstractDone = true; continue; }
       if (kind !== 'abstract') {
         u.front = true;
         // a label standing alone ("Categories and Subject Descriptors"): the next lines are its value

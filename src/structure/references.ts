@@ -79,6 +79,12 @@ export function parseEntry(text: string): { authors: string[]; year: number | nu
   return { authors: splitAuthors(authorsPart), year, title, label };
 }
 
+/** Does a line read like (the start of) a reference entry: a year, a number label, an "et al.", a DOI or a web address? */
+export function looksLikeEntry(line: string): boolean {
+  const e = parseEntry(line);
+  return e.year !== null || e.label !== null || /\bet al\b|\bdoi\b|https?:\/\/|\bwww\./i.test(line);
+}
+
 /** "Akhtar, N., & Holland, K." → ["Akhtar, N.", "Holland, K."]; "UNHCR." → ["UNHCR"]. */
 export function splitAuthors(part: string): string[] {
   const p = part.replace(/[.,;:\s]+$/, '').replace(/\(eds?\.?\)|\(ed\.\)/gi, '').trim();
