@@ -1,5 +1,5 @@
 /** What every paginated or standalone writer (PDF, HTML, DOCX) states about the document it writes. */
-import type { TemplateConfig } from './templates.js';
+import type { FontFamily, TemplateConfig } from './templates.js';
 
 export interface DocumentMeta {
   title: string;
@@ -12,14 +12,11 @@ export interface DocumentMeta {
   date: string;
   config?: TemplateConfig;
   /**
-   * Family names of the user's font files (project config `fonts`), for the writers that name a
-   * font instead of embedding it (HTML, DOCX): the body font replaces the template's body family,
-   * the mono font its code font. The reader's own copy of the font is used, else the default.
+   * The user's font files (project config `fonts`) by the template family they stand for, named
+   * by the family their files give, for the writers that name a font instead of embedding it
+   * (HTML, DOCX). The reader's own copy of the font is used, else the default.
    */
   fontNames?: FontNames;
 }
 
-export interface FontNames {
-  body?: string;
-  mono?: string;
-}
+export type FontNames = Partial<Record<FontFamily, string>>;

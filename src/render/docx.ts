@@ -145,9 +145,8 @@ function reproducible(bytes: Uint8Array, date: string): Uint8Array {
 export async function toDocx(tree: Root, options: DocxOptions): Promise<Uint8Array> {
   const config = options.config ?? defaultTemplateConfig;
   const names = options.fontNames ?? {};
-  // The user's body font stands for the template's body family, wherever that family is used.
-  const family = (f: keyof typeof fontName) => (f === config.fonts.body && names.body) || fontName[f];
-  const st: State = { notes: new Map(), defs: new Map(), lists: 0, body: family(config.fonts.body), heading: family(config.fonts.heading), mono: names.mono ?? fontName.mono };
+  const family = (f: keyof typeof fontName) => names[f] ?? fontName[f];
+  const st: State = { notes: new Map(), defs: new Map(), lists: 0, body: family(config.fonts.body), heading: family(config.fonts.heading), mono: family('mono') };
   const content = tree.children.filter((n) => (n.type === 'footnoteDefinition' ? (st.defs.set(n.identifier, n), false) : true));
   const children = blocks(content, st);
   const footnotes: Record<number, { children: Paragraph[] }> = {};

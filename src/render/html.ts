@@ -17,12 +17,12 @@ const stacks = { serif: '"DejaVu Serif",Georgia,serif', sans: '"DejaVu Sans",Hel
 /** A font family name as a CSS string (names come from font files: nothing but name characters survives). */
 const cssName = (name: string) => `"${name.replace(/[^\p{L}\p{N} ._-]/gu, '')}"`;
 
-/** The page's style: the template's body and heading families, led by the user's fonts when the config names some. */
+/** The page's style: the template's body and heading families, each led by the user's font for it when the config names one. */
 function cssFor(config: TemplateConfig, names: FontNames): string {
-  const family = (f: keyof typeof stacks) => (f === config.fonts.body && names.body ? `${cssName(names.body)},${stacks[f]}` : stacks[f]);
+  const family = (f: keyof typeof stacks) => (names[f] ? `${cssName(names[f]!)},${stacks[f]}` : stacks[f]);
   const body = family(config.fonts.body);
   const heading = family(config.fonts.heading);
-  const mono = names.mono ? `${cssName(names.mono)},${stacks.mono}` : stacks.mono;
+  const mono = family('mono');
   return `
 body{font-family:${body};font-size:17px;line-height:1.55;color:#1a1a1f;max-width:46rem;margin:2.5rem auto;padding:0 1.2rem}
 h1,h2,h3,h4{font-family:${heading};color:#173a6b;line-height:1.25}

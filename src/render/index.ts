@@ -59,15 +59,21 @@ export function documentMeta(brief: Brief, config: TemplateConfig) {
  */
 const writers: Record<Exclude<OutputFormat, 'md' | 'json'>, (input: DocumentInput) => Promise<Uint8Array>> = {
   pdf: async (i) => (await import('./pdf/index.js')).markdownToPdf(i.tree, { ...documentMeta(i.brief, i.config), pageSize: i.pageSize, config: i.config, fonts: i.fonts }),
-  html: async (i) => new TextEncoder().encode((await import('./html.js')).toHtml(i.tree, { ...documentMeta(i.brief, i.config), config: i.config, fontNames: await fontNamesOf(i.fonts) })),
-  docx: async (i) => (await import('./docx.js')).toDocx(i.tree, { ...documentMeta(i.brief, i.config), pageSize: i.pageSize, config: i.config, fontNames: await fontNamesOf(i.fonts) }),
+  html: async (i) => new TextEncoder().encode((await import('./html.js')).toHtml(i.tree, { ...documentMeta(i.brief, i.config), config: i.config, fontNames: await fontNamesOf(i.fonts, i.config) })),
+  docx: async (i) => (await import('./docx.js')).toDocx(i.tree, { ...documentMeta(i.brief, i.config), pageSize: i.pageSize, config: i.config, fontNames: await fontNamesOf(i.fonts, i.config) }),
 };
 
-/** Family names of the user's body and mono font files (read from the files, which must be fonts). */
-async function fontNamesOf(fonts: CustomFonts | undefined): Promise<FontNames> {
+/**
+ * The user's font files by the template family they replace, as the PDF replaces them: `regular`
+ * for the body family (unless that is mono), `mono` for mono. Named by the family their files give.
+ */
+async function fontNamesOf(fonts: CustomFonts | undefined, config: TemplateConfig): Promise<FontNames> {
   if (!fonts?.regular && !fonts?.mono) return {};
   const { familyName } = await import('./pdf/fonts.js');
-  return { body: fonts.regular ? familyName(fonts.regular) : undefined, mono: fonts.mono ? familyName(fonts.mono) : undefined };
+  const names: FontNames = {};
+  if (fonts.regular && config.fonts.body !== 'mono') names[config.fonts.body] = familyName(fonts.regular);
+  if (fonts.mono) names.mono = familyName(fonts.mono);
+  return names;
 }
 
 /** Renders a brief through a template into the requested formats. */
