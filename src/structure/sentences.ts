@@ -64,8 +64,12 @@ export function splitSentences(text: string): { start: number; end: number }[] {
   return mergeCitationFragments(out, text);
 }
 
-/** "Farhan et al, (2024)", "(Ullah et al, 2023)", "See for instance, Khan et al, (2024)." after a sentence. */
-const CITATION_ONLY = /^(?:see(?: for (?:instance|example)| also)?,?\s+)?(?:\((?:[^()]{0,120}?\b(?:1[6-9]|20)\d\d[a-z]?)\)|\p{Lu}[\p{L}'’.-]{0,40}(?:(?:\s+|,\s*)(?:et\s+al\.?|and|&|\p{Lu}[\p{L}'’.-]{0,40}|\p{Lu}\.))*,?\s*\((?:1[6-9]|20)\d\d[a-z]?\))[.;]?$/iu;
+/**
+ * "Farhan et al, (2024)", "(Ullah et al, 2023)", "See for instance, Khan et al, (2024)." after a
+ * sentence. Case-sensitive on purpose: with the `i` flag `\p{Lu}` matches any letter, and "This
+ * describes the situation best, Syed et al, (2021)." read as a list of author names.
+ */
+const CITATION_ONLY = /^(?:[Ss]ee(?: for (?:instance|example)| also)?,?\s+)?(?:\((?:[^()]{0,120}?\b(?:1[6-9]|20)\d\d[a-z]?)\)|\p{Lu}[\p{L}'’.-]{0,40}(?:(?:\s+|,\s*)(?:[Ee]t\s+al\.?|and|&|\p{Lu}[\p{L}'’.-]{0,40}|\p{Lu}\.))*,?\s*\((?:1[6-9]|20)\d\d[a-z]?\))[.;]?$/u;
 
 /** A citation printed after the full stop belongs to the sentence before it. */
 function mergeCitationFragments(spans: { start: number; end: number }[], text: string): { start: number; end: number }[] {

@@ -24,6 +24,9 @@ describe('splitSentences', () => {
     ['Aid came first. Relations were reconfigured. Farhan et al, (2024)', ['Aid came first.', 'Relations were reconfigured. Farhan et al, (2024)']],
     ['Aid slowed. See for instance, Khan et al, (2024). Trade grew.', ['Aid slowed. See for instance, Khan et al, (2024).', 'Trade grew.']],
     ['Trade grew. Aid slowed. (Ullah et al, 2023)', ['Trade grew.', 'Aid slowed. (Ullah et al, 2023)']],
+    // A sentence that ends in a citation is not itself a citation (from the akram paper in sources/).
+    ['Pakistan has to contain someone. This describes the situation best, Syed et al, (2021). It changed.', ['Pakistan has to contain someone.', 'This describes the situation best, Syed et al, (2021).', 'It changed.']],
+    ['Aid slowed. Khan and Syed, (2024). Trade grew.', ['Aid slowed. Khan and Syed, (2024).', 'Trade grew.']],
   ])('%s', (text, expected) => {
     expect(split(text)).toEqual(expected);
   });
