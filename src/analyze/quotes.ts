@@ -13,7 +13,9 @@ const nameRe = "(\\p{Lu}[\\p{L}'’.-]+(?:\\s+(?:of\\s+(?:the\\s+)?)?\\p{Lu}[\\p
 // "<Name>[, <appositive Name>,] (had) said (in an interview) (that)" at the end of the text before the quote.
 const before = new RegExp(`(?:${nameRe}|([\\p{Ll}][\\p{L}\\s]{2,40}))(?:\\s*,\\s*${nameRe}\\s*,)?\\s+(?:had\\s+|has\\s+|have\\s+|once\\s+|also\\s+|reportedly\\s+|publicly\\s+|strongly\\s+)*${speechVerb}\\b(?:\\s+[^,“"]{0,40}?)?(?:\\s+that)?[\\s,:]*$`, 'u');
 const verbAtEnd = new RegExp(`\\b${speechVerb}\\b(?:\\s+[^,“"]{0,40}?)?(?:\\s+that)?[\\s,:]*$`, 'u');
-const according = new RegExp(`according\\s+to\\s+${nameRe}[^“"]{0,40}$`, 'iu');
+// Case-sensitive: with the `i` flag `\\p{Lu}` matches any letter, and "according to some analysts"
+// named "some analysts" the speaker.
+const according = new RegExp(`[Aa]ccording\\s+to\\s+${nameRe}[^“"]{0,40}$`, 'u');
 const after = new RegExp(`^[\\s,]*(?:${speechVerb}\\s+${nameRe}|${nameRe}\\s+${speechVerb})`, 'u');
 const opener = /^\s*(?:(?:In|On|At|During|After|Before|Since|By)\s+[^,]{1,40},\s*)?(?:However|Moreover|Meanwhile|Similarly|Thus|Also|But|And|Then)?,?\s*/u;
 const subjectRe = new RegExp(`^(?:the\\s+|The\\s+)?((?:then\\s+|former\\s+|current\\s+)?(?:\\p{L}[\\p{L}'’.-]*\\s+){0,5}?\\p{Lu}[\\p{L}'’.-]+)`, 'u');

@@ -19,4 +19,16 @@ describe('findQuotes', () => {
     expect(q[1].text).toBe('We are not leaving the region for a long while yet,');
     for (const x of q) expect(doc.source.text.slice(x.start + 1, x.end - 1)).toBe(x.text);
   });
+
+  it('takes the speaker from "according to" only when a name follows', async () => {
+    const doc = await docOf(
+      paper({
+        Analysis: [
+          'According to Imran Khan, "the region will not be a battleground for anyone else again".',
+          'According to some analysts, "the withdrawal was planned in haste and carried out in panic".',
+        ],
+      }),
+    );
+    expect(findQuotes(doc).map((x) => x.speaker)).toEqual(['Imran Khan', null]);
+  });
 });
