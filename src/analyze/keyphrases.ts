@@ -19,8 +19,9 @@ import { genericWords, isStopWord } from './text/stopwords.js';
 /** Longest candidate, in words. */
 export const maxPhraseWords = 4;
 
-// A word: letters, digits and inner hyphens/apostrophes, with at least one letter ("3D", "IPv6").
-const wordLike = /^(?=[\p{N}-]*\p{L})[\p{L}\p{N}][\p{L}\p{N}'’-]*$/u;
+// A word: letters, digits and inner hyphens, en dashes (joined compounds) and apostrophes, with at
+// least one letter ("3D", "IPv6", "US–Pakistan").
+const wordLike = /^(?=[\p{N}-]*\p{L})[\p{L}\p{N}][\p{L}\p{N}'’–-]*$/u;
 const nounTags = new Set(['NOUN', 'PROPN']);
 
 /** Can the token be part of a noun phrase? */
@@ -47,6 +48,13 @@ function displayWord(tokens: readonly TaggedToken[], k: number): string {
   return t.lower;
 }
 
+/** A stop word as a piece of a compound: "us", "it", but not "US" or "IT". */
+function isStopPiece(t: TaggedToken): boolean {
+  return isStopWord(t.lower) && !/^\p{Lu}{2,}$/u.test(t.value);
+}
+
+/** Marks that join the words of a compound when they touch both: hyphens, and the en dash of "US–Pakistan relations". */
+const joiner = new Set(['-', '‐', '–']);
 const alnum = /^[\p{L}\p{N}]/u;
 const alnumEnd = /[\p{L}\p{N}]$/u;
 
@@ -60,9 +68,10 @@ function joinCompounds(tokens: TaggedToken[]): TaggedToken[] {
   const out: TaggedToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
     let j = i;
-    // Extend over "-" + word, or a directly touching word ("3" "D"); never from a stop word
-    // ("US-Pakistan" stays two words: "us" would open the phrase).
-    if (isStopWord(tokens[i].lower)) {
+    // Extend over "-" + word, or a directly touching word ("3" "D"); never from a stop word, but
+    // from an acronym written like one ("US-Pakistan relations", "IT-enabled"): its capitals say
+    // it is not the pronoun. Alone, "US" stays a stop word, as common as the corpus's subject.
+    if (isStopPiece(tokens[i])) {
       out.push(tokens[i]);
       continue;
     }
@@ -70,12 +79,12 @@ function joinCompounds(tokens: TaggedToken[]): TaggedToken[] {
       const a = tokens[j];
       const h = tokens[j + 1];
       const b = tokens[j + 2];
-      if (h && h.start === a.end && (h.value === '-' || h.value === '‐') && b && b.start === h.end && alnumEnd.test(a.value) && alnum.test(b.value)) j += 2;
+      if (h && h.start === a.end && joiner.has(h.value) && b && b.start === h.end && alnumEnd.test(a.value) && alnum.test(b.value)) j += 2;
       else if (h && h.start === a.end && alnumEnd.test(a.value) && alnum.test(h.value) && h.type !== 'punctuation' && !isStopWord(h.lower)) j += 1;
       else break;
     }
     // A compound may hold a stop word inside ("peer-to-peer"), not at its end.
-    while (j > i && isStopWord(tokens[j].lower)) j -= tokens[j - 1].value === '-' || tokens[j - 1].value === '‐' ? 2 : 1;
+    while (j > i && isStopPiece(tokens[j])) j -= joiner.has(tokens[j - 1].value) ? 2 : 1;
     if (j === i) {
       out.push(tokens[i]);
       continue;
