@@ -1,12 +1,18 @@
 /**
- * Themes across the corpus: the sources' keyphrases are pooled, each is represented by the
- * sentences that use it (the sum of their TF-IDF vectors, over every source), and the phrases are
- * grouped by agglomerative clustering with average linkage on cosine similarity. A theme is a
- * cluster: labelled by its strongest phrases, discussed by the sources whose body uses them, and
- * holding the findings and recommendations closest to it.
+ * Themes across the corpus. The body sentences are factorised into topics (non-negative matrix
+ * factorisation of their TF-IDF weights), started from the sources' strongest keyphrases that differ
+ * most, so a topic is a set of words the sentences use together ("taliban ttp afghan attack").
+ * Each pooled keyphrase (represented by the sentences that use it) names the topic it is closest
+ * to; a theme is a topic with a name: labelled by its most central phrases, discussed by the
+ * sources with enough sentences mainly about it, and holding the findings and recommendations
+ * closest to it.
+ *
+ * Phrases used to be clustered directly (by the similarity of their sentences), which left themes
+ * of one or two phrases, labels joining unrelated ones and findings placed at cosines of 0.05–0.1.
  */
 import type { Keyphrase } from '../model/document.js';
 import { cosine, norm, type TermVector } from '../analyze/text/vectors.js';
+import { factorize, type SparseRow } from './factorize.js';
 import { stemPhrase, stemWord, wordsOf } from '../analyze/text/stem.js';
 import { isStopWord } from '../analyze/text/stopwords.js';
 import { sentencesWith, vectorOf, type CorpusIndex } from './corpus-index.js';
@@ -24,16 +30,32 @@ export interface ThemeOptions {
   max: number;
   /** Keyphrases taken from each source. */
   perSource: number;
-  /** Average-linkage similarity below which clusters are not merged. */
-  link: number;
+  /** Cosine between a phrase's sentences and a topic below which the phrase does not name it. */
+  minAffinity: number;
   /** Largest share of corpus sentences a phrase may occur in and still name a theme. */
   maxShare: number;
 }
 
-/** Most phrases clustered into themes, whatever the corpus size. */
+/** Most phrases considered for themes, whatever the corpus size. */
 const maxPooledPhrases = 240;
+/** Sentences factorised into topics at most (every n-th above it). */
+const maxRows = 5_000;
+/** Fewest terms a sentence needs to say what it is about. */
+const minRowTerms = 4;
+/** Multiplicative-update rounds: on the bundled papers the themes after 50 are those after 100 and 200. */
+const factorIterations = 50;
+/** Fewest sentences that must use a phrase for it to name a theme. */
+const minPhraseSentences = 2;
+/** A second phrase joins a theme's label when its affinity is at least this share of the first's. */
+const labelShare = 0.65;
+/** Phrases listed for a theme at most. */
+const maxThemePhrases = 6;
+/** A source discusses a theme when at least this share of its sentences is mainly about it. */
+const minSourceShare = 0.05;
+/** Topic weights below this are left out of a theme's vector (noise from the starting spread). */
+const minTopicWeight = 1e-4;
 
-export const defaultThemeOptions: Readonly<ThemeOptions> = { max: 6, perSource: 15, link: 0.3, maxShare: 0.06 };
+export const defaultThemeOptions: Readonly<ThemeOptions> = { max: 6, perSource: 15, minAffinity: 0.2, maxShare: 0.06 };
 
 /** A theme before ids are given. */
 export interface ThemeCluster {
@@ -88,49 +110,6 @@ class VectorSum {
     this.order = [];
     return { ids, values, norm: Math.sqrt(s) };
   }
-}
-
-/**
- * Cosine similarity of every pair of vectors, as `cosine` over Maps computes it (the smaller vector
- * read in entry order against the larger one; on equal sizes, the first against the second). Each
- * vector is spread once into a dense array and the smaller ones are read against it, so the work is
- * the sum over pairs of the smaller size, with no hashing.
- */
-export function cosineMatrix(vectors: readonly IdVector[], size: number): Float64Array[] {
-  const n = vectors.length;
-  const sim = vectors.map(() => new Float64Array(n));
-  const dense = new Float64Array(size);
-  const dot = (small: IdVector, large: IdVector): number => {
-    for (let k = 0; k < large.ids.length; k++) dense[large.ids[k]] = large.values[k];
-    let d = 0;
-    for (let k = 0; k < small.ids.length; k++) d += small.values[k] * dense[small.ids[k]];
-    for (let k = 0; k < large.ids.length; k++) dense[large.ids[k]] = 0;
-    return d;
-  };
-  const order = vectors.map((_, i) => i).sort((a, b) => vectors[b].ids.length - vectors[a].ids.length || a - b);
-  for (let x = 0; x < n; x++) {
-    const i = order[x];
-    const a = vectors[i];
-    for (let k = 0; k < a.ids.length; k++) dense[a.ids[k]] = a.values[k];
-    for (let y = x + 1; y < n; y++) {
-      const j = order[y];
-      const b = vectors[j];
-      if (a.norm === 0 || b.norm === 0) continue;
-      let d = 0;
-      for (let k = 0; k < b.ids.length; k++) d += b.values[k] * dense[b.ids[k]];
-      sim[j][i] = d / (b.norm * a.norm);
-      sim[i][j] = b.ids.length < a.ids.length ? sim[j][i] : 0;
-    }
-    for (let k = 0; k < a.ids.length; k++) dense[a.ids[k]] = 0;
-    // Equal sizes: the row's vector is the one read, so the other direction is its own sum.
-    for (let y = x + 1; y < n; y++) {
-      const j = order[y];
-      const b = vectors[j];
-      if (b.ids.length === a.ids.length && a.norm > 0 && b.norm > 0) sim[i][j] = dot(a, b) / (a.norm * b.norm);
-    }
-  }
-  for (let i = 0; i < n; i++) if (vectors[i].norm > 0) sim[i][i] = dot(vectors[i], vectors[i]) / (vectors[i].norm * vectors[i].norm);
-  return sim;
 }
 
 /** The words of a text as written: each run of letters and digits, lower-cased, and where it lies. */
@@ -206,7 +185,6 @@ export function findThemes(keyphrases: readonly (readonly Keyphrase[])[], index:
   const runs = new Map<number, WordRuns>();
   const runsOf = (s: number) => runs.get(s) ?? runs.set(s, wordRunsOf(index.text[s])).get(s)!;
   const phrases = keys.map((key) => {
-    const counts = new Map<number, number>();
     const surfaces = new Map<string, number>();
     // A "phrase" of hundreds of characters is unsplit text, not a name to look for.
     const phraseText = pooled.get(key)!.text;
@@ -226,67 +204,197 @@ export function findThemes(keyphrases: readonly (readonly Keyphrase[])[], index:
         sum.add(id, count[id] * idfById[id]);
         count[id] = 0;
       }
-      counts.set(index.source[s], (counts.get(index.source[s]) ?? 0) + 1);
       if (surfaceWords && u < writtenSample) countWritten(index.text[s], runsOf(s), surfaceWords, surfaces);
     }
     const vector = sum.take();
     // Name the phrase as the sources most often write it ("South Asia", "Afghan Taliban").
     const written = [...surfaces.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
     if (written && written.toLowerCase().replace(/[\s-]+/g, ' ') === pooled.get(key)!.text.toLowerCase().replace(/[\s-]+/g, ' ')) pooled.get(key)!.text = written;
-    const most = Math.max(...counts.values());
-    const sources = [...counts.entries()].filter(([, n]) => n >= Math.min(2, most)).map(([i]) => i).sort((a, b) => a - b);
-    const used = [...counts.values()].reduce((x, y) => x + y, 0);
+    const used = using.length;
     // Phrases as common as the corpus's own subject ("pakistan", "relations") name no theme.
     const share = used / Math.max(1, index.size);
     const single = !key.includes(' ');
     // (In a small corpus a phrase must still be used often before it counts as generic.)
     const generic = used >= 5 && (share > options.maxShare || (single && share > options.maxShare / 3 && !/^[A-Z]{2,}$/.test(pooled.get(key)!.text)));
-    return { key, text: pooled.get(key)!.text, weight: pooled.get(key)!.weight * Math.log(1 / Math.max(share, 1e-6)), vector, norm: vector.norm, sources, generic };
-  }).filter((p): p is NonNullable<typeof p> => p !== null && p.norm > 0 && !p.generic);
+    return { used, key, text: pooled.get(key)!.text, weight: pooled.get(key)!.weight * Math.log(1 / Math.max(share, 1e-6)), vector, norm: vector.norm, generic };
+    // A phrase of one sentence says what that sentence is about, not what the corpus discusses.
+  }).filter((p): p is NonNullable<typeof p> => p !== null && p.norm > 0 && !p.generic && p.used >= minPhraseSentences);
 
-  // Agglomerative clustering, average linkage; ties broken by the lower cluster indices.
-  const sim = cosineMatrix(phrases.map((p) => p.vector), index.stems.length);
-  let clusters: number[][] = phrases.map((_, i) => [i]);
-  for (;;) {
+  if (!phrases.length) return [];
+
+  // Topics of the corpus's sentences, started from the strongest phrases that differ most.
+  const terms = index.stems.length;
+  const { rows, sentence, stemOf } = sentenceRows(index);
+  const seeds = pickSeeds(phrases, options.max, terms).map((seed) => Float64Array.from(stemOf, (id) => seed[id]));
+  const factors = factorize(rows, stemOf.length, seeds, factorIterations);
+  const { weights } = factors;
+  // Topics back over all stems (those in no row weigh 0).
+  const topics = factors.topics.map((c) => {
+    const full = new Float64Array(terms);
+    for (let x = 0; x < stemOf.length; x++) full[stemOf[x]] = c[x];
+    return full;
+  });
+  const k = topics.length;
+
+  // Each phrase names the topic its sentences are closest to, when close enough.
+  const members: (typeof phrases)[] = topics.map(() => []);
+  const affinity = new Map<string, number>();
+  for (const p of phrases) {
     let best = -1;
-    let bi = -1;
-    let bj = -1;
-    for (let i = 0; i < clusters.length; i++) {
-      for (let j = i + 1; j < clusters.length; j++) {
-        let total = 0;
-        for (const a of clusters[i]) for (const b of clusters[j]) total += sim[a][b];
-        const avg = total / (clusters[i].length * clusters[j].length);
-        if (avg > best + 1e-12) {
-          best = avg;
-          bi = i;
-          bj = j;
-        }
+    let score = 0;
+    for (let t = 0; t < k; t++) {
+      let d = 0;
+      for (let q = 0; q < p.vector.ids.length; q++) d += p.vector.values[q] * topics[t][p.vector.ids[q]];
+      d /= p.norm;
+      if (d > score) {
+        score = d;
+        best = t;
       }
     }
-    if (bi < 0 || best < options.link) break;
-    clusters[bi] = [...clusters[bi], ...clusters[bj]].sort((a, b) => a - b);
-    clusters = clusters.filter((_, k) => k !== bj);
+    if (best >= 0 && score >= options.minAffinity) {
+      members[best].push(p);
+      affinity.set(p.key, score);
+    }
   }
 
-  const drafts = clusters.map((members) => {
-    const ps = members.map((m) => phrases[m]).sort((a, b) => b.weight - a.weight || a.text.localeCompare(b.text));
-    const sources = [...new Set(ps.flatMap((p) => p.sources))].sort((a, b) => a - b);
-    const weight = ps.reduce((s, p) => s + p.weight, 0);
-    return { ps, label: labelOf(ps.map((p) => p.text)), sources, score: Number((weight * sources.length).toFixed(6)) };
+  // A source discusses a topic when enough of its sentences are mainly about it.
+  let sourceCount = 0;
+  for (let i = 0; i < index.size; i++) sourceCount = Math.max(sourceCount, index.source[i] + 1);
+  const rowsOfSource = new Int32Array(sourceCount);
+  const mainly = new Int32Array(sourceCount * k);
+  const mass = new Float64Array(k);
+  for (let i = 0; i < rows.length; i++) {
+    const src = index.source[sentence[i]];
+    rowsOfSource[src]++;
+    let best = 0;
+    for (let t = 0; t < k; t++) {
+      mass[t] += weights[i * k + t];
+      if (weights[i * k + t] > weights[i * k + best]) best = t;
+    }
+    if (weights[i * k + best] > 0) mainly[src * k + best]++;
+  }
+  let total = 0;
+  for (let t = 0; t < k; t++) total += mass[t];
+
+  const drafts = topics.flatMap((topic, t) => {
+    if (!members[t].length) return [];
+    const ps = withoutFragments(members[t].sort((a, b) => affinity.get(b.key)! - affinity.get(a.key)! || a.text.localeCompare(b.text))).slice(0, maxThemePhrases);
+    // Named by its most central phrase, and a second one only when nearly as central.
+    const naming = ps.filter((p) => affinity.get(p.key)! >= labelShare * affinity.get(ps[0].key)!);
+    const sources: number[] = [];
+    for (let src = 0; src < sourceCount; src++) {
+      const n = mainly[src * k + t];
+      if (n > 0 && n >= minSourceShare * rowsOfSource[src]) sources.push(src);
+    }
+    const share = total > 0 ? mass[t] / total : 0;
+    return [{ t, topic, ps, label: labelOf(naming.map((p) => p.text)), sources, score: Number((share * Math.max(1, sources.length)).toFixed(6)) }];
   });
   // Themes across the corpus first: more sources, then weight; a theme of one source only if room remains.
   const kept = drafts
-    .filter((t) => t.sources.length > 0)
+    .filter((d) => d.sources.length > 0)
     .sort((a, b) => Number(b.sources.length > 1) - Number(a.sources.length > 1) || b.score - a.score || a.label.localeCompare(b.label))
     .slice(0, options.max);
-  // A theme's vector (the sum of its phrases' unit vectors) only for the themes kept.
-  return kept.map(({ ps, label, sources, score }) => {
-    for (const p of ps) for (let k = 0; k < p.vector.ids.length; k++) sum.add(p.vector.ids[k], p.vector.values[k] * (1 / p.norm));
-    const sparse = sum.take();
+  return kept.map(({ topic, ps, label, sources, score }) => {
+    // The topic's terms, in id order, as the vector items are compared with.
     const vector: TermVector = new Map();
-    for (let k = 0; k < sparse.ids.length; k++) vector.set(index.stems[sparse.ids[k]], sparse.values[k]);
-    return { label, keyphrases: ps.map((p) => p.text), sources, score, vector, norm: sparse.norm, keys: ps.map((p) => p.key) };
+    let s = 0;
+    for (let j = 0; j < terms; j++) {
+      if (topic[j] < minTopicWeight) continue;
+      vector.set(index.stems[j], topic[j]);
+      s += topic[j] * topic[j];
+    }
+    return { label, keyphrases: ps.map((p) => p.text), sources, score, vector, norm: Math.sqrt(s), keys: ps.map((p) => p.key) };
   });
+}
+
+/**
+ * The phrases without those that are mostly read as part of a longer one: "Pakistan relations" is
+ * dropped beside "US-Pakistan relations" when half its uses are in it; "Cold War" stays beside the
+ * rarer "Cold War era".
+ */
+function withoutFragments<T extends { key: string; used: number }>(ps: readonly T[]): T[] {
+  return ps.filter((p) => !ps.some((q) => q !== p && q.key.length > p.key.length && ` ${q.key} `.includes(` ${p.key} `) && 2 * q.used >= p.used));
+}
+
+/**
+ * The sentences as rows of TF-IDF weights over the terms used in two sentences or more (a term of
+ * one sentence joins no topic), unit length, those with too few terms left out; above `maxRows`,
+ * every n-th sentence, so the work stays bounded on a corpus of hundreds of sources.
+ */
+function sentenceRows(index: CorpusIndex): { rows: SparseRow[]; sentence: Int32Array; stemOf: Int32Array } {
+  const { tokens, start, content, idfById } = index;
+  const rare = Math.log((index.size + 1) / 2);
+  const step = Math.max(1, Math.ceil(index.size / maxRows));
+  const count = new Int32Array(index.stems.length);
+  const rows: SparseRow[] = [];
+  const sentence: number[] = [];
+  for (let s = 0; s < index.size; s += step) {
+    const ids: number[] = [];
+    for (let k = start[s]; k < start[s + 1]; k++) {
+      const id = tokens[k];
+      if (content[k] && idfById[id] > 0 && idfById[id] <= rare && count[id]++ === 0) ids.push(id);
+    }
+    if (ids.length >= minRowTerms) {
+      const values = new Float64Array(ids.length);
+      let sum = 0;
+      for (let q = 0; q < ids.length; q++) {
+        values[q] = count[ids[q]] * idfById[ids[q]];
+        sum += values[q] * values[q];
+      }
+      const len = Math.sqrt(sum);
+      for (let q = 0; q < ids.length; q++) values[q] /= len;
+      rows.push({ ids: Int32Array.from(ids), values });
+      sentence.push(s);
+    }
+    for (const id of ids) count[id] = 0;
+  }
+  // Rows over the terms they use only (ids in ascending stem order): the factorisation reads every
+  // term of every topic at each round, and half the stems of a corpus are in no row.
+  const used = new Uint8Array(index.stems.length);
+  for (const r of rows) for (const id of r.ids) used[id] = 1;
+  const stemOf: number[] = [];
+  const compact = new Int32Array(index.stems.length);
+  for (let id = 0; id < used.length; id++) if (used[id]) compact[id] = stemOf.push(id) - 1;
+  for (const r of rows) for (let q = 0; q < r.ids.length; q++) r.ids[q] = compact[r.ids[q]];
+  return { rows, sentence: Int32Array.from(sentence), stemOf: Int32Array.from(stemOf) };
+}
+
+/**
+ * Starting topics: the context vectors (unit, dense) of the best-weighted phrase, then of the phrase
+ * that best combines weight with distance from those already taken, until there are `max`.
+ */
+function pickSeeds(phrases: readonly { vector: IdVector; norm: number; weight: number }[], max: number, terms: number): Float64Array[] {
+  const dense = (p: { vector: IdVector; norm: number }) => {
+    const out = new Float64Array(terms);
+    for (let q = 0; q < p.vector.ids.length; q++) out[p.vector.ids[q]] = p.vector.values[q] / p.norm;
+    return out;
+  };
+  const taken: Float64Array[] = [];
+  // Largest cosine of each phrase with the seeds taken so far.
+  const near = new Float64Array(phrases.length);
+  const used = new Uint8Array(phrases.length);
+  while (taken.length < Math.min(max, phrases.length)) {
+    let best = -1;
+    let score = -Infinity;
+    for (let i = 0; i < phrases.length; i++) {
+      if (used[i]) continue;
+      const s = phrases[i].weight * (1 - near[i]);
+      if (s > score) {
+        score = s;
+        best = i;
+      }
+    }
+    used[best] = 1;
+    const seed = dense(phrases[best]);
+    taken.push(seed);
+    for (let i = 0; i < phrases.length; i++) {
+      const { ids, values } = phrases[i].vector;
+      let d = 0;
+      for (let q = 0; q < ids.length; q++) d += values[q] * seed[ids[q]];
+      near[i] = Math.max(near[i], d / phrases[i].norm);
+    }
+  }
+  return taken;
 }
 
 /** Is `short` an acronym of `long` ("SCO" of "Shanghai Cooperation Organization", "US" of "United States")? */
@@ -313,14 +421,18 @@ export function labelOf(phrases: readonly string[]): string {
   return second && wordsOf(first).length + wordsOf(second).length <= 6 ? `${cap(first)} and ${second}` : cap(first);
 }
 
-/** Themes an item belongs to: the closest theme, and any other nearly as close; items naming a theme's phrase lean to it. */
+/**
+ * Themes an item belongs to: the closest theme, and any other nearly as close; items naming a
+ * theme's phrase lean to it. An item far from every theme belongs to none: on the bundled papers,
+ * items below a cosine of 0.1 with the topics were on other subjects than the theme they joined.
+ */
 export function themesOfItem(text: string, themes: readonly ThemeCluster[], index: CorpusIndex): number[] {
   if (!themes.length) return [];
   const v = vectorOf(text, index);
   const vn = norm(v);
   const stems = ` ${stemPhrase(text)} `;
-  const scores = themes.map((t) => cosine(v, t.vector, vn, t.norm) + (t.keys.some((k) => stems.includes(` ${k} `)) ? 0.1 : 0));
+  const scores = themes.map((t) => cosine(v, t.vector, vn, t.norm) + (t.keys.some((k) => stems.includes(` ${k} `)) ? 0.05 : 0));
   const best = Math.max(...scores);
-  if (best < 0.05) return [];
+  if (best < 0.1) return [];
   return scores.map((s, i) => [s, i] as const).filter(([s]) => s >= best * 0.85).sort((a, b) => b[0] - a[0] || a[1] - b[1]).slice(0, 2).map(([, i]) => i);
 }

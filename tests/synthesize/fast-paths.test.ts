@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { indexSentences, sentencesWith } from '../../src/synthesize/corpus-index.js';
-import { cosineMatrix, countWritten, wordRunsOf, type IdVector } from '../../src/synthesize/themes.js';
+import { countWritten, wordRunsOf } from '../../src/synthesize/themes.js';
 import { nearDuplicateGroups, similarPairs } from '../../src/synthesize/merge.js';
 import { similarEnough } from '../../src/synthesize/collect.js';
 import { stemWord, wordsOf } from '../../src/analyze/text/stem.js';
@@ -104,19 +104,6 @@ describe('theme shortcuts', () => {
     const text = 'South Asia, south-Asia and SOUTH  ASIA; southasia, South. Asia';
     countWritten(text, wordRunsOf(text), ['south', 'asia'], got);
     expect([...got.entries()]).toEqual([['South Asia', 1], ['south-Asia', 1], ['SOUTH  ASIA', 1]]);
-  });
-
-  it('computes every pairwise cosine bit for bit as cosine over Maps, equal sizes included', () => {
-    const vector = fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.double({ min: 0.01, max: 9, noNaN: true })), { selector: ([id]) => id, minLength: 1, maxLength: 12 });
-    fc.assert(
-      fc.property(fc.array(vector, { minLength: 2, maxLength: 8 }), (entries) => {
-        const maps: TermVector[] = entries.map((e) => new Map(e.map(([id, x]) => [`t${id}`, x])));
-        const vectors: IdVector[] = entries.map((e, k) => ({ ids: Int32Array.from(e.map(([id]) => id)), values: Float64Array.from(e.map(([, x]) => x)), norm: norm(maps[k]) }));
-        const sim = cosineMatrix(vectors, 41);
-        for (let i = 0; i < maps.length; i++) for (let j = 0; j < maps.length; j++) if (i !== j) expect(sim[i][j]).toBe(cosine(maps[i], maps[j], norm(maps[i]), norm(maps[j])));
-      }),
-      { numRuns: 300, seed: 3 },
-    );
   });
 });
 
