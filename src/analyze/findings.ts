@@ -122,5 +122,48 @@ export function findFindings(doc: StructuredSource, exclude: ReadonlySet<number>
     if (kept.some((k) => cosine(k.vector, c.vector, k.norm, c.norm) > options.redundancy)) continue;
     kept.push(c);
   }
-  return kept.map((c) => ({ start: c.sentence.start, end: c.sentence.end, text: c.sentence.text, score: Number(c.score.toFixed(4)), section: c.sentence.section }));
+  return kept.map((c) => ({ ...claimOf(doc, c.sentence), score: Number(c.score.toFixed(4)), section: c.sentence.section }));
+}
+
+/**
+ * A clause that reports a claim rather than making it: "The entire discussion in this paper
+ * indicates that", "One important finding from the analysis is that", "It is evident that",
+ * "Therefore,". It helps to find the claim (see `positiveCues`) but reads as padding in a brief.
+ */
+const reportingClause = new RegExp(
+  [
+    String.raw`(?:the|this|our|these)\s+(?:(?:entire|main|key|overall|present|whole)\s+)?(?:discussion|analysis|study|research|paper|article|evidence|findings?|results?|review|assessment)(?:\s+(?:in|of|from)\s+(?:this|the)\s+(?:paper|study|article|analysis|research))?\s+(?:(?:clearly|also|further|thus)\s+)?(?:indicates?|shows?|suggests?|reveals?|demonstrates?|finds|found|concludes?|highlights?|confirms?|establishes?)\s+that`,
+    String.raw`(?:one|an|the)\s+(?:important|key|main|major|central|significant)\s+finding\s+(?:from|of)\s+(?:the|this|our)\s+(?:analysis|study|research|paper)\s+is\s+that`,
+    String.raw`it\s+(?:is|was|becomes)\s+(?:(?:thus|therefore|now|quite)\s+)?(?:evident|clear|apparent|obvious)\s+that`,
+    String.raw`(?:in\s+conclusion|to\s+conclude|to\s+sum\s+up|in\s+sum|in\s+short|overall|taken\s+together|therefore|thus|hence|consequently)\s*,`,
+  ]
+    .map((alt) => `(?:${alt})`)
+    .join('|')
+    .replace(/^/, '^(?:')
+    .concat(')\\s+(?=[\\p{L}\\p{N}])'),
+  'iu',
+);
+
+/**
+ * The claim of a finding's sentence: the sentence without a leading reporting clause, its span
+ * moved to match (the sentence's text has its white space collapsed, so the offset in the source is
+ * found by walking both). The whole sentence when nothing is left out or the walk does not agree.
+ */
+export function claimOf(doc: StructuredSource, s: Sentence): { start: number; end: number; text: string } {
+  const whole = { start: s.start, end: s.end, text: s.text };
+  const cut = reportingClause.exec(s.text)?.[0].length ?? 0;
+  if (!cut) return whole;
+  const source = doc.source.text;
+  let i = 0;
+  let k = s.start;
+  while (i < cut && k < s.end) {
+    if (/\s/.test(s.text[i])) i++;
+    else if (/\s/.test(source[k])) k++;
+    else if (source[k] === s.text[i]) {
+      i++;
+      k++;
+    } else return whole;
+  }
+  while (k < s.end && /\s/.test(source[k])) k++;
+  return { start: k, end: s.end, text: s.text.slice(cut) };
 }

@@ -171,6 +171,14 @@ function cleanTitle(s: SourceEntry): string {
   return base.replace(/\.[a-z0-9]+$/i, '');
 }
 
+/**
+ * A finding as a sentence: its claim may start inside the source's sentence ("… indicates that the
+ * primary cause …", see `claimOf`), so its first letter is capitalised for display.
+ */
+function asSentence(text: string): string {
+  return text.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+}
+
 /** Builds the view model from a brief. Pure; deterministic for a given brief and options. */
 export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {}): ViewModel {
   const o: ViewModelOptions = { ...defaultViewModelOptions, ...options };
@@ -205,7 +213,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
 
   const findingView = (f: Finding): FindingView => {
     const support = supportOf(f.citations, f.support);
-    return { id: f.id, text: escapeMarkdown(f.text), cite: cite(f.citations), citations: f.citations.map(citeView), support, agreed: f.agreed ?? support > 1 };
+    return { id: f.id, text: escapeMarkdown(asSentence(f.text)), cite: cite(f.citations), citations: f.citations.map(citeView), support, agreed: f.agreed ?? support > 1 };
   };
   const recView = (r: Recommendation): RecommendationView => ({
     id: r.id,
@@ -391,7 +399,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
           ...ch.sources.removed.map((x) => `Source no longer included: ${escapeMarkdown(x.title)}`),
           ...ch.sources.changed.map((x) => `Source revised: ${escapeMarkdown(x.title)}`),
           ...ch.themes.added.map((x) => `New theme: ${escapeMarkdown(x.label)}`),
-          ...ch.findings.added.slice(0, 5).map((x) => `New finding: ${escapeMarkdown(words(x.text, 30))}`),
+          ...ch.findings.added.slice(0, 5).map((x) => `New finding: ${escapeMarkdown(words(asSentence(x.text), 30))}`),
           ...ch.recommendations.added.slice(0, 5).map((x) => `New recommendation${x.actor ? ` for ${escapeMarkdown(x.actor)}` : ''}: ${escapeMarkdown(words(x.text, 30))}`),
         ],
       }

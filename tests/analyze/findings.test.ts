@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFindings } from '../../src/analyze/findings.js';
+import { claimOf, findFindings } from '../../src/analyze/findings.js';
 import { docOf, paper } from '../synthesize/doc.js';
 
 describe('findFindings', () => {
@@ -23,7 +23,8 @@ describe('findFindings', () => {
     const texts = f.map((x) => x.text);
     expect(texts.slice(0, 2).sort()).toEqual([
       'As a result, militancy along the border has increased and has become the primary obstacle to closer economic ties between the two neighbours.',
-      'The analysis shows that the withdrawal of foreign troops weakened border security and cut cross-border trade by a large margin.',
+      // The claim without the clause that reports it ("The analysis shows that").
+      'the withdrawal of foreign troops weakened border security and cut cross-border trade by a large margin.',
     ]);
     expect(texts.some((t) => /Raz|Khan|qualitative|1893/.test(t))).toBe(false);
     for (const x of f) expect(doc.source.text.slice(x.start, x.end).replace(/\s+/g, ' ')).toBe(x.text);
@@ -34,6 +35,21 @@ describe('findFindings', () => {
     const doc = await docOf(paper({ Conclusion: ['The analysis shows that the withdrawal of foreign troops weakened border security and cut cross-border trade by a large margin.'] }));
     const all = findFindings(doc);
     expect(all).toHaveLength(1);
-    expect(findFindings(doc, new Set([all[0].start]))).toHaveLength(0);
+    // Recommendations are excluded by the start of their sentence.
+    const sentence = doc.sentences.find((s) => s.end === all[0].end)!;
+    expect(findFindings(doc, new Set([sentence.start]))).toHaveLength(0);
+  });
+
+  it('states the claim without the clause reporting it, its span in the source moved to match', async () => {
+    const text = 'The entire   discussion in this paper\nindicates that the primary cause of the strained relations is the bond between the Taliban and the TTP.';
+    const doc = await docOf(paper({ Conclusion: [text, 'Therefore, border trade between the two neighbours is likely to remain low for the coming decade.'] }));
+    const [s1, s2] = doc.sentences.filter((s) => s.text.startsWith('The entire') || s.text.startsWith('Therefore'));
+    const one = claimOf(doc, s1);
+    expect(one.text).toBe('the primary cause of the strained relations is the bond between the Taliban and the TTP.');
+    expect(doc.source.text.slice(one.start, one.end)).toBe(one.text);
+    expect(claimOf(doc, s2).text).toBe('border trade between the two neighbours is likely to remain low for the coming decade.');
+    // Nothing to leave out: the sentence as it is.
+    const plain = { ...s2, text: 'The analysis shows the data.' };
+    expect(claimOf(doc, plain)).toEqual({ start: plain.start, end: plain.end, text: plain.text });
   });
 });
