@@ -95,6 +95,8 @@ export interface RecommendationView {
 export interface ThemeView {
   id: string;
   label: string;
+  /** The label as it reads inside a sentence: "regional security and …", but "Afghan Taliban". */
+  labelInText: string;
   keyphrases: string[];
   sourceCount: number;
   findings: FindingView[];
@@ -177,6 +179,16 @@ function cleanTitle(s: SourceEntry): string {
  */
 function asSentence(text: string): string {
   return text.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+}
+
+/**
+ * A theme's label inside a sentence: the label capitalises its first phrase as a heading does, so
+ * the phrase's own first letter is restored when the label starts with it ("regional security",
+ * not "Regional security"; "Afghan Taliban" stays).
+ */
+function inSentence(label: string, firstPhrase: string | undefined): string {
+  if (!firstPhrase || !label.toLowerCase().startsWith(firstPhrase.toLowerCase())) return label;
+  return firstPhrase.charAt(0) + label.slice(1);
 }
 
 /** Builds the view model from a brief. Pure; deterministic for a given brief and options. */
@@ -283,6 +295,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     return {
       id: t.id,
       label: escapeMarkdown(t.label),
+      labelInText: escapeMarkdown(inSentence(t.label, t.keyphrases[0])),
       keyphrases: t.keyphrases.map((k) => escapeMarkdown(k)),
       sourceCount: t.sourceIds.length,
       findings: fs.map(findingView),
@@ -361,14 +374,14 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
   const quoteViews = quotes.slice(0, 8).map((q) => ({ text: escapeMarkdown(q.text), speaker: q.speaker ? escapeMarkdown(q.speaker) : '', cite: cite(q.citations) }));
 
   const objectives = [
-    ...themeViews.slice(0, 3).map((t) => `Explain what the sources say about ${t.label} and the evidence behind it.`),
+    ...themeViews.slice(0, 3).map((t) => `Explain what the sources say about ${t.labelInText} and the evidence behind it.`),
     ...(recommendationGroups.length ? [`Identify what the sources recommend, and to whom (${recommendationGroups.slice(0, 3).map((g) => g.actor).join(', ')}).`] : []),
     'Judge how strongly each claim is supported by comparing the sources that state it.',
   ];
   const discussionQuestions = themeViews.slice(0, 5).map((t) =>
     t.sourceCount > 1
-      ? `${t.sourceCount} sources discuss ${t.label}. Where do they agree, and where do their emphases differ?`
-      : `Only one source discusses ${t.label}. What would you need to know to trust its account?`,
+      ? `${t.sourceCount} sources discuss ${t.labelInText}. Where do they agree, and where do their emphases differ?`
+      : `Only one source discusses ${t.labelInText}. What would you need to know to trust its account?`,
   );
 
   const questions: QuestionView[] = [];
@@ -382,7 +395,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
   for (const t of themeViews) {
     if (questions.length >= Math.ceil(o.questions / 2)) break;
     const f = t.findings.find((x) => !asked.has(x.id));
-    if (f) qFrom(f, `According to source ${f.citations[0]!.n}, what is one finding about ${t.label}?`);
+    if (f) qFrom(f, `According to source ${f.citations[0]!.n}, what is one finding about ${t.labelInText}?`);
   }
   for (const g of recommendationGroups) {
     if (questions.length >= o.questions) break;

@@ -90,4 +90,19 @@ describe('the view model', () => {
     for (const heading of ['Learning objectives', 'Key concepts', 'Timeline', 'The sources in brief', 'Discussion questions', 'Short-answer questions', 'Answer key', 'Further reading']) expect(md).toContain(`## ${heading}`);
     expect(md).toMatch(/\[\^q1\]: Source \d/);
   });
+
+  it('writes a theme label inside a sentence as its phrase is written, and findings as sentences', () => {
+    const brief = fixtureBrief();
+    brief.themes[0] = { ...brief.themes[0], label: 'Counterterrorism and border security', keyphrases: ['counterterrorism', 'border security'] };
+    brief.themes[1] = { ...brief.themes[1], label: 'Afghan Taliban', keyphrases: ['Afghan Taliban'] };
+    const f = brief.findings.find((x) => x.themeIds.includes('T1'))!;
+    // A claim whose reporting clause was left out starts in lower case in the model.
+    f.text = f.text.charAt(0).toLowerCase() + f.text.slice(1);
+    const vm = toViewModel(brief);
+    expect(vm.themes.find((t) => t.id === 'T1')!.labelInText).toBe('counterterrorism and border security');
+    expect(vm.themes.find((t) => t.id === 'T2')!.labelInText).toBe('Afghan Taliban');
+    expect(vm.objectives.join(' ')).toContain('what the sources say about counterterrorism and border security');
+    const shown = vm.findings.find((x) => x.id === f.id)!;
+    expect(shown.text.charAt(0)).toBe(f.text.charAt(0).toUpperCase());
+  });
 });
