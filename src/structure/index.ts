@@ -324,7 +324,10 @@ function splitBlock(block: Line[], wrapped: boolean, units: Unit[]): void {
     const h = headingCandidate(l.text);
     const strongHere = h && (h.strength === 'markdown' || h.strength === 'named' || h.strength === 'caps' ||
       (h.strength === 'numbered' && h.title.split(/\s+/).length <= 10 && isTitleLine(h.title) && (wrapped || !LIST_ITEM.test(l.text) || !!h.number?.includes('.'))));
-    const prevEnds = i === 0 || TERMINAL.test(block[i - 1].text) || wrapped || (h !== null && h.strength !== 'numbered');
+    // A section name in lower case after an unfinished line is the end of that line, wrapped
+    // ("…, critical social" / "theory"), or a cell of a table ("number of" / "results").
+    const wrappedWord = h !== null && h.strength === 'named' && /^\p{Ll}/u.test(h.title);
+    const prevEnds = i === 0 || TERMINAL.test(block[i - 1].text) || (!wrappedWord && (wrapped || (h !== null && h.strength !== 'numbered')));
     if (h && strongHere && prevEnds && !(wrapped && i > 0 && /[-,]$/.test(block[i - 1].text))) {
       push();
       units.push({ type: 'heading', lines: [l], heading: h });
