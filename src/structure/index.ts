@@ -290,6 +290,12 @@ function toUnits(lines: Line[], wrapped: boolean): Unit[] {
   return units;
 }
 
+/** Does a line open a field that classifies a paper ("General Terms: Design, Theory", "Keywords: …")? */
+function opensClassification(line: string): boolean {
+  const label = fieldOf(plainOf(line))?.label;
+  return !!label && (KEYWORD_LABEL.test(label) || /^(?:categories(?: (?:and|&) subject descriptors)?|general terms|acm reference format|jel(?: classification| codes)?)$/i.test(label));
+}
+
 const LIST_ITEM = /^(?:[-*+•▪·]\s+|\d{1,3}[.)]\s+|[a-z][.)]\s+|>\s*)/;
 
 function splitBlock(block: Line[], wrapped: boolean, units: Unit[]): void {
@@ -333,8 +339,10 @@ function splitBlock(block: Line[], wrapped: boolean, units: Unit[]): void {
       units.push({ type: 'heading', lines: [l], heading: h });
       continue;
     }
-    // list items start their own unit
+    // list items start their own unit, and so do the classification fields of a paper's front
+    // matter, which often follow the abstract without a blank line
     if (text.length && (wrapped ? /^[-*+•▪·]\s/.test(l.text) : LIST_ITEM.test(l.text))) push();
+    else if (text.length && opensClassification(l.text)) push();
     text.push(l);
     // hard-wrapped paragraphs end on a short line that ends a sentence
     if (wrapped && /[.!?:]["”’)]?$/.test(l.text) && l.text.length < median * 0.75) push();
@@ -658,7 +666,16 @@ function readFront(units: Unit[], text: string, declared: Record<string, unknown
     if (field && FRONT_LABELS.test(field.label)) {
       u.front = true;
       frontText.push(joined);
-      readField(field.label, fieldOf(plainOf(joined))!.value, metadata);
+      // Fields printed one under another in one block ("Categories and Subject Descriptors: …",
+      // "General Terms: …", "Additional Key Words and Phrases: …, critical social" / "theory"):
+      // each labelled line opens a field, and unlabelled lines continue the one above.
+      const fields: { label: string; lines: string[] }[] = [];
+      for (const l of u.lines) {
+        const f = fieldOf(plainOf(l.text));
+        if (f && FRONT_LABELS.test(f.label)) fields.push({ label: f.label, lines: [l.text] });
+        else fields[fields.length - 1].lines.push(l.text);
+      }
+      for (const f of fields) readField(f.label, fieldOf(plainOf(f.lines.join(' ')))!.value, metadata);
       pendingLabel = field.value ? null : field.label.toLowerCase();
       if (abstractUnits.length && !/^(doi)$/i.test(field.label)) abstractDone = true;
       continue;

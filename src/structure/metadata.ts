@@ -96,7 +96,7 @@ export function fieldOf(line: string): { label: string; value: string } | null {
 export const KEYWORD_LABEL = /^(?:keywords|key ?words|index terms|additional key words and phrases)$/i;
 
 /** Field labels that belong to the front matter of a paper. */
-export const FRONT_LABELS = /^(?:categories and subject descriptors|general terms|additional key words and phrases|acm reference format|received|revised|accepted|available online|published|published online|online|date|dated|keywords|key ?words|index terms|funding|article history|article info|jel(?: classification| codes)?|corresponding author(?:'s|’s)? e-?mail|corresponding author|e-?mail(?: id)?|doi|issn(?: online| print)?|citation|cite this|copyright|license|licence|conflicts? of interest|how to cite|to cite this article|volume|issue|pages|publisher|editor)$/i;
+export const FRONT_LABELS = /^(?:categories(?: (?:and|&) subject descriptors)?|general terms|additional key words and phrases|acm reference format|received|revised|accepted|available online|published|published online|online|date|dated|keywords|key ?words|index terms|funding|article history|article info|jel(?: classification| codes)?|corresponding author(?:'s|’s)? e-?mail|corresponding author|e-?mail(?: id)?|doi|issn(?: online| print)?|citation|cite this|copyright|license|licence|conflicts? of interest|how to cite|to cite this article|volume|issue|pages|publisher|editor)$/i;
 
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 

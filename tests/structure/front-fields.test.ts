@@ -1,0 +1,42 @@
+/** Front-matter fields printed one under another in one block are each read (NUS doc 67). */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { structure } from '../../src/structure/index.js';
+import { Report } from '../../src/model/diagnostics.js';
+import { hasShared, nusDir } from '../helpers.js';
+
+const doc = (text: string) => structure({ id: 'x', path: 'x.txt', format: 'txt', sha256: '0'.repeat(64), encoding: 'utf-8', text }, { report: new Report() });
+
+const abstract = [
+  'Many authors have recognised the importance of structure in shaping information system design and use.',
+  'A community based child health information system was designed and implemented in a rural municipality.',
+];
+const body = [
+  'Structuration theory has been used in research and design to identify the structures in which a system is situated, and this paper follows it.',
+  'The design process is particularly important, not just in shaping the structures, but also in understanding what structures exist and how they were formed.',
+];
+
+describe('front-matter fields in one block', () => {
+  it('are each read: the keywords after the categories and general terms, wrapped lines included', () => {
+    const text = [
+      'Development through communicative action and information system design',
+      'ABSTRACT',
+      ...abstract,
+      'Categories and Subject Descriptors: H.4.0 [Information Systems Application]: General',
+      'General Terms: Design, Theory',
+      'Additional Key Words and Phrases: information system design, structuration theory, critical social',
+      'theory',
+      'INTRODUCTION',
+      ...body,
+    ].join('\n');
+    const d = doc(text);
+    expect(d.metadata.keywords).toEqual(['information system design', 'structuration theory', 'critical social theory']);
+    expect(d.metadata.abstract).toBe(abstract.join(' '));
+  });
+
+  it.runIf(hasShared)('in NUS doc 67', () => {
+    const d = doc(readFileSync(`${nusDir}/docs/67.txt`, 'utf8'));
+    expect(d.metadata.keywords).toEqual(['information system design', 'community information systems', 'structuration theory', 'critical social theory']);
+    expect(d.sections.map((s) => s.heading)).not.toContain('theory');
+  });
+});
