@@ -290,6 +290,18 @@ function toUnits(lines: Line[], wrapped: boolean): Unit[] {
   return units;
 }
 
+/**
+ * The lines of a title at the head of a text block: the first, and those after it that continue it
+ * ("Development through communicative action and information system" / "design: a case study from
+ * South Africa"), starting in lower case after a line that does not end a sentence.
+ */
+function titleLinesOf(lines: readonly Line[]): Line[] {
+  let n = 1;
+  let length = lines[0].text.length;
+  while (n < lines.length && /^\p{Ll}/u.test(lines[n].text) && !TERMINAL.test(lines[n - 1].text) && length + lines[n].text.length <= 250) length += lines[n++].text.length;
+  return lines.slice(0, n);
+}
+
 /** Does a line open a field that classifies a paper ("General Terms: Design, Theory", "Keywords: …")? */
 function opensClassification(line: string): boolean {
   const label = fieldOf(plainOf(line))?.label;
@@ -605,7 +617,7 @@ function readFront(units: Unit[], text: string, declared: Record<string, unknown
     if (ti >= 0 && front[ti].lines.slice(0, 3).reduce((n, l) => n + l.text.length, 0) > 400 && front[ti].type !== 'heading') ti = -1;
     if (ti >= 0) {
       const u = front[ti];
-      const titleLines = u.type === 'heading' || authorUnit > 0 ? u.lines : u.lines.slice(0, 1);
+      const titleLines = u.type === 'heading' || authorUnit > 0 ? u.lines : titleLinesOf(u.lines);
       metadata.title = stripInline(titleLines.map((l) => plainOf(l.text)).join(' '));
       metadata.titleSpan = { start: titleLines[0].start, end: titleLines[titleLines.length - 1].end };
       if (titleLines.length === u.lines.length) u.front = true;

@@ -38,5 +38,14 @@ describe('front-matter fields in one block', () => {
     const d = doc(readFileSync(`${nusDir}/docs/67.txt`, 'utf8'));
     expect(d.metadata.keywords).toEqual(['information system design', 'community information systems', 'structuration theory', 'critical social theory']);
     expect(d.sections.map((s) => s.heading)).not.toContain('theory');
+    // The title's second line continues it in lower case.
+    expect(d.metadata.title).toBe('Development through communicative action and information system design: a case study from South Africa');
+  });
+
+  it('a title wrapped onto a second line in lower case is read whole; a sentence after a title is not', () => {
+    const wrapped = doc(['Development through communicative action and information system', 'design: a case study from South Africa', 'ABSTRACT', ...abstract, 'INTRODUCTION', ...body].join('\n'));
+    expect(wrapped.metadata.title).toBe('Development through communicative action and information system design: a case study from South Africa');
+    const finished = doc(['Border Trade after the Withdrawal.', 'trade fell by half in the first year after the withdrawal, as the border crossings closed.', 'INTRODUCTION', ...body].join('\n'));
+    expect(finished.metadata.title).toBe('Border Trade after the Withdrawal.');
   });
 });
