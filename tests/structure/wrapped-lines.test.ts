@@ -1,4 +1,8 @@
-/** Front-matter fields printed one under another in one block are each read (NUS doc 67). */
+/**
+ * Lines a paper's front matter and body wrap (NUS doc 67): a section name in lower case after a line
+ * that does not end a sentence is the end of that line, not a heading; the fields that classify a
+ * paper, printed one under another, are each read; a title wrapped in lower case is read whole.
+ */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { structure } from '../../src/structure/index.js';
@@ -15,6 +19,30 @@ const body = [
   'Structuration theory has been used in research and design to identify the structures in which a system is situated, and this paper follows it.',
   'The design process is particularly important, not just in shaping the structures, but also in understanding what structures exist and how they were formed.',
 ];
+const paragraph = [...abstract, ...body];
+
+describe('a section name wrapped onto its own line', () => {
+  it('is the end of the line before it, not a section', () => {
+    const text = [
+      'Development through communicative action and information system design',
+      'ABSTRACT',
+      ...paragraph,
+      'Additional Key Words and Phrases: information system design, structuration theory, critical social',
+      'theory',
+      'INTRODUCTION',
+      ...paragraph,
+      'The rest of this paper looks at structure, at critical social theory and at the design process.',
+    ].join('\n');
+    const d = doc(text);
+    expect(d.sections.map((s) => s.heading)).not.toContain('theory');
+    expect(d.sections.map((s) => s.heading)).toContain('INTRODUCTION');
+  });
+
+  it('after a finished sentence is still a section', () => {
+    const text = ['A Study of Structure', '', 'Introduction', '', ...paragraph, 'results', ...paragraph].join('\n');
+    expect(doc(text).sections.map((s) => s.heading)).toContain('results');
+  });
+});
 
 describe('front-matter fields in one block', () => {
   it('are each read: the keywords after the categories and general terms, wrapped lines included', () => {
