@@ -130,19 +130,13 @@ export function findFindings(doc: StructuredSource, exclude: ReadonlySet<number>
  * indicates that", "One important finding from the analysis is that", "It is evident that",
  * "Therefore,". It helps to find the claim (see `positiveCues`) but reads as padding in a brief.
  */
-const reportingClause = new RegExp(
-  [
-    String.raw`(?:the|this|our|these)\s+(?:(?:entire|main|key|overall|present|whole)\s+)?(?:discussion|analysis|study|research|paper|article|evidence|findings?|results?|review|assessment)(?:\s+(?:in|of|from)\s+(?:this|the)\s+(?:paper|study|article|analysis|research))?\s+(?:(?:clearly|also|further|thus)\s+)?(?:indicates?|shows?|suggests?|reveals?|demonstrates?|finds|found|concludes?|highlights?|confirms?|establishes?)\s+that`,
-    String.raw`(?:one|an|the)\s+(?:important|key|main|major|central|significant)\s+finding\s+(?:from|of)\s+(?:the|this|our)\s+(?:analysis|study|research|paper)\s+is\s+that`,
-    String.raw`it\s+(?:is|was|becomes)\s+(?:(?:thus|therefore|now|quite)\s+)?(?:evident|clear|apparent|obvious)\s+that`,
-    String.raw`(?:in\s+conclusion|to\s+conclude|to\s+sum\s+up|in\s+sum|in\s+short|overall|taken\s+together|therefore|thus|hence|consequently)\s*,`,
-  ]
-    .map((alt) => `(?:${alt})`)
-    .join('|')
-    .replace(/^/, '^(?:')
-    .concat(')\\s+(?=[\\p{L}\\p{N}])'),
-  'iu',
-);
+const reportingClauses = [
+  String.raw`(?:the|this|our|these)\s+(?:(?:entire|main|key|overall|present|whole)\s+)?(?:discussion|analysis|study|research|paper|article|evidence|findings?|results?|review|assessment)(?:\s+(?:in|of|from)\s+(?:this|the)\s+(?:paper|study|article|analysis|research))?\s+(?:(?:clearly|also|further|thus)\s+)?(?:indicates?|shows?|suggests?|reveals?|demonstrates?|finds|found|concludes?|highlights?|confirms?|establishes?)\s+that`,
+  String.raw`(?:one|an|the)\s+(?:important|key|main|major|central|significant)\s+finding\s+(?:from|of)\s+(?:the|this|our)\s+(?:analysis|study|research|paper)\s+is\s+that`,
+  String.raw`it\s+(?:is|was|becomes)\s+(?:(?:thus|therefore|now|quite)\s+)?(?:evident|clear|apparent|obvious)\s+that`,
+  String.raw`(?:in\s+conclusion|to\s+conclude|to\s+sum\s+up|in\s+sum|in\s+short|overall|taken\s+together|therefore|thus|hence|consequently)\s*,`,
+];
+const reportingClause = new RegExp(`^(?:${reportingClauses.map((c) => `(?:${c})`).join('|')})\\s+(?=[\\p{L}\\p{N}])`, 'iu');
 
 /**
  * The claim of a finding's sentence: the sentence without a leading reporting clause, its span

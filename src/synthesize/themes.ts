@@ -175,19 +175,19 @@ export function findThemes(keyphrases: readonly (readonly Keyphrase[])[], index:
       }
     }
   });
-  // Only the best-weighted phrases are clustered: the pool grows with the corpus, and comparing
-  // every phrase with every other (then linking clusters) is quadratic, cubic, in its size.
+  // Only the best-weighted phrases are considered: the pool grows with the corpus, and each
+  // phrase's sentences are read to place it.
   const keys = [...pooled.keys()]
     .sort((a, b) => pooled.get(b)!.weight - pooled.get(a)!.weight || (a < b ? -1 : a > b ? 1 : 0))
     .slice(0, maxPooledPhrases)
     .sort();
-  // Context vector and sources of each phrase: the sum of the TF-IDF vectors of the sentences using it.
+  // Context vector of each phrase: the sum of the TF-IDF vectors of the sentences using it.
   const sum = new VectorSum(index.stems.length);
   const count = new Int32Array(index.stems.length);
   const { tokens, start, content, idfById } = index;
   const runs = new Map<number, WordRuns>();
   const runsOf = (s: number) => runs.get(s) ?? runs.set(s, wordRunsOf(index.text[s])).get(s)!;
-  const phrases = keys.map((key) => {
+  const candidates = keys.map((key) => {
     const surfaces = new Map<string, number>();
     // A "phrase" of hundreds of characters is unsplit text, not a name to look for.
     const phraseText = pooled.get(key)!.text;
@@ -220,8 +220,9 @@ export function findThemes(keyphrases: readonly (readonly Keyphrase[])[], index:
     // (In a small corpus a phrase must still be used often before it counts as generic.)
     const generic = used >= 5 && (share > options.maxShare || (single && share > options.maxShare / 3 && !/^[A-Z]{2,}$/.test(pooled.get(key)!.text)));
     return { used, key, text: pooled.get(key)!.text, weight: pooled.get(key)!.weight * Math.log(1 / Math.max(share, 1e-6)), vector, norm: vector.norm, generic };
-    // A phrase of one sentence says what that sentence is about, not what the corpus discusses.
-  }).filter((p): p is NonNullable<typeof p> => p !== null && p.norm > 0 && !p.generic && p.used >= minPhraseSentences);
+  });
+  // A phrase of one sentence says what that sentence is about, not what the corpus discusses.
+  const phrases = candidates.filter((p): p is NonNullable<typeof p> => p !== null && p.norm > 0 && !p.generic && p.used >= minPhraseSentences);
 
   if (!phrases.length) return [];
 
