@@ -51,6 +51,8 @@ const factorIterations = 50;
 const minPhraseSentences = 2;
 /** A second phrase joins a theme's label when its affinity is at least this share of the first's. */
 const labelShare = 0.75;
+/** Sources a sentence must be printed in to be a notice rather than what they say. */
+const minBoilerplateSources = 3;
 /** Phrases listed for a theme at most. */
 const maxThemePhrases = 6;
 /** A source discusses a theme when at least this share of its sentences is mainly about it. */
@@ -326,8 +328,9 @@ function withoutFragments<T extends { key: string; used: number }>(ps: readonly 
 const proseWords: readonly string[] = [...genericWords, 'present', 'presents', 'presented', 'propose', 'proposed', 'describe', 'described', 'discuss', 'discussed', 'consider', 'considered', 'provide', 'provides', 'provided'];
 
 /**
- * Sentences whose words (as stems) occur in the same order in two sources or more: notices and
+ * Sentences whose words (as stems) occur in the same order in three sources or more: notices and
  * disclaimers printed in every paper of a series ("Permission to make digital or hard copies…").
+ * Two sources sharing sentences are more often two editions of one report, whose subjects count.
  * Sentences are hashed on their stem ids and compared word by word when the hashes agree.
  */
 function repeatedAcrossSources(index: CorpusIndex): Set<number> {
@@ -337,24 +340,21 @@ function repeatedAcrossSources(index: CorpusIndex): Set<number> {
     for (let k = 0; k < start[a + 1] - start[a]; k++) if (tokens[start[a] + k] !== tokens[start[b] + k]) return false;
     return true;
   };
-  const first = new Map<number, number[]>();
-  const out = new Set<number>();
+  // Groups of identical sentences under each hash, with the sources they occur in.
+  const groups = new Map<number, { sentences: number[]; sources: Set<number> }[]>();
   for (let s = 0; s < index.size; s++) {
     if (start[s + 1] === start[s]) continue;
     let h = 0x811c9dc5;
     for (let k = start[s]; k < start[s + 1]; k++) h = Math.imul(h ^ tokens[k], 0x01000193);
-    const seen = first.get(h);
-    if (!seen) {
-      first.set(h, [s]);
-      continue;
-    }
-    const match = seen.find((t) => same(t, s));
-    if (match === undefined) seen.push(s);
-    else if (index.source[match] !== index.source[s] || out.has(match)) {
-      out.add(match);
-      out.add(s);
-    }
+    const list = groups.get(h) ?? groups.set(h, []).get(h)!;
+    const group = list.find((g) => same(g.sentences[0], s));
+    if (group) {
+      group.sentences.push(s);
+      group.sources.add(index.source[s]);
+    } else list.push({ sentences: [s], sources: new Set([index.source[s]]) });
   }
+  const out = new Set<number>();
+  for (const list of groups.values()) for (const g of list) if (g.sources.size >= minBoilerplateSources) for (const s of g.sentences) out.add(s);
   return out;
 }
 

@@ -100,5 +100,21 @@ describe('themes of a series of papers', () => {
       for (const stem of ['permiss', 'copi', 'classroom', 'section', 'present', 'result', 'tabl']) expect(t.vector.has(stem), `${t.label}: ${stem}`).toBe(false);
     }
   });
-});
 
+  it('of two editions of one report are those of the report, though most sentences are in both', async () => {
+    const body = [
+      'Sensor nodes forward packets to a sink over several hops, and each hop costs the sensor nodes energy.',
+      'Each sensor node spends its energy budget on radio transmission of packets to the sink.',
+      'Wireless sensor networks aggregate readings of nearby sensor nodes before forwarding packets to the sink.',
+      'Search engines crawl web pages and rank them with link analysis of the web graph.',
+      'A crawler downloads web pages in the order of their estimated rank in search engines.',
+      'Search engines answer queries from an index of crawled web pages.',
+    ];
+    const ctx = { report: new Report() };
+    const editions = await Promise.all(
+      ['2023', '2024'].map(async (year, i) => analyze(await docOf(paper({ Analysis: i ? [...body, 'Sensor nodes now sleep between readings to save energy for packets.'] : body, Conclusion: body.slice(0, 2) }, `Networks Report ${year}`), `r${year}`), ctx, defaultAnalyzeOptions)),
+    );
+    const themes = findThemes(rankKeyphrases(editions.map((a) => a.candidates), { limit: 15 }), indexCorpus(editions));
+    expect(themes.flatMap((t) => t.keyphrases).some((k) => /sensor/i.test(k))).toBe(true);
+  });
+});
