@@ -2,9 +2,9 @@
  * Themes of the bundled papers, judged as a reader would: each names a subject the papers discuss,
  * and the findings under it are about that subject more than about the others.
  *
- * The figures (TF-IDF cosine of findings within a theme against across themes; share of findings
- * naming one of their theme's phrases) were 1.87 and 0.25 when phrases were clustered directly,
- * and are 2.77 and 0.39 with themes as topics of the sentences.
+ * The figures (`themeFigures`: separation of findings within and across themes; share naming one
+ * of their theme's phrases) were 1.87 and 0.25 when phrases were clustered directly, and are 2.77
+ * and 0.39 with themes as topics of the sentences (`node dist/bench/themes.js`).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,8 +13,7 @@ import { buildModel } from '../../src/pipeline.js';
 import { Report } from '../../src/model/diagnostics.js';
 import { defaultAnalyzeOptions, defaultSynthesizeOptions } from '../../src/model/context.js';
 import type { Brief } from '../../src/model/schema.js';
-import { contentTerms, cosine, countTerms, inverseFrequencies, norm, weigh } from '../../src/analyze/text/vectors.js';
-import { stemPhrase } from '../../src/analyze/text/stem.js';
+import { themeFigures } from '../../src/eval/themes.js';
 import { repoRoot } from '../helpers.js';
 import { analyze } from '../../src/analyze/index.js';
 import { rankKeyphrases } from '../../src/analyze/rank-keyphrases.js';
@@ -46,38 +45,9 @@ describe('themes of the bundled papers', () => {
   });
 
   it('hold findings closer to each other than to the findings of other themes, and naming their phrases', () => {
-    const byId = new Map(brief.findings.map((f) => [f.id, f]));
-    const terms = brief.findings.map((f) => contentTerms(f.text));
-    const idf = inverseFrequencies(terms);
-    const vectors = new Map(brief.findings.map((f, i) => [f.id, weigh(countTerms(terms[i]), idf)]));
-    const first = new Map<string, string>();
-    for (const t of brief.themes) for (const id of t.findingIds) if (!first.has(id)) first.set(id, t.id);
-    const ids = [...first.keys()];
-    let within = 0;
-    let nWithin = 0;
-    let across = 0;
-    let nAcross = 0;
-    for (let i = 0; i < ids.length; i++) {
-      for (let j = i + 1; j < ids.length; j++) {
-        const a = vectors.get(ids[i])!;
-        const b = vectors.get(ids[j])!;
-        const c = cosine(a, b, norm(a), norm(b));
-        if (first.get(ids[i]) === first.get(ids[j])) (within += c), nWithin++;
-        else (across += c), nAcross++;
-      }
-    }
-    expect(within / nWithin / (across / nAcross)).toBeGreaterThan(2);
-    let naming = 0;
-    let members = 0;
-    for (const t of brief.themes) {
-      const keys = t.keyphrases.map((k) => ` ${stemPhrase(k)} `);
-      for (const id of t.findingIds) {
-        members++;
-        const text = ` ${stemPhrase(byId.get(id)!.text)} `;
-        if (keys.some((k) => text.includes(k))) naming++;
-      }
-    }
-    expect(naming / members).toBeGreaterThan(0.35);
+    const f = themeFigures(brief);
+    expect(f.separation).toBeGreaterThan(2);
+    expect(f.naming).toBeGreaterThan(0.35);
   });
 });
 
