@@ -69,6 +69,7 @@ export const themeSchema = z.object({
   label: z.string(),
   keyphrases: z.array(z.string()),
   sourceIds: z.array(z.string()),
+  /** Its findings, those most about the theme and strongest first. */
   findingIds: z.array(z.string()),
   recommendationIds: z.array(z.string()),
   /** Strength of the theme across the corpus (higher first); themes are listed in this order. */

@@ -283,7 +283,12 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
   // repeat itself; a theme whose findings all appeared earlier keeps its best one.
   const shownFindings = new Set<string>();
   const themeViews: ThemeView[] = themes.map((t) => {
-    const all = rankFindings(t.findingIds.map((id) => fById.get(id)).filter((f): f is Finding => !!f));
+    // Agreed findings first, then in the theme's own order (most about it and strongest first).
+    const all = t.findingIds
+      .map((id, k) => ({ f: fById.get(id), k }))
+      .filter((x): x is { f: Finding; k: number } => !!x.f)
+      .sort((a, b) => supportOf(b.f.citations, b.f.support) - supportOf(a.f.citations, a.f.support) || a.k - b.k)
+      .map(({ f }) => f);
     const fresh = all.filter((f) => !shownFindings.has(f.id));
     const fs = (fresh.length ? fresh : all.slice(0, 1)).slice(0, o.findingsPerTheme);
     for (const f of fs) shownFindings.add(f.id);

@@ -53,7 +53,8 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
     const citations = items.map((f) => citationOf(analyses[f.source].doc, f)).sort((a, b) => byCitation(a, b, order));
     const sourceIds = [...new Set(items.map((f) => sources[f.source].id))].sort((a, b) => order.get(a)! - order.get(b)!);
     const score = Math.max(...items.map((f) => f.score));
-    return { text: lead.text, citations, sourceIds, support: sourceIds.length, score, themes: themesOfItem(lead.text, clusters, index) };
+    const placed = themesOfItem(lead.text, clusters, index);
+    return { text: lead.text, citations, sourceIds, support: sourceIds.length, score, themes: placed.map((p) => p.theme), fit: placed };
   });
   findingsDraft.sort((a, b) => b.support - a.support || b.score - a.score || byCitation(a.citations[0], b.citations[0], order));
 
@@ -80,7 +81,7 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
       citations,
       sourceIds,
       support: sourceIds.length,
-      themes: themesOfItem(lead.text, clusters, index),
+      themes: themesOfItem(lead.text, clusters, index).map((p) => p.theme),
     };
   });
 
@@ -151,7 +152,13 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
 
   const themes: Theme[] = clusters.map((c, i) => {
     const id = themeId(i);
-    const fIds = findings.filter((f) => f.themeIds.includes(id)).map((f) => f.id);
+    // The theme's findings, those most about it and strongest first (closeness × score).
+    const weightIn = (k: number) => (findingsDraft[k].fit.find((p) => p.theme === i)?.fit ?? 0) * findingsDraft[k].score;
+    const fIds = findings
+      .map((f, k) => ({ f, k }))
+      .filter(({ f }) => f.themeIds.includes(id))
+      .sort((a, b) => weightIn(b.k) - weightIn(a.k) || a.k - b.k)
+      .map(({ f }) => f.id);
     const rIds = recommendations.filter((r) => r.themeIds.includes(id)).map((r) => r.id);
     // Sources that discuss the theme: those whose body uses its phrases, plus those cited by its items.
     const ids = new Set(c.sources.map((s) => sources[s].id));

@@ -471,11 +471,12 @@ export function labelOf(phrases: readonly string[]): string {
 }
 
 /**
- * Themes an item belongs to: the closest theme, and any other nearly as close; items naming a
- * theme's phrase lean to it. An item far from every theme belongs to none: on the bundled papers,
- * items below a cosine of 0.1 with the topics were on other subjects than the theme they joined.
+ * Themes an item belongs to, closest first, with how close it is: the closest theme, and any other
+ * nearly as close; items naming a theme's phrase lean to it. An item far from every theme belongs
+ * to none: on the bundled papers, items below a cosine of 0.1 with the topics were on other
+ * subjects than the theme they joined.
  */
-export function themesOfItem(text: string, themes: readonly ThemeCluster[], index: CorpusIndex): number[] {
+export function themesOfItem(text: string, themes: readonly ThemeCluster[], index: CorpusIndex): { theme: number; fit: number }[] {
   if (!themes.length) return [];
   const v = vectorOf(text, index);
   const vn = norm(v);
@@ -483,5 +484,9 @@ export function themesOfItem(text: string, themes: readonly ThemeCluster[], inde
   const scores = themes.map((t) => cosine(v, t.vector, vn, t.norm) + (t.keys.some((k) => stems.includes(` ${k} `)) ? 0.05 : 0));
   const best = Math.max(...scores);
   if (best < 0.1) return [];
-  return scores.map((s, i) => [s, i] as const).filter(([s]) => s >= best * 0.85).sort((a, b) => b[0] - a[0] || a[1] - b[1]).slice(0, 2).map(([, i]) => i);
+  return scores
+    .map((fit, theme) => ({ theme, fit }))
+    .filter(({ fit }) => fit >= best * 0.85)
+    .sort((a, b) => b.fit - a.fit || a.theme - b.theme)
+    .slice(0, 2);
 }

@@ -44,6 +44,13 @@ describe('themes of the bundled papers', () => {
     expect(new Set(brief.themes.map((t) => t.label)).size).toBe(brief.themes.length);
   });
 
+  it('list first the findings most about them', () => {
+    const text = new Map(brief.findings.map((f) => [f.id, f.text]));
+    const first = (phrase: string, n: number) => brief.themes.find((t) => t.keyphrases.includes(phrase))!.findingIds.slice(0, n).map((id) => text.get(id)!);
+    for (const f of first('Afghan Taliban', 5)) expect(f).toMatch(/Taliban|TTP/);
+    for (const f of first('China-Pakistan Economic Corridor', 4)) expect(f).toMatch(/China|CPEC/);
+  });
+
   it('hold findings closer to each other than to the findings of other themes, and naming their phrases', () => {
     const f = themeFigures(brief);
     expect(f.separation).toBeGreaterThan(2);
