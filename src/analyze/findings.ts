@@ -12,6 +12,7 @@
 import type { ExtractedFinding, Sentence, StructuredSource } from '../model/document.js';
 import type { SectionKind } from '../model/schema.js';
 import { bodySentences, maskCitations, sectionKindOf, wordCount } from './body-text.js';
+import { claimOf } from './claim.js';
 import { cosine, countTerms, inverseFrequencies, norm, sentenceTerms, weigh, type TermVector } from './text/vectors.js';
 
 /** Options of the findings extractor. */
@@ -93,7 +94,7 @@ export function scoreFindings(doc: StructuredSource, exclude: ReadonlySet<number
     const words = wordCount(s.text);
     const vn = norm(vectors[i]);
     const zero = { sentence: s, score: 0, vector: vectors[i], norm: vn };
-    if (words < 8 || words > 70 || /\?\s*$/.test(s.text) || exclude.has(s.start)) return zero;
+    if (words < 8 || words > 70 || /\?\s*$/.test(s.text) || exclude.has(s.end)) return zero;
     if (citesOthers(raw) || /^(?:keywords?|key\s+words|jel|doi|source|note|figure|table)\b\s*[:.]/i.test(s.text)) return zero;
     const kind = sectionKindOf(doc, s.section);
     let score = sectionPrior[kind];
@@ -123,41 +124,4 @@ export function findFindings(doc: StructuredSource, exclude: ReadonlySet<number>
     kept.push(c);
   }
   return kept.map((c) => ({ ...claimOf(doc, c.sentence), score: Number(c.score.toFixed(4)), section: c.sentence.section }));
-}
-
-/**
- * A clause that reports a claim rather than making it: "The entire discussion in this paper
- * indicates that", "One important finding from the analysis is that", "It is evident that",
- * "Therefore,". It helps to find the claim (see `positiveCues`) but reads as padding in a brief.
- */
-const reportingClauses = [
-  String.raw`(?:the|this|our|these)\s+(?:(?:entire|main|key|overall|present|whole)\s+)?(?:discussion|analysis|study|research|paper|article|evidence|findings?|results?|review|assessment)(?:\s+(?:in|of|from)\s+(?:this|the)\s+(?:paper|study|article|analysis|research))?\s+(?:(?:clearly|also|further|thus)\s+)?(?:indicates?|shows?|suggests?|reveals?|demonstrates?|finds|found|concludes?|highlights?|confirms?|establishes?)\s+that`,
-  String.raw`(?:one|an|the)\s+(?:important|key|main|major|central|significant)\s+finding\s+(?:from|of)\s+(?:the|this|our)\s+(?:analysis|study|research|paper)\s+is\s+that`,
-  String.raw`it\s+(?:is|was|becomes)\s+(?:(?:thus|therefore|now|quite)\s+)?(?:evident|clear|apparent|obvious)\s+that`,
-  String.raw`(?:in\s+conclusion|to\s+conclude|to\s+sum\s+up|in\s+sum|in\s+short|overall|taken\s+together|therefore|thus|hence|consequently)\s*,`,
-];
-const reportingClause = new RegExp(`^(?:${reportingClauses.map((c) => `(?:${c})`).join('|')})\\s+(?=[\\p{L}\\p{N}])`, 'iu');
-
-/**
- * The claim of a finding's sentence: the sentence without a leading reporting clause, its span
- * moved to match (the sentence's text has its white space collapsed, so the offset in the source is
- * found by walking both). The whole sentence when nothing is left out or the walk does not agree.
- */
-export function claimOf(doc: StructuredSource, s: Sentence): { start: number; end: number; text: string } {
-  const whole = { start: s.start, end: s.end, text: s.text };
-  const cut = reportingClause.exec(s.text)?.[0].length ?? 0;
-  if (!cut) return whole;
-  const source = doc.source.text;
-  let i = 0;
-  let k = s.start;
-  while (i < cut && k < s.end) {
-    if (/\s/.test(s.text[i])) i++;
-    else if (/\s/.test(source[k])) k++;
-    else if (source[k] === s.text[i]) {
-      i++;
-      k++;
-    } else return whole;
-  }
-  while (k < s.end && /\s/.test(source[k])) k++;
-  return { start: k, end: s.end, text: s.text.slice(cut) };
 }

@@ -28,7 +28,7 @@ export function analyze(doc: StructuredSource, ctx: StageContext, options: Analy
   const candidates = collectCandidates(doc);
   const recommendations = findRecommendations(doc, options);
   // A sentence that prescribes is a recommendation, not also a finding.
-  const findings = findFindings(doc, new Set(recommendations.map((r) => r.start)));
+  const findings = findFindings(doc, new Set(recommendations.map((r) => r.end)));
   void ctx;
   return {
     doc,

@@ -11,6 +11,7 @@ import type { ExtractedRecommendation, Sentence, StructuredSource } from '../mod
 import type { AnalyzeOptions } from '../model/context.js';
 import { actorTable, actorsIn, distinctActors, joinActors, type ActorTable } from './actors.js';
 import { bodySentences, maskCitations, sectionKindOf } from './body-text.js';
+import { claimOf } from './claim.js';
 import { tagText } from './text/nlp.js';
 
 /** A prescribing cue found in a sentence. */
@@ -289,7 +290,8 @@ export function findRecommendations(doc: StructuredSource, options: Pick<Analyze
     if (found) out.push(found);
     context.push(found?.actors?.length ? joinActorsForContext(found.actors) : s.text);
   }
-  return out.filter((r) => r.end <= text.length);
+  // Stated without a clause that only reports them ("Therefore,", "The article argues that").
+  return out.filter((r) => r.end <= text.length).map((r) => ({ ...r, ...claimOf(doc, r) }));
 }
 
 function joinActorsForContext(actors: string[]): string {

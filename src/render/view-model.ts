@@ -174,8 +174,8 @@ function cleanTitle(s: SourceEntry): string {
 }
 
 /**
- * A finding as a sentence: its claim may start inside the source's sentence ("… indicates that the
- * primary cause …", see `claimOf`), so its first letter is capitalised for display.
+ * A finding or recommendation as a sentence: its claim may start inside the source's sentence
+ * ("… indicates that the primary cause …", see `claimOf`), so its first letter is capitalised.
  */
 function asSentence(text: string): string {
   return text.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
@@ -229,7 +229,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
   };
   const recView = (r: Recommendation): RecommendationView => ({
     id: r.id,
-    text: escapeMarkdown(r.text),
+    text: escapeMarkdown(asSentence(r.text)),
     actor: r.actor ? escapeMarkdown(r.actor) : '',
     strength: r.strength,
     cite: cite(r.citations),
@@ -418,7 +418,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
           ...ch.sources.changed.map((x) => `Source revised: ${escapeMarkdown(x.title)}`),
           ...ch.themes.added.map((x) => `New theme: ${escapeMarkdown(x.label)}`),
           ...ch.findings.added.slice(0, 5).map((x) => `New finding: ${escapeMarkdown(words(asSentence(x.text), 30))}`),
-          ...ch.recommendations.added.slice(0, 5).map((x) => `New recommendation${x.actor ? ` for ${escapeMarkdown(x.actor)}` : ''}: ${escapeMarkdown(words(x.text, 30))}`),
+          ...ch.recommendations.added.slice(0, 5).map((x) => `New recommendation${x.actor ? ` for ${escapeMarkdown(x.actor)}` : ''}: ${escapeMarkdown(words(asSentence(x.text), 30))}`),
         ],
       }
     : null;

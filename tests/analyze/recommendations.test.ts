@@ -48,6 +48,14 @@ describe('findRecommendations', () => {
     expect(r.map((x) => x.text)).toEqual([]);
   });
 
+  it('states the recommendation without a clause that only reports it, its span moved to match', async () => {
+    const doc = await docOf(paper({ Conclusion: ['Therefore, the US should address the issue of regional strategic balance with India and encourage restraint.', 'All things considered, Pakistan and the US should collaborate on shared interests in a rapidly evolving world.'] }));
+    const r = findRecommendations(doc, { actorAliases: {} });
+    expect(r.map((x) => x.text)).toEqual(['the US should address the issue of regional strategic balance with India and encourage restraint.', 'Pakistan and the US should collaborate on shared interests in a rapidly evolving world.']);
+    for (const x of r) expect(doc.source.text.slice(x.start, x.end)).toBe(x.text);
+    expect(r[0].actor).toBe('United States');
+  });
+
   it('lets the user extend the alias table', async () => {
     const r = await recsOf(['The Kremlin should mediate between the parties in the coming months.', 'GHQ must rethink its western border strategy.'], 'Discussion', { ghq: 'Pakistan Army' });
     expect(r.map((x) => x.actor)).toEqual(['Russia', 'Pakistan Army']);
