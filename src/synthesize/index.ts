@@ -160,7 +160,7 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
       .sort((a, b) => weightIn(b.k) - weightIn(a.k) || a.k - b.k)
       .map(({ f }) => f.id);
     const rIds = recommendations.filter((r) => r.themeIds.includes(id)).map((r) => r.id);
-    // Sources that discuss the theme: those whose body uses its phrases, plus those cited by its items.
+    // Sources that discuss the theme: those with enough sentences mainly about it, plus those cited by its items.
     const ids = new Set(c.sources.map((s) => sources[s].id));
     for (const f of findings) if (f.themeIds.includes(id)) f.sourceIds?.forEach((s) => ids.add(s));
     for (const r of recommendations) if (r.themeIds.includes(id)) r.sourceIds?.forEach((s) => ids.add(s));
