@@ -42,6 +42,8 @@ export function factorize(rows: readonly SparseRow[], terms: number, seeds: read
   }
   const WtV = new Float64Array(terms * k);
   const gram = new Float64Array(k * k);
+  // Per term or row: its old values and, for W, the numerators of the update.
+  const prev = new Float64Array(k);
   const num = new Float64Array(k);
   for (let it = 0; it < iterations; it++) {
     // H ← H ∘ (WᵀV) / (WᵀW·H)
@@ -60,11 +62,11 @@ export function factorize(rows: readonly SparseRow[], terms: number, seeds: read
     for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) gram[a * k + b] = gram[b * k + a];
     for (let j = 0; j < terms; j++) {
       const base = j * k;
-      for (let t = 0; t < k; t++) num[t] = H[base + t];
+      for (let t = 0; t < k; t++) prev[t] = H[base + t];
       for (let t = 0; t < k; t++) {
         let d = 0;
-        for (let l = 0; l < k; l++) d += gram[t * k + l] * num[l];
-        H[base + t] = (num[t] * WtV[base + t]) / (d + floor);
+        for (let l = 0; l < k; l++) d += gram[t * k + l] * prev[l];
+        H[base + t] = (prev[t] * WtV[base + t]) / (d + floor);
       }
     }
     // W ← W ∘ (V·Hᵀ) / (W·H·Hᵀ)
@@ -83,11 +85,11 @@ export function factorize(rows: readonly SparseRow[], terms: number, seeds: read
         for (let t = 0; t < k; t++) num[t] += v * H[base + t];
       }
       const w = i * k;
-      const old = W.slice(w, w + k);
+      for (let t = 0; t < k; t++) prev[t] = W[w + t];
       for (let t = 0; t < k; t++) {
         let d = 0;
-        for (let l = 0; l < k; l++) d += old[l] * gram[l * k + t];
-        W[w + t] = (old[t] * num[t]) / (d + floor);
+        for (let l = 0; l < k; l++) d += prev[l] * gram[l * k + t];
+        W[w + t] = (prev[t] * num[t]) / (d + floor);
       }
     }
   }
