@@ -76,7 +76,7 @@ interface Scored {
   norm: number;
 }
 
-/** Score every body sentence as a finding (0 when it cannot be one). */
+/** Score every body sentence as a finding (0 when it cannot be one, or ends at an offset in `exclude`: a recommendation's). */
 export function scoreFindings(doc: StructuredSource, exclude: ReadonlySet<number> = new Set()): Scored[] {
   const text = doc.source.text;
   const sentences = bodySentences(doc);
@@ -113,7 +113,7 @@ export function scoreFindings(doc: StructuredSource, exclude: ReadonlySet<number
   });
 }
 
-/** The findings of one source, best first (ties in document order), redundancy removed. */
+/** The findings of one source, best first (ties in document order), redundancy removed; `exclude` holds the ends of sentences that are recommendations. */
 export function findFindings(doc: StructuredSource, exclude: ReadonlySet<number> = new Set(), options: Readonly<FindingsOptions> = defaultFindingsOptions): ExtractedFinding[] {
   const scored = scoreFindings(doc, exclude).filter((c) => c.score > 0.5);
   scored.sort((a, b) => b.score - a.score || a.sentence.start - b.sentence.start);

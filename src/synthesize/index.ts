@@ -53,8 +53,7 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
     const citations = items.map((f) => citationOf(analyses[f.source].doc, f)).sort((a, b) => byCitation(a, b, order));
     const sourceIds = [...new Set(items.map((f) => sources[f.source].id))].sort((a, b) => order.get(a)! - order.get(b)!);
     const score = Math.max(...items.map((f) => f.score));
-    const placed = themesOfItem(lead.text, clusters, index);
-    return { text: lead.text, citations, sourceIds, support: sourceIds.length, score, themes: placed.map((p) => p.theme), fit: placed };
+    return { text: lead.text, citations, sourceIds, support: sourceIds.length, score, themes: themesOfItem(lead.text, clusters, index) };
   });
   findingsDraft.sort((a, b) => b.support - a.support || b.score - a.score || byCitation(a.citations[0], b.citations[0], order));
 
@@ -91,7 +90,7 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
     id: `F${i + 1}`,
     text: f.text,
     citations: f.citations,
-    themeIds: f.themes.map(themeId),
+    themeIds: f.themes.map((p) => themeId(p.theme)),
     support: f.support,
     score: f.score,
     sourceIds: f.sourceIds,
@@ -153,7 +152,7 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
   const themes: Theme[] = clusters.map((c, i) => {
     const id = themeId(i);
     // The theme's findings, those most about it and strongest first (closeness × score).
-    const weightIn = (k: number) => (findingsDraft[k].fit.find((p) => p.theme === i)?.fit ?? 0) * findingsDraft[k].score;
+    const weightIn = (k: number) => (findingsDraft[k].themes.find((p) => p.theme === i)?.fit ?? 0) * findingsDraft[k].score;
     const fIds = findings
       .map((f, k) => ({ f, k }))
       .filter(({ f }) => f.themeIds.includes(id))
