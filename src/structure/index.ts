@@ -12,7 +12,7 @@ import type { StageContext } from '../model/context.js';
 import { cleanPieces, trimSpan, type MappedText } from './clean.js';
 import { headingCandidate, isTitleLine, kindOf, UNSURE_REFERENCES, type HeadingCandidate } from './headings.js';
 import { markCaptions, markNotes, markPageNoise, markYaml, plainOf, toLines, type Line } from './lines.js';
-import { affiliationsOf, fieldOf, FRONT_LABELS, institutionOf, isoDate, KEYWORD_LABEL, readAuthorLine, splitKeywords } from './metadata.js';
+import { affiliationsOf, CLASSIFICATION_LABEL, fieldOf, FRONT_LABELS, institutionOf, isoDate, KEYWORD_LABEL, readAuthorLine, splitKeywords } from './metadata.js';
 import { findCitations, linkCitations, looksLikeEntry, parseEntry, splitEntries } from './references.js';
 import { splitSentences } from './sentences.js';
 
@@ -305,7 +305,7 @@ function titleLinesOf(lines: readonly Line[]): Line[] {
 /** Does a line open a field that classifies a paper ("General Terms: Design, Theory", "Keywords: …")? */
 function opensClassification(line: string): boolean {
   const label = fieldOf(plainOf(line))?.label;
-  return !!label && (KEYWORD_LABEL.test(label) || /^(?:categories(?: (?:and|&) subject descriptors)?|general terms|acm reference format|jel(?: classification| codes)?)$/i.test(label));
+  return !!label && CLASSIFICATION_LABEL.test(label);
 }
 
 const LIST_ITEM = /^(?:[-*+•▪·]\s+|\d{1,3}[.)]\s+|[a-z][.)]\s+|>\s*)/;

@@ -93,10 +93,15 @@ export function fieldOf(line: string): { label: string; value: string } | null {
 }
 
 /** Labels of a keyword list (ACM papers add "Additional Key Words and Phrases" to their CCS concepts). */
-export const KEYWORD_LABEL = /^(?:keywords|key ?words|index terms|additional key words and phrases)$/i;
+const keywordLabels = String.raw`keywords|key ?words|index terms|additional key words and phrases`;
+export const KEYWORD_LABEL = new RegExp(`^(?:${keywordLabels})$`, 'i');
+
+/** Labels of the fields that classify a paper: subject categories, general terms, keywords, JEL codes. */
+const classificationLabels = String.raw`categories(?: (?:and|&) subject descriptors)?|general terms|acm reference format|jel(?: classification| codes)?|${keywordLabels}`;
+export const CLASSIFICATION_LABEL = new RegExp(`^(?:${classificationLabels})$`, 'i');
 
 /** Field labels that belong to the front matter of a paper. */
-export const FRONT_LABELS = /^(?:categories(?: (?:and|&) subject descriptors)?|general terms|additional key words and phrases|acm reference format|received|revised|accepted|available online|published|published online|online|date|dated|keywords|key ?words|index terms|funding|article history|article info|jel(?: classification| codes)?|corresponding author(?:'s|’s)? e-?mail|corresponding author|e-?mail(?: id)?|doi|issn(?: online| print)?|citation|cite this|copyright|license|licence|conflicts? of interest|how to cite|to cite this article|volume|issue|pages|publisher|editor)$/i;
+export const FRONT_LABELS = new RegExp(String.raw`^(?:${classificationLabels}|received|revised|accepted|available online|published|published online|online|date|dated|funding|article history|article info|corresponding author(?:'s|’s)? e-?mail|corresponding author|e-?mail(?: id)?|doi|issn(?: online| print)?|citation|cite this|copyright|license|licence|conflicts? of interest|how to cite|to cite this article|volume|issue|pages|publisher|editor)$`, 'i');
 
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
