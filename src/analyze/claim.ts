@@ -13,7 +13,8 @@ const reportingClauses = [
   String.raw`it\s+(?:is|was|becomes)\s+(?:(?:thus|therefore|now|quite)\s+)?(?:evident|clear|apparent|obvious)\s+that`,
   String.raw`(?:in\s+conclusion|to\s+conclude|to\s+sum\s+up|in\s+sum|in\s+short|overall|taken\s+together|all\s+things\s+considered|therefore|thus|hence|consequently)\s*,`,
 ];
-const reportingClause = new RegExp(`^(?:${reportingClauses.map((c) => `(?:${c})`).join('|')})\\s+(?=[\\p{L}\\p{N}])`, 'iu');
+// "that," before an aside ("argues that, despite …, cooperation is essential") goes with the clause.
+const reportingClause = new RegExp(`^(?:${reportingClauses.map((c) => `(?:${c})`).join('|')}),?\\s+(?=[\\p{L}\\p{N}])`, 'iu');
 
 /**
  * The claim of a sentence: the sentence without a leading reporting clause, its span

@@ -49,6 +49,13 @@ describe('findFindings', () => {
     expect(one.text).toBe('the primary cause of the strained relations is the bond between the Taliban and the TTP.');
     expect(doc.source.text.slice(one.start, one.end)).toBe(one.text);
     expect(claimOf(doc, s2).text).toBe('border trade between the two neighbours is likely to remain low for the coming decade.');
+    // A comma after "that" opens an aside and goes with the clause.
+    const aside = 'The article argues that, despite the ambiguity of systemic signals, sustained cooperation between the two neighbours is essential.';
+    const doc2 = await docOf(paper({ Conclusion: [aside] }));
+    const s3 = doc2.sentences.find((s) => s.text.startsWith('The article'))!;
+    const three = claimOf(doc2, s3);
+    expect(three.text).toBe('despite the ambiguity of systemic signals, sustained cooperation between the two neighbours is essential.');
+    expect(doc2.source.text.slice(three.start, three.end)).toBe(three.text);
     // Nothing to leave out: the sentence as it is.
     const plain = { ...s2, text: 'The analysis shows the data.' };
     expect(claimOf(doc, plain)).toEqual({ start: plain.start, end: plain.end, text: plain.text });
