@@ -212,6 +212,18 @@ describe('PDF layout', () => {
     }
   });
 
+  it('keeps a one-line paragraph under a heading with what follows it', async () => {
+    // Wherever the page ends, the line under the heading is never the last on its page.
+    for (let filler = 26; filler <= 34; filler++) {
+      const lines = Array.from({ length: filler }, (_, i) => `Filler line ${i + 1}.`).join('\n\n');
+      const md = `# T\n\n${lines}\n\n### Afghan Taliban\n\n*Discussed by 5 of 5 sources.*\n\n- First finding of the theme.\n- Second finding of the theme.\n`;
+      const pdf = await readPdf(await markdownToPdf(fromMarkdown(md), { title: 'T', author: 'A', date: '2023-01-01', pageSize: 'A4' }));
+      const on = (word: string) => pdf.pages.findIndex((p) => p.text.includes(word));
+      const [heading, page, first] = [on('Taliban'), on('Discussed'), on('First finding')];
+      expect([heading, page], `filler ${filler}`).toEqual([first, first]);
+    }
+  });
+
   it('repeats a table header on the next page', async () => {
     const rows = Array.from({ length: 90 }, (_, i) => `| ${2000 + i} | Event number ${i + 1} happened. |`).join('\n');
     const pdf = await readPdf(await markdownToPdf(fromMarkdown(`# T\n\n## Dates\n\n| Year | Event |\n|---|---|\n${rows}\n`), { title: 'T', author: 'A', date: '2023-01-01', pageSize: 'A4' }));

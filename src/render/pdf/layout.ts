@@ -152,11 +152,16 @@ export function layoutBlocks(nodes: readonly (RootContent | BlockContent | Defin
   const out: Box[] = [];
   const t = ctx.type;
   const para = t.size * 0.62;
-  for (const node of nodes) {
+  for (const [i, node] of nodes.entries()) {
     switch (node.type) {
-      case 'paragraph':
-        out.push(...paragraphBoxes(toSpans(node.children, env.base, ctx), env, ctx, para));
+      case 'paragraph': {
+        const boxes = paragraphBoxes(toSpans(node.children, env.base, ctx), env, ctx, para);
+        // A paragraph of a line or two under a heading introduces what follows ("Discussed by 5 of 5
+        // sources"): it goes to the next page with it rather than end a page under its heading.
+        if (nodes[i - 1]?.type === 'heading' && boxes.length <= 2 && nodes[i + 1]) boxes[boxes.length - 1]!.keepWithNext = true;
+        out.push(...boxes);
         break;
+      }
       case 'heading': {
         const level = Math.max(2, node.depth);
         const size = level === 2 ? t.size * 1.42 : level === 3 ? t.size * 1.1 : t.size;
