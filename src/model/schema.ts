@@ -69,6 +69,8 @@ export const themeSchema = z.object({
   label: z.string(),
   keyphrases: z.array(z.string()),
   sourceIds: z.array(z.string()),
+  /** Those of its sources that discuss it most of all, most first (none when they discuss it about equally). */
+  leadSourceIds: z.array(z.string()).optional(),
   /** Its findings, those most about the theme and strongest first. */
   findingIds: z.array(z.string()),
   recommendationIds: z.array(z.string()),

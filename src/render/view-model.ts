@@ -99,6 +99,8 @@ export interface ThemeView {
   labelInText: string;
   keyphrases: string[];
   sourceCount: number;
+  /** The sources that discuss it most of all, most first ("[3; 1]"); empty when they discuss it about equally. */
+  mostIn: string;
   findings: FindingView[];
   recommendations: RecommendationView[];
   /** A short direct quotation from the theme's sources, or null. */
@@ -147,7 +149,7 @@ export interface ViewModel {
   /** Findings stated by two or more sources, most support first. */
   agreements: FindingView[];
   /** Themes two or more sources discuss, with the sources as references (`[1; 3; 4]`). */
-  sharedThemes: { label: string; sourceCount: number; cite: string }[];
+  sharedThemes: { label: string; sourceCount: number; cite: string; mostIn: string }[];
   glossary: { term: string; definition: string; cite: string }[];
   timeline: { date: string; text: string; cite: string }[];
   quotes: QuoteView[];
@@ -218,6 +220,11 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     // Three references make the point; more would crowd the line.
     const shown = labels.length > 3 ? [...labels.slice(0, 3), `+${labels.length - 3} more`] : labels;
     return shown.length ? `[${shown.join('; ')}]` : '';
+  };
+  // Source numbers as one citation, in the order given.
+  const citeSources = (ids: readonly string[] | undefined): string => {
+    const ns = [...new Set((ids ?? []).map((id) => number.get(id)).filter((n): n is number => n !== undefined))];
+    return ns.length ? `[${ns.join('; ')}]` : '';
   };
   const supportOf = (cs: readonly Citation[], declared?: number) => Math.max(declared ?? 0, new Set(cs.map((c) => c.sourceId)).size, 1);
   const fById = new Map(brief.findings.map((f) => [f.id, f]));
@@ -303,6 +310,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
       labelInText: escapeMarkdown(inSentence(t.label, t.keyphrases[0])),
       keyphrases: t.keyphrases.map((k) => escapeMarkdown(k)),
       sourceCount: t.sourceIds.length,
+      mostIn: citeSources(t.leadSourceIds),
       findings: fs.map(findingView),
       recommendations: rs.map(recView),
       quote: q ? { text: escapeMarkdown(q.text), speaker: q.speaker ? escapeMarkdown(q.speaker) : '', cite: cite(q.citations) } : null,
@@ -360,7 +368,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     .filter((t) => new Set(t.sourceIds).size > 1)
     .map((t) => {
       const ns = [...new Set(t.sourceIds.map((id) => number.get(id)).filter((n): n is number => n !== undefined))].sort(byNumber);
-      return { label: escapeMarkdown(t.label), sourceCount: ns.length, cite: `[${ns.join('; ')}]` };
+      return { label: escapeMarkdown(t.label), sourceCount: ns.length, cite: `[${ns.join('; ')}]`, mostIn: citeSources(t.leadSourceIds) };
     });
 
   const glossary = [...brief.glossary]

@@ -168,6 +168,7 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
       label: c.label,
       keyphrases: c.keyphrases,
       sourceIds: [...ids].sort((a, b) => order.get(a)! - order.get(b)!),
+      leadSourceIds: c.leads.map((s) => sources[s].id),
       findingIds: fIds,
       recommendationIds: rIds,
       score: c.score,

@@ -57,6 +57,10 @@ const minBoilerplateSources = 3;
 const maxThemePhrases = 6;
 /** A source discusses a theme when at least this share of its sentences is mainly about it. */
 const minSourceShare = 0.05;
+/** A source discusses a theme most of all when its share is at least this many times the sources' mean. */
+const leadRatio = 1.25;
+/** Sources named as discussing a theme most of all, at most. */
+const maxLeads = 3;
 /** Topic weights below this are left out of a theme's vector (noise from the starting spread). */
 const minTopicWeight = 1e-4;
 
@@ -68,6 +72,11 @@ export interface ThemeCluster {
   keyphrases: string[];
   /** Indices of the sources that discuss it, ascending. */
   sources: number[];
+  /**
+   * Those that discuss it most of all (the largest share of their sentences about it, well above
+   * the sources' mean), largest share first; none when the sources discuss it about equally.
+   */
+  leads: number[];
   score: number;
   vector: TermVector;
   /** Euclidean norm of `vector`. */
@@ -288,18 +297,20 @@ export function findThemes(keyphrases: readonly (readonly Keyphrase[])[], index:
     // Named by its most central phrase, and a second one only when nearly as central.
     const naming = ps.filter((p) => affinity.get(p.key)! >= labelShare * affinity.get(ps[0].key)!);
     const sources: number[] = [];
+    const shares: number[] = [];
     for (let src = 0; src < sourceCount; src++) {
       const n = mainly[src * k + t];
+      shares.push(rowsOfSource[src] ? n / rowsOfSource[src] : 0);
       if (n > 0 && n >= minSourceShare * rowsOfSource[src]) sources.push(src);
     }
     const share = total > 0 ? mass[t] / total : 0;
-    return [{ t, topic, ps, label: labelOf(naming.map((p) => p.text)), sources, score: Number((share * Math.max(1, sources.length)).toFixed(6)) }];
+    return [{ t, topic, ps, label: labelOf(naming.map((p) => p.text)), sources, leads: leadsOf(shares), score: Number((share * Math.max(1, sources.length)).toFixed(6)) }];
   });
   // Themes across the corpus first: more sources, then weight; a theme of one source only if room remains.
   const kept = drafts
     .filter((d) => d.sources.length > 0)
     .sort((a, b) => Number(b.sources.length > 1) - Number(a.sources.length > 1) || b.score - a.score || a.label.localeCompare(b.label));
-  return kept.map(({ topic, ps, label, sources, score }) => {
+  return kept.map(({ topic, ps, label, sources, leads, score }) => {
     // The topic's terms, in id order, as the vector items are compared with.
     const vector: TermVector = new Map();
     let s = 0;
@@ -308,8 +319,27 @@ export function findThemes(keyphrases: readonly (readonly Keyphrase[])[], index:
       vector.set(index.stems[j], topic[j]);
       s += topic[j] * topic[j];
     }
-    return { label, keyphrases: ps.map((p) => p.text), sources, score, vector, norm: Math.sqrt(s), keys: ps.map((p) => p.key) };
+    return { label, keyphrases: ps.map((p) => p.text), sources, leads, score, vector, norm: Math.sqrt(s), keys: ps.map((p) => p.key) };
   });
+}
+
+/**
+ * The sources that discuss a theme most of all, given each source's share of sentences mainly about
+ * it: "discussed by 5 of 5 sources" tells a reader little when every paper touches on a subject;
+ * where to read more about it does. Those whose share is well above the sources' mean (and enough to
+ * count as discussing it), largest first; none when that is every source touching on it.
+ */
+export function leadsOf(shares: readonly number[]): number[] {
+  const touching = shares.filter((x) => x > 0).length;
+  if (touching < 2) return [];
+  const mean = shares.reduce((a, b) => a + b, 0) / shares.length;
+  const floor = Math.max(minSourceShare, leadRatio * mean);
+  const leads = shares
+    .map((x, src) => ({ x, src }))
+    .filter(({ x }) => x >= floor)
+    .sort((a, b) => b.x - a.x || a.src - b.src)
+    .map(({ src }) => src);
+  return leads.length < touching ? leads.slice(0, maxLeads) : [];
 }
 
 /**

@@ -42,6 +42,16 @@ describe.skipIf(!existsSync(cliPath))('templates on the bundled papers', () => {
     for (const t of templates) for (const ext of ['md', 'pdf', 'docx']) expect(existsSync(join(out, `${t}.${ext}`)), `${t}.${ext}`).toBe(true);
   });
 
+  it('says under each theme how many sources discuss it and which most of all', () => {
+    const md = readFileSync(join(out, 'briefing.md'), 'utf8');
+    const themes = md.slice(md.indexOf('## Themes'), md.indexOf('## Recommendations'));
+    const headings = themes.match(/^### .+$/gm) ?? [];
+    const lines = themes.match(/^\*Discussed by \d of 5 sources(?:, most of all by \\\[\d(?:; \d)*\])?\.\*$/gm) ?? [];
+    expect(headings.length).toBeGreaterThan(3);
+    expect(lines.length).toBe(headings.length);
+    expect(lines.filter((l) => l.includes('most of all')).length).toBeGreaterThan(0);
+  });
+
   it('fits the one-pager on one A4 page and keeps every word of every PDF inside the margins', async () => {
     for (const t of templates) {
       const pdf = await readPdf(readFileSync(join(out, `${t}.pdf`)));

@@ -18,7 +18,7 @@ import { repoRoot } from '../helpers.js';
 import { analyze } from '../../src/analyze/index.js';
 import { rankKeyphrases } from '../../src/analyze/rank-keyphrases.js';
 import { indexCorpus } from '../../src/synthesize/corpus-index.js';
-import { findThemes } from '../../src/synthesize/themes.js';
+import { findThemes, leadsOf } from '../../src/synthesize/themes.js';
 import { docOf, paper } from './doc.js';
 
 let brief: Brief;
@@ -51,10 +51,34 @@ describe('themes of the bundled papers', () => {
     for (const f of first('China-Pakistan Economic Corridor', 4)) expect(f).toMatch(/China|CPEC/);
   });
 
+  it('name the sources that discuss them most of all, where that is not every source', () => {
+    const leadsOfTheme = (phrase: string) => brief.themes.find((t) => t.keyphrases.includes(phrase))!.leadSourceIds ?? [];
+    // "South Asia" takes 9% of Shamil's sentences and under 5% of any other paper's.
+    expect(leadsOfTheme('South Asia')).toEqual([brief.sources.find((s) => s.path.includes('shamil'))!.id]);
+    // The China-Pakistan Economic Corridor is Shamil's subject more than anyone's.
+    expect(leadsOfTheme('China-Pakistan Economic Corridor')[0]).toBe(brief.sources.find((s) => s.path.includes('shamil'))!.id);
+    for (const t of brief.themes) {
+      expect(t.leadSourceIds!.length, t.label).toBeLessThan(t.sourceIds.length);
+      for (const id of t.leadSourceIds!) expect(t.sourceIds).toContain(id);
+    }
+  });
+
   it('hold findings closer to each other than to the findings of other themes, and naming their phrases', () => {
     const f = themeFigures(brief);
     expect(f.separation).toBeGreaterThan(2);
     expect(f.naming).toBeGreaterThan(0.35);
+  });
+});
+
+describe('leadsOf', () => {
+  it('names the sources well above the mean share, most first, and none when all are alike', () => {
+    expect(leadsOf([0.1, 0.3, 0.12, 0.25])).toEqual([1, 3]);
+    expect(leadsOf([0.2, 0.21, 0.19])).toEqual([]);
+    // Under 5% of a source's sentences is not discussing it, however the others compare.
+    expect(leadsOf([0.04, 0.01, 0, 0])).toEqual([]);
+    // A theme one source touches has no lead to name among others.
+    expect(leadsOf([0, 0.3, 0])).toEqual([]);
+    expect(leadsOf([0.5, 0.4, 0.45, 0.44, 0.01, 0.01, 0.01, 0.01])).toEqual([0, 2, 3]);
   });
 });
 
