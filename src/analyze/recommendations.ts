@@ -69,7 +69,8 @@ const explicitPatterns: { re: RegExp; passiveGroup?: boolean; hint?: number }[] 
   { re: /(?<!\b(?:the|a|an|of|no|their|its|his|her|this|that|urgent|pressing|any|without)\s+)\b(?:needs|need)\s+to\b/gi },
   { re: /\b(?:has|have)\s+to\b(?!\s+do\s+with)/gi },
   { re: /\bit\s+is\s+(?:therefore\s+|thus\s+|also\s+|now\s+|hence\s+)?(?:imperative|essential|necessary|vital|crucial|critical|important|incumbent|advisable|indispensable|high\s+time|time|urgent|paramount)\s+(?:that|(?:for|upon|on)\s+([^,;]{2,60}?)\s+to|to)\b/gi, hint: 1 },
-  { re: /\b(?:recommends?|recommended|recommendation|urges|calls\s+(?:on|upon|for))\b/gi },
+  // The noun only as the writer's own advice: "a recommendation system" is a kind of software.
+  { re: /\b(?:recommends?|recommended|urges|calls\s+(?:on|upon|for))\b|\b(?:our|my|the)\s+(?:(?:main|key|first|second|third|final|central|principal)\s+)?recommendations?\s+(?:is|are|would\s+be)\b/gi },
   { re: /\b(?:is|are|will\s+be|would\s+be|remains?)\s+(?:therefore\s+|thus\s+|also\s+|urgently\s+|badly\s+|clearly\s+|still\s+|greatly\s+)*(?:needed|required|necessary|essential|imperative|indispensable|a\s+must|called\s+for|warranted)\b/gi, passiveGroup: true },
   { re: /\b(?:is|are|remains?)\s+the\s+need\s+of\s+the\s+hour\b/gi, passiveGroup: true },
   { re: /\bthere\s+(?:is|remains)\s+(?:an?\s+)?(?:urgent\s+|pressing\s+|dire\s+|strong\s+|clear\s+|great\s+|critical\s+)?need\s+(?:for|to)\b/gi, passiveGroup: true },
@@ -95,6 +96,8 @@ function cuesIn(masked: string): Cue[] {
       if (/^\s+(?:recogni[sz]e|note|notice|understand|remember|mention|highlight|emphasi[sz]e|stress|acknowledge|realize|realise|keep in mind|bear in mind|consider)\s+(?:that|how|why|what)\b/i.test(masked.slice(end)) || /\bto\s+(?:recogni[sz]e|note|notice|understand|remember|mention|highlight|emphasi[sz]e|realize)$/i.test(m[0])) continue;
       // "we should point out …", "one must note …": the writer addressing the reader.
       if (/\b(?:we|one|i)\s+(?:\w+\s+)?$/i.test(masked.slice(Math.max(0, m.index - 12), m.index)) && /^\s+(?:also\s+|first\s+|again\s+)?(?:point\s+out|note|notice|mention|remember|recall|emphasi[sz]e|stress|clarify|add|highlight|distinguish|recogni[sz]e|acknowledge|keep\s+in\s+mind|bear\s+in\s+mind|turn|look|ask|consider)\b/i.test(masked.slice(end))) continue;
+      // "it should come as no surprise that …" is an idiom of expectation.
+      if (/^\s+(?:not\s+)?come\s+as\s+(?:no|a|any)\s+surprise\b/i.test(masked.slice(end))) continue;
       // "Should the US decide to …": an inverted conditional.
       if (/^should$/i.test(m[0]) && /(?:^|[,;:]\s*)$/.test(masked.slice(0, m.index))) continue;
       // "X is essential for Y" assesses; it does not prescribe.
@@ -147,15 +150,23 @@ const pronounSubject = /^(?:it|they|he|she|this|these|such|both|both\s+(?:states
 const relationSubject = /^(?:(?:improving|strengthening|deepening|the|their|these|this|bilateral|mutual)\s+)*(?:bilateral\s+)?(?:relationship|relations|ties|partnership|engagement|cooperation|collaboration|dialogue)\b(?!\s+(?:with|between|of)\b)/i;
 const agentNouns = /\b(?:government|governments|policymakers|policy\s*makers|leaders|leadership|authorities|community|states|countries|nations|administration|parties|stakeholders|institutions|organi[sz]ations|military|army|agencies|actors|officials|diplomats|neighbou?rs|powers|partners|establishment|parliament|elites|society|officials|forces)\b/i;
 
+/** Words a subject opened by a pronoun has at most ("its military leadership", "both states"). */
+const maxPronounSubjectWords = 5;
+
 /** Resolve the actors of a recommendation from its subject and the preceding context. */
 function resolveActors(subject: string, hint: string | undefined, context: string[], table: ActorTable, head = ''): string[] {
   const named = distinctActors(hint ?? subject, table);
   if (named.length) return named;
   const s = (hint ?? subject).replace(/^(?:the|a|an)\s+/i, '').trim();
-  if (pronounSubject.test(s) || /^(?:they|it)$/i.test(s) || relationSubject.test(s)) {
+  // A pronoun opens the subject only when the subject is short: in "it is not a major cost and the
+  // crawler should …" the "it" belongs to another clause.
+  if ((pronounSubject.test(s) && s.split(/\s+/).length <= maxPronounSubjectWords) || relationSubject.test(s)) {
+    const two = /^(?:both|the\s+two|they|their|each|either)\b/i.test(s) || relationSubject.test(s);
+    // "It" points to the sentence just before, not to an actor named paragraphs back ("such
+    // efforts", "this" may stand for the discussion so far, and its actor).
+    if (/^(?:it|its|he|she)\b/i.test(s)) context = context.slice(-1);
     // The sentence's own opening ("For the US to …, it needs to …") is the nearest antecedent.
     if (head) context = [...context, head];
-    const two = /^(?:both|the\s+two|they|their|each|either)\b/i.test(s) || relationSubject.test(s);
     const found: string[] = [];
     for (let i = context.length - 1; i >= 0; i--) {
       const here = distinctActors(context[i], table);

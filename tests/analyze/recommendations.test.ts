@@ -29,6 +29,26 @@ describe('findRecommendations', () => {
     expect(r.map((x) => x.actor)).toEqual(['Pakistan and United States', 'Afghanistan']);
   });
 
+  it('resolves "it" to the sentence before only, and not when it opens another clause', async () => {
+    const r = await recsOf([
+      'The conference took place in Washington, DC, USA in November of that year.',
+      'Distributed document retrieval is a more sophisticated task than resource selection.',
+      'It should select the relevant information sources for each query of the users.',
+      'Non-U.S. authors are found less often than U.S. authors by the homepage finder.',
+      'In other words, it is not a major loss for recall, and the crawler should still be able to find most of the pages.',
+    ]);
+    expect(r.map((x) => x.actor)).toEqual([null, null]);
+  });
+
+  it('does not read a recommendation system or an idiom of expectation as advice', async () => {
+    const r = await recsOf([
+      'A database recommendation system goes a step further than a browsing system by recommending the most relevant sources.',
+      'Given the foundational nature of the course, it should come as no surprise that it only has core learning outcomes.',
+      'Our main recommendation is that both neighbours reopen the border crossings for trade.',
+    ]);
+    expect(r.map((x) => x.text)).toEqual(['Our main recommendation is that both neighbours reopen the border crossings for trade.']);
+  });
+
   it('marks advice phrased as benefit or possibility as implicit', async () => {
     const r = await recsOf(['By cooperating on flood relief, Pakistan and the US might strengthen their capacity to respond to crises.']);
     expect(r).toHaveLength(1);
