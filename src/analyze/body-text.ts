@@ -129,6 +129,8 @@ export function maskCitations(text: string): string {
   if (year && out.includes(')')) out = out.replace(/^[^()]*?\b(?:1[5-9]|20)\d\d[a-z]?\)/, (m) => m.replace(/[^,;]*,\s*(?:1[5-9]|20)\d\d[a-z]?\)$/, (t) => ' '.repeat(t.length)));
   if (year && out.includes('(')) out = out.replace(/\([^()]*\b(?:1[5-9]|20)\d\d[a-z]?[^()]*$/, (m) => (/\p{Lu}/u.test(m) ? blank(m) : m));
   if (out.includes('[')) out = out.replace(/\[\d+(?:[,–-]\s*\d+)*\]/g, blank);
+  // "[Sutherland 1996]", "[Chiang and Lu 2003]": author and year in brackets, as some fields cite.
+  if (year && out.includes('[')) out = out.replace(/\[[^[\]\d]*\p{L}[^[\]\d]*\b(?:1[5-9]|20)\d\d[a-z]?\]/gu, blank);
   return out.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, blank);
 }
 

@@ -54,9 +54,22 @@ const patterns: DatePattern[] = [
   {
     re: new RegExp(`(?<=(?:^|\\b(?:in|In|since|Since|by|until|till|from|to|during|after|After|before|Before|of|early|late|mid|around|circa|between|and|through|the|The|a|A|an|An|year|years|summer|winter|spring|autumn|fall)\\s+|\\bmid-|\\p{Lu}\\p{L}+\\s+))${yearRe}(?![\\d%]|[,.]\\d|['’]?s\\b)`, 'yu'),
     candidates: new RegExp(`${yearRe}(?![\\d%]|[,.]\\d|['’]?s\\b)`, 'gu'),
-    iso: (m) => m[1],
+    iso: (m) => (isCount(m.input, m.index, m.index + m[0].length) ? null : m[1]),
   },
 ];
+
+/**
+ * Whether a number read as a year counts things: a number before a unit ("1600 hops/s"), or a round
+ * hundred before a plural noun ("the 2000 models"). "The 2008 elections" stays a year, as does "in
+ * 2000 floods".
+ */
+function isCount(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 24);
+  if (/^\s*[a-z]*\/[a-z]/i.test(after)) return true;
+  if (Number(text.slice(end - 2, end)) !== 0) return false;
+  if (/\b(?:in|since|by|until|till|from|during|after|before|around|circa|early|late|mid)\s+$/i.test(text.slice(Math.max(0, start - 8), start))) return false;
+  return /^\s+[a-z]+s\b/.test(after) && !/^\s+(?:is|was|has|does|as|its|this|saw|sees|marks|brings|becomes|remains|proves|gives|shows|means)\b/.test(after);
+}
 
 /** Any date the patterns read holds a year or "9/11": a sentence without either has none. */
 const mayHoldDate = /(?:1[6-9]|20)\d\d|9\/11/;
@@ -144,7 +157,7 @@ function clauseAround(text: string, start: number, end: number): { start: number
   return { start: from, end: to };
 }
 
-const metadataLine = /^\s*(?:©|\(c\)|received|revised|accepted|available\s+online|published|submitted|copyright|©|citation|doi|issn|vol\.?|volume)\b/i;
+const metadataLine = /^\s*(?:©|\(c\)|(?:manuscript\s+)?received|revised|accepted|available\s+online|published|submitted|copyright|©|citation|doi|issn|vol\.?|volume)\b/i;
 
 /** Dated events of one source, in document order. */
 export function findEvents(doc: StructuredSource): ExtractedEvent[] {

@@ -9,6 +9,13 @@ describe('datesIn', () => {
   });
 });
 
+describe('datesIn', () => {
+  it('does not read amounts as years', () => {
+    const text = 'Each packet hops at 1600 hops/s; the 2000 models are trained on 4000 points; the 2008 elections were held in 300 towns; in 2000 floods came.';
+    expect(datesIn(text).map((d) => d.date)).toEqual(['2008', '2000']);
+  });
+});
+
 describe('findEvents', () => {
   it('dates body events but not citation years, publication years or the reference list', async () => {
     const doc = await docOf(
@@ -18,6 +25,9 @@ describe('findEvents', () => {
           'Raz (2023) shows that trust declined after the withdrawal of foreign troops from the country.',
           'A study from 2023 states that attacks rose sharply, and they persisted into early 2024.',
           'Aid was cut in 2018 for the partnership, which weakened both sides in the long run.',
+          'Validity is the extent to which a test measures what it purports to measure [Sutherland 1996].',
+          'Topology is represented with trilinear interpolants [Pascucci and Cole-McLaughlin 2002] throughout.',
+          'Manuscript received 28 Sept. 2004; revised 14 May 2005; accepted 5 Oct. 2005.',
         ],
         References: ['Waltz, K. (1979). Theory of International Politics. Reading: Addison-Wesley.'],
       }),
