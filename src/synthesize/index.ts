@@ -11,8 +11,8 @@ import type { Brief, Finding, Recommendation, SourceEntry, Theme } from '../mode
 import { citationOf } from './cite.js';
 import { rankKeyphrases } from '../analyze/rank-keyphrases.js';
 import { nearDuplicateGroups } from './merge.js';
-import { findThemes, themesOfItem, defaultThemeOptions } from './themes.js';
-import { indexCorpus } from './corpus-index.js';
+import { findThemes, themesOfItem, defaultThemeOptions, repeatedAcrossSources } from './themes.js';
+import { indexCorpus, type CorpusIndex } from './corpus-index.js';
 import { byCitation, mergeGlossary, mergeTimeline, mergeQuotes } from './collect.js';
 import { findAgreements } from './agreement.js';
 import { stemWord, wordsOf } from '../analyze/text/stem.js';
@@ -44,8 +44,11 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
   const index = indexCorpus(analyses);
   const clusters = findThemes(keyphrases, index, { ...defaultThemeOptions, max: options.themes });
 
+  // A notice every paper of a series prints ("Permission to make digital or hard copies…") is
+  // neither a finding nor advice, though it is "stated" by many sources.
+  const isNotice = noticeTest(index);
   // Findings: near-duplicates across (and within) sources become one finding with every citation.
-  const rawFindings = analyses.flatMap((a, i) => a.findings.map((f) => ({ ...f, source: i })));
+  const rawFindings = analyses.flatMap((a, i) => a.findings.filter((f) => !isNotice(f.text)).map((f) => ({ ...f, source: i })));
   const findingGroups = nearDuplicateGroups(rawFindings, duplicateThreshold);
   const findingsDraft = findingGroups.map((g) => {
     const items = g.map((k) => rawFindings[k]);
@@ -59,7 +62,7 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
 
   // Recommendations: merged only when their actors agree (or one names none).
   const rawRecs = analyses.flatMap((a, i) =>
-    a.recommendations.map((r) => {
+    a.recommendations.filter((r) => !isNotice(r.text)).map((r) => {
       const actors = r.actors ?? (r.actor ? [r.actor] : []);
       return { ...r, source: i, actors, actorsKey: actors.join('|') };
     }),
@@ -191,5 +194,22 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
     glossary: mergeGlossary(analyses, order),
     timeline: mergeTimeline(analyses, order),
     quotes: mergeQuotes(analyses, order),
+  };
+}
+
+/** Fewest words a repeated sentence needs to mark the sentences containing it as notices. */
+const minNoticeWords = 6;
+
+/**
+ * Whether a text is, or contains, a sentence printed in three sources or more: the notice read
+ * whole, or glued to a field before it ("Algorithms, Security Permission to make digital…").
+ */
+export function noticeTest(index: CorpusIndex): (text: string) => boolean {
+  const plain = (t: string) => ` ${t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  const notices = [...new Set([...repeatedAcrossSources(index)].map((s) => plain(index.text[s])))].filter((t) => t.trim().split(' ').length >= minNoticeWords);
+  if (!notices.length) return () => false;
+  return (text) => {
+    const t = plain(text);
+    return notices.some((n) => t.includes(n));
   };
 }

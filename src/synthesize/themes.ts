@@ -363,7 +363,15 @@ const proseWords: readonly string[] = [...genericWords, 'present', 'presents', '
  * Two sources sharing sentences are more often two editions of one report, whose subjects count.
  * Sentences are hashed on their stem ids and compared word by word when the hashes agree.
  */
-function repeatedAcrossSources(index: CorpusIndex): Set<number> {
+export function repeatedAcrossSources(index: CorpusIndex): Set<number> {
+  let found = repeatedCache.get(index);
+  if (!found) repeatedCache.set(index, (found = findRepeated(index)));
+  return found;
+}
+// Synthesis asks for the notices of one index twice (themes, then findings).
+const repeatedCache = new WeakMap<CorpusIndex, Set<number>>();
+
+function findRepeated(index: CorpusIndex): Set<number> {
   const { tokens, start } = index;
   const same = (a: number, b: number): boolean => {
     if (start[a + 1] - start[a] !== start[b + 1] - start[b]) return false;

@@ -57,6 +57,23 @@ describe('synthesize', () => {
     expect(brief.recommendations[0]).toBe(reopen[0]);
   });
 
+  it('takes no finding or recommendation from a notice every report of a series prints', async () => {
+    const notice = 'The views expressed in this report are those of the authors and should not be attributed to the Institute or its trustees.';
+    const ctx = { report: new Report() };
+    const reports = [
+      ['Pakistan should reopen the border crossings for trade within the year.', notice],
+      ['The United States should resume development aid to the border districts.', `Disclaimer: ${notice}`],
+      ['Regional connectivity projects could help both neighbours recover lost trade.', notice],
+      ['Afghanistan should curb the militant groups that attack border posts.', notice],
+    ];
+    const analyses = await Promise.all(reports.map(async (conclusion, i) => analyze(await docOf(paper({ Introduction: ['Trade between the two neighbours fell after the withdrawal of foreign troops.'], Conclusion: conclusion }, `Border Report ${i + 1}`), `r${i}`), ctx, defaultAnalyzeOptions)));
+    // The analysis of each report, alone, reads the notice as advice; the corpus shows it is a notice.
+    expect(analyses.every((x) => x.recommendations.some((r) => r.text.includes('views expressed')))).toBe(true);
+    const brief = synthesize(analyses, ctx, { ...defaultSynthesizeOptions, date: '2024-01-01', generator: { name: 't', version: '0' } });
+    expect(brief.recommendations.map((r) => r.text).filter((t) => t.includes('views expressed'))).toEqual([]);
+    expect(brief.recommendations.some((r) => /reopen the border crossings/.test(r.text))).toBe(true);
+  });
+
   it('groups recommendations by actor then theme, in the order they are listed', async () => {
     const brief = await build();
     const flat = brief.recommendationGroups!.flatMap((g) => g.recommendationIds);
