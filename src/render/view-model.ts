@@ -190,8 +190,16 @@ function asSentence(text: string): string {
  */
 function inSentence(label: string, firstPhrase: string | undefined): string {
   if (!firstPhrase || !label.toLowerCase().startsWith(firstPhrase.toLowerCase())) return label;
-  return firstPhrase.charAt(0) + label.slice(1);
+  const head = firstPhrase.charAt(0) + label.slice(1);
+  return takesThe.test(firstPhrase) ? `the ${head}` : head;
 }
+
+/**
+ * Names read with "the" inside a sentence: a capitalised name ending in a kind of body, pact or
+ * place ("the United States", "the Afghan Taliban", "the China-Pakistan Economic Corridor"), while
+ * "South Asia" and "Pakistan" take none.
+ */
+const takesThe = /^(?:\p{Lu}[\p{L}'’-]*\s+)*\p{Lu}[\p{L}'’-]*\s+(?:States|Nations|Kingdom|Union|Emirates|Republic|Taliban|Corridor|Initiative|Organi[sz]ation|Agreement|Accord|Treaty|Alliance|Council|Commission|Bank|Fund|Forum|Forces|Army|Movement|Party|Front|War|Process|Programme|Program|Strategy|Doctrine|Ocean|Sea|Gulf|East|West|Region|Belt|Road)$/u;
 
 /** Builds the view model from a brief. Pure; deterministic for a given brief and options. */
 export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {}): ViewModel {
@@ -347,10 +355,15 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
   const recs = rankedRecs.slice(0, o.recommendations).map(recView);
   const groups = new Map<string, Recommendation[]>();
   // "Pakistan and United States" and "United States and Pakistan" are one audience.
+  // The audience as a phrase: "Pakistan and the United States" (its key without the articles).
+  const shownActors = new Map<string, string>();
   const actorKey = (r: Recommendation) => {
     const list = r.actors && r.actors.length > 0 ? [...new Set(r.actors.map((a) => a.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'en')) : [];
-    if (list.length === 0) return r.actor?.trim() ?? '';
-    return list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+    if (list.length === 0) list.push(r.actor?.trim() ?? '');
+    const join = (names: string[]) => (names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
+    const key = join(list);
+    if (!shownActors.has(key)) shownActors.set(key, join(list.map((a) => (takesThe.test(a) ? `the ${a}` : a))));
+    return key;
   };
   for (const r of rankedRecs) {
     const key = actorKey(r);
@@ -360,7 +373,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
   const recommendationGroups = [...groups.entries()]
     .sort((a, b) => (a[0] === '' ? 1 : 0) - (b[0] === '' ? 1 : 0) || b[1].length - a[1].length || a[0].localeCompare(b[0], 'en'))
     .slice(0, o.actors)
-    .map(([actor, list]) => ({ actor: actor ? escapeMarkdown(actor) : 'all actors', recommendations: list.slice(0, o.recommendationsPerActor).map(recView) }));
+    .map(([actor, list]) => ({ actor: actor ? escapeMarkdown(shownActors.get(actor)!) : 'all actors', recommendations: list.slice(0, o.recommendationsPerActor).map(recView) }));
 
   const agreements = rankFindings(brief.findings.filter((f) => f.agreed ?? supportOf(f.citations, f.support) > 1)).slice(0, o.agreements).map(findingView);
 
@@ -391,11 +404,21 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     ...(recommendationGroups.length ? [`Identify what the sources recommend, and to whom (${recommendationGroups.slice(0, 3).map((g) => g.actor).join(', ')}).`] : []),
     'Judge how strongly each claim is supported by comparing the sources that state it.',
   ];
-  const discussionQuestions = themeViews.slice(0, 5).map((t) =>
-    t.sourceCount > 1
-      ? `${t.sourceCount} sources discuss ${t.labelInText}. Where do they agree, and where do their emphases differ?`
-      : `Only one source discusses ${t.labelInText}. What would you need to know to trust its account?`,
-  );
+  // Questions of three kinds in turn, so that five themes do not give five times the same question:
+  // compare all the sources, ask what the sources that discuss a theme most add, test one claim.
+  const total = brief.sources.length;
+  const sourcesNamed = (ns: readonly number[]) => (ns.length === 1 ? `Source ${ns[0]}` : `Sources ${ns.slice(0, -1).join(', ')} and ${ns[ns.length - 1]}`);
+  const discussionQuestions = themeViews.slice(0, 5).map((t, i) => {
+    const about = t.labelInText;
+    if (t.sourceCount <= 1) return `Only one source discusses ${about}. What would you need to know to trust its account?`;
+    const leads = themes.find((x) => x.id === t.id)!.leadSourceIds?.map((id) => number.get(id)).filter((n): n is number => n !== undefined) ?? [];
+    const claim = t.findings[0];
+    const kind = leads.length && i % 3 === 1 ? 'leads' : claim && i % 3 === 2 ? 'claim' : 'compare';
+    if (kind === 'leads') return `${sourcesNamed(leads)} ${leads.length === 1 ? 'gives' : 'give'} ${about} the most attention. What ${leads.length === 1 ? 'does it' : 'do they'} say about it that the other sources do not?`;
+    if (kind === 'claim') return `Source ${claim!.citations[0]!.n} states: “${words(claim!.text, 30)}” How well do the other sources support this claim? Point to the passages.`;
+    const who = t.sourceCount === total ? `All ${total} sources discuss` : `${t.sourceCount} of the ${total} sources discuss`;
+    return `${who} ${about}. Where do they agree, and where do their emphases differ?`;
+  });
 
   const questions: QuestionView[] = [];
   const asked = new Set<string>();

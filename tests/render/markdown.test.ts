@@ -60,7 +60,7 @@ describe('the view model', () => {
     const vm = toViewModel(fixtureBrief());
     expect(vm.sources.map((s) => s.n)).toEqual([1, 2]);
     expect(vm.findings.find((f) => f.id === 'F8')!.cite).toBe('[1\u00a0§6; 2\u00a0§5.2]');
-    expect(vm.recommendationGroups.map((g) => g.actor).sort()).toEqual(['Pakistan', 'United States']);
+    expect(vm.recommendationGroups.map((g) => g.actor).sort()).toEqual(['Pakistan', 'the United States']);
     expect(vm.agreements.map((f) => f.id)).toEqual(['F8']);
     expect(vm.keyMessages.length).toBeGreaterThanOrEqual(2);
     expect(vm.keyMessages.length).toBeLessThanOrEqual(5);
@@ -76,7 +76,7 @@ describe('the view model', () => {
       { ...r2!, actor: 'United States and Pakistan', actors: ['United States', 'Pakistan'] },
     ];
     const groups = toViewModel(brief).recommendationGroups;
-    expect(groups.map((g) => [g.actor, g.recommendations.length])).toEqual([['Pakistan and United States', 2]]);
+    expect(groups.map((g) => [g.actor, g.recommendations.length])).toEqual([['Pakistan and the United States', 2]]);
   });
 
   it('gives the handout questions whose answers cite their passage', () => {
@@ -100,9 +100,30 @@ describe('the view model', () => {
     f.text = f.text.charAt(0).toLowerCase() + f.text.slice(1);
     const vm = toViewModel(brief);
     expect(vm.themes.find((t) => t.id === 'T1')!.labelInText).toBe('counterterrorism and border security');
-    expect(vm.themes.find((t) => t.id === 'T2')!.labelInText).toBe('Afghan Taliban');
+    // A name of a body or a pact takes "the" inside a sentence; "South Asia" takes none.
+    expect(vm.themes.find((t) => t.id === 'T2')!.labelInText).toBe('the Afghan Taliban');
     expect(vm.objectives.join(' ')).toContain('what the sources say about counterterrorism and border security');
     const shown = vm.findings.find((x) => x.id === f.id)!;
     expect(shown.text.charAt(0)).toBe(f.text.charAt(0).toUpperCase());
+    brief.themes[1] = { ...brief.themes[1], label: 'South Asia and United States', keyphrases: ['South Asia', 'United States'] };
+    expect(toViewModel(brief).themes.find((t) => t.id === 'T2')!.labelInText).toBe('South Asia and United States');
+  });
+
+  it('asks discussion questions of different kinds, naming the sources that discuss a theme most', () => {
+    const brief = fixtureBrief();
+    const ids = brief.sources.map((s) => s.id);
+    brief.themes = brief.themes.map((t) => ({ ...t, sourceIds: ids, leadSourceIds: [ids[ids.length - 1]!] }));
+    const vm = toViewModel(brief);
+    expect(vm.discussionQuestions.length).toBeGreaterThan(1);
+    expect(new Set(vm.discussionQuestions.map((q) => q.replace(/^.*?(?:discuss|attention|states)/, '').slice(0, 20))).size).toBeGreaterThan(1);
+    expect(vm.discussionQuestions[1]).toMatch(new RegExp(`^Source ${ids.length} gives .+ the most attention\\. What does it say about it that the other sources do not\\?$`));
+    expect(vm.discussionQuestions[0]).toMatch(new RegExp(`^All ${ids.length} sources discuss `));
+  });
+
+  it('writes the audience of recommendations with the articles a reader expects', () => {
+    const brief = fixtureBrief();
+    brief.recommendations = brief.recommendations.map((r) => ({ ...r, actor: 'Pakistan and United States', actors: ['United States', 'Pakistan'] }));
+    const vm = toViewModel(brief);
+    expect(vm.recommendationGroups[0]!.actor).toBe('Pakistan and the United States');
   });
 });
