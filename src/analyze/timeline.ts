@@ -63,7 +63,7 @@ const patterns: DatePattern[] = [
  * hundred before a plural noun ("the 2000 models"). "The 2008 elections" stays a year, as does "in
  * 2000 floods".
  */
-function isCount(text: string, start: number, end: number): boolean {
+export function isCount(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 24);
   if (/^\s*[a-z]*\/[a-z]/i.test(after)) return true;
   if (Number(text.slice(end - 2, end)) !== 0) return false;
