@@ -39,6 +39,7 @@ export function headingCandidate(raw: string): HeadingCandidate | null {
     // a section name ("## introduction").
     // No heading opens with a lower-case "of" or "in" ("# of documents in DB").
     if (/^\p{Ll}/u.test(inner) && !NAMED.test(inner) && (!/\p{Lu}/u.test(inner) || SMALL_WORDS.has(/^\p{Ll}+/u.exec(inner)![0]))) return null;
+    if (/^(?:define|include|ifn?def|endif|pragma|undef)\b/.test(inner)) return null;
     const num = numberPrefix(inner);
     return { title: num ? num.rest : inner, number: num?.number ?? null, level: md[1].length, strength: 'markdown' };
   }

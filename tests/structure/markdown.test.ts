@@ -99,7 +99,7 @@ describe('Markdown with YAML front matter', () => {
 
 describe('a table pasted as plain text', () => {
   it('does not read a cell counting something ("# of documents") as a heading', () => {
-    const text = 'Results of the Retrieval Study\n\n1. Introduction\n\nWe measured recall on three collections of news text.\n\n# of documents in DB\n1000 2000 4000\n\n# of sub-topics\n12 18 25\n\n# docs retrieved by the classifier\n40 55\n\n## conclusions\n\nRecall fell sharply.\n\n2. Conclusion\n\nRecall fell as the collections grew.';
+    const text = 'Results of the Retrieval Study\n\n1. Introduction\n\nWe measured recall on three collections of news text.\n\n# of documents in DB\n1000 2000 4000\n\n# of sub-topics\n12 18 25\n\n# docs retrieved by the classifier\n40 55\n\n# define N 10\n\n## conclusions\n\nRecall fell sharply.\n\n2. Conclusion\n\nRecall fell as the collections grew.';
     const { doc } = run(text, 'txt');
     expect(doc.sections.map((s) => s.heading)).toEqual(['Introduction', 'conclusions', 'Conclusion']);
   });
