@@ -47,7 +47,9 @@ const negativeCues: [RegExp, number][] = [
   [/\b(?:the\s+)?(?:purpose|aim|objective|goal)s?\s+of\s+(?:this|the)\s+(?:study|paper|research)\b/i, 0.6],
   [/\b(?:methodology|qualitative|quantitative|secondary\s+data|primary\s+data|content\s+analysis|data\s+(?:was|were|is)\s+collected|research\s+design|interviews?\s+(?:were|was))\b/i, 0.5],
   [/\b(?:theory|theoretical|framework|realism|constructivism|neorealism|liberalism)\b/i, 0.2],
-  [/\b(?:the\s+following|as\s+follows|next\s+section|section\s+\d)\b/i, 0.4],
+  [/\b(?:the\s+following|as\s+follows|next\s+section|section\s+\d|this\s+section)\b/i, 0.4],
+  // A figure, table or formula the brief does not show: the sentence reads about what is not there.
+  [/\b(?:figure|fig\.|table|equation|eq\.)\s*\(?\d|\s=\s/i, 0.3],
 ];
 
 // Another author's claim: "Raz (2023) shows", "According to Ali", "(Khan, 2021)", "X et al. argue".
@@ -96,6 +98,8 @@ export function scoreFindings(doc: StructuredSource, exclude: ReadonlySet<number
     const zero = { sentence: s, score: 0, vector: vectors[i], norm: vn };
     if (words < 8 || words > 70 || /\?\s*$/.test(s.text) || exclude.has(s.end)) return zero;
     if (citesOthers(raw) || /^(?:keywords?|key\s+words|jel|doi|source|note|figure|table)\b\s*[:.]/i.test(s.text)) return zero;
+    // An example illustrates a claim made elsewhere; it is not one.
+    if (/^(?:for\s+(?:example|instance)|e\.g\.|as\s+an\s+example|to\s+illustrate)\b/i.test(s.text)) return zero;
     const kind = sectionKindOf(doc, s.section);
     let score = sectionPrior[kind];
     for (const [re, w] of positiveCues) if (re.test(s.text)) score += w;

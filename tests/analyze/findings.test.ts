@@ -32,6 +32,21 @@ describe('findFindings', () => {
     expect([...f].sort((a, b) => b.score - a.score)).toEqual(f);
   });
 
+  it('leaves out examples, and puts claims about a figure or formula the brief cannot show after the rest', async () => {
+    const doc = await docOf(
+      paper({
+        Conclusion: [
+          'For example, in one experiment the crawler downloaded more than ninety percent of a hidden web site after a few hundred queries.',
+          'The adaptive crawler downloads most of a hidden web site with far fewer queries than a generic crawler needs.',
+          'As Table 3 shows, the adaptive crawler needs far fewer queries than a generic crawler to cover a hidden web site.',
+        ],
+      }),
+    );
+    const texts = findFindings(doc, new Set(), { max: 10, redundancy: 0.99 }).map((f) => f.text);
+    expect(texts.some((t) => t.startsWith('For example'))).toBe(false);
+    expect(texts.indexOf('The adaptive crawler downloads most of a hidden web site with far fewer queries than a generic crawler needs.')).toBe(0);
+  });
+
   it('leaves out sentences that are recommendations', async () => {
     const doc = await docOf(paper({ Conclusion: ['The analysis shows that the withdrawal of foreign troops weakened border security and cut cross-border trade by a large margin.'] }));
     const all = findFindings(doc);
