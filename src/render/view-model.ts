@@ -338,12 +338,17 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
   }
   const keyMessages = rankFindings(picked).map(findingView);
 
-  // Context: the opening summary sentence of up to four sources.
+  // Context: the opening summary sentence of up to four sources, in source order. With more
+  // sources, those that lead the most (and the leading) themes set the scene, not the first files.
   const readable = (text: string) => text.split(/\s+/).length >= 8 && /[.!?]["”’)]?$/.test(text.trim()) && !/https?:|www\.|keywords?:/i.test(text);
+  const leading = new Map<string, number>();
+  themes.forEach((t, k) => t.leadSourceIds?.forEach((id) => leading.set(id, (leading.get(id) ?? 0) + 1 / (k + 1))));
   const context = brief.sources
-    .map((s) => ({ s, first: s.summary.find((x) => readable(x.text)) }))
+    .map((s, i) => ({ s, i, first: s.summary.find((x) => readable(x.text)) }))
     .filter((x) => x.first)
+    .sort((a, b) => (leading.get(b.s.id) ?? 0) - (leading.get(a.s.id) ?? 0) || a.i - b.i)
     .slice(0, 4)
+    .sort((a, b) => a.i - b.i)
     .map(({ s, first }) => `${escapeMarkdown(first!.text)} [${number.get(s.id)}]`)
     .join(' ');
 

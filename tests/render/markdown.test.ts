@@ -120,6 +120,17 @@ describe('the view model', () => {
     expect(vm.discussionQuestions[0]).toMatch(new RegExp(`^All ${ids.length} sources discuss `));
   });
 
+  it('sets the context from the sources that lead the themes when there are more than four', () => {
+    const brief = fixtureBrief();
+    const [a] = brief.sources;
+    const summary = (k: number) => [{ text: `Source number ${k} opens with a sentence long enough to be read as context.`, start: 0, end: 10 }];
+    brief.sources = Array.from({ length: 6 }, (_, k) => ({ ...a!, id: `s${k + 1}`, summary: summary(k + 1) }));
+    brief.themes = brief.themes.map((t) => ({ ...t, sourceIds: brief.sources.map((s) => s.id), leadSourceIds: ['s6', 's5'] }));
+    const context = toViewModel(brief).context;
+    // Sources 5 and 6 lead the themes; then the first files; shown in source order.
+    expect(context.match(/\[\d\]/g)).toEqual(['[1]', '[2]', '[5]', '[6]']);
+  });
+
   it('writes the audience of recommendations with the articles a reader expects', () => {
     const brief = fixtureBrief();
     brief.recommendations = brief.recommendations.map((r) => ({ ...r, actor: 'Pakistan and United States', actors: ['United States', 'Pakistan'] }));
