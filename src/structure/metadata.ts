@@ -85,7 +85,7 @@ export function readAuthorLine(line: string): AuthorLine | null {
 
 /** Labelled field at the start of a front-matter line: "Received: 25 October 2024". */
 export function fieldOf(line: string): { label: string; value: string } | null {
-  const m = /^[*_]*([A-Z][A-Za-z'’ ]{1,40}?)[*_]*\s*[:：][*_]*\s*(.*)$/.exec(line.slice(0, 400));
+  const m = /^[*_]*([A-Z][A-Za-z'’ &]{1,40}?)[*_]*\s*[:：][*_]*\s*(.*)$/.exec(line.slice(0, 400));
   if (!m) return null;
   const label = m[1].trim();
   if (label.split(/\s+/).length > 5) return null;

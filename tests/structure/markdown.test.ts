@@ -97,6 +97,14 @@ describe('Markdown with YAML front matter', () => {
   });
 });
 
+describe('the classification fields of a paper', () => {
+  it('end the abstract, "&" in their label or not', () => {
+    const text = 'Data Mining in Metric Space\n\nRich Caruana\n\nABSTRACT\nWe introduce a new metric that combines squared error, accuracy and ROC area into one\nmetric that correlates well with the other metrics.\nCategories & Subject Descriptors: I.5.2 [Pattern Recognition\n]: Design Methodology - classifier design & evaluation.\nGeneral Terms: Algorithms, Measurement.\n\n1. INTRODUCTION\n\nThere are many metrics for judging a learned model.';
+    const { doc } = run(text, 'txt');
+    expect(doc.metadata.abstract).toBe('We introduce a new metric that combines squared error, accuracy and ROC area into one metric that correlates well with the other metrics.');
+  });
+});
+
 describe('a table pasted as plain text', () => {
   it('does not read a cell counting something ("# of documents") as a heading', () => {
     const text = 'Results of the Retrieval Study\n\n1. Introduction\n\nWe measured recall on three collections of news text.\n\n# of documents in DB\n1000 2000 4000\n\n# of sub-topics\n12 18 25\n\n# docs retrieved by the classifier\n40 55\n\n# define N 10\n\n## conclusions\n\nRecall fell sharply.\n\n2. Conclusion\n\nRecall fell as the collections grew.';
