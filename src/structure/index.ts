@@ -339,6 +339,13 @@ function splitBlock(block: Line[], wrapped: boolean, units: Unit[]): void {
   };
   for (let i = 0; i < block.length; i++) {
     const l = block[i];
+    const split = splitHeadingAt(block, i);
+    if (split) {
+      push();
+      units.push({ type: 'heading', lines: block.slice(i, i + split.lines), heading: split.heading });
+      i += split.lines - 1;
+      continue;
+    }
     const h = headingCandidate(l.text);
     const strongHere = h && (h.strength === 'markdown' || h.strength === 'named' || h.strength === 'caps' ||
       (h.strength === 'numbered' && h.title.split(/\s+/).length <= 10 && isTitleLine(h.title) && (wrapped || !LIST_ITEM.test(l.text) || !!h.number?.includes('.'))));
@@ -360,6 +367,33 @@ function splitBlock(block: Line[], wrapped: boolean, units: Unit[]): void {
     if (wrapped && /[.!?:]["”’)]?$/.test(l.text) && l.text.length < median * 0.75) push();
   }
   push();
+}
+
+/** A section number on a line of its own ("4.2"), as PDF conversion leaves it: "1.0" is a value. */
+const OWN_LINE_NUMBER = /^((?:[1-9]\d?)(?:\.[1-9]\d?){1,3})\.?$/;
+
+/**
+ * A numbered heading whose number stands on its own line, its title on the next ("4.2" /
+ * "Document Fingerprint"), the title's last word perhaps wrapped to a third ("… from independent"
+ * / "sources"). Only after a finished sentence, and only where the title reads as one.
+ */
+function splitHeadingAt(block: Line[], i: number): { heading: HeadingCandidate; lines: number } | null {
+  const num = OWN_LINE_NUMBER.exec(block[i].text.trim());
+  if (!num || i + 1 >= block.length) return null;
+  if (i > 0 && !TERMINAL.test(block[i - 1].text)) return null;
+  let title = block[i + 1].text.trim();
+  let lines = 2;
+  const third = block[i + 2]?.text.trim();
+  const fourth = block[i + 3]?.text.trim();
+  if (third && /^\p{Ll}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*){0,2}$/u.test(third) && (!fourth || /^[\p{Lu}\p{N}]/u.test(fourth))) {
+    title = `${title} ${third}`;
+    lines = 3;
+  }
+  const h = headingCandidate(`${num[1]} ${title}`);
+  if (!h || h.strength !== 'numbered' || h.title.split(/\s+/).length > 10 || !isTitleLine(h.title)) return null;
+  // A value over a one-word label in a table ("6.3" / "BPM") is not a section.
+  if (!/\s/.test(h.title) && !/\p{Ll}/u.test(h.title)) return null;
+  return { heading: h, lines };
 }
 
 /** Weak (plain title-line) headings are believed only where a heading can stand. */
@@ -429,15 +463,27 @@ function checkUnsureReferences(units: Unit[]): Unit[] {
  * numbered heading is kept when its first number is the current top-level number or the next one.
  */
 function keepNumberSequence(units: Unit[]): Unit[] {
+  // A paper has a dozen sections at most; "80.0" is a value in a table.
+  const maxSectionNumber = 12;
   let top = 0;
+  // Whether a top-level number was printed: PDF conversion often drops them ("EXPERIMENTAL
+  // RESULTS" over "5.1" / "Data"), and then sub-sections may start at any number.
+  let topPrinted = false;
   for (const u of units) {
     if (u.type !== 'heading' || u.heading!.strength !== 'numbered' || !u.heading!.number || !/^\d/.test(u.heading!.number)) continue;
     const parts = u.heading!.number.split('.');
     const first = Number(parts[0]);
     // sub-section numbers ("3.1") are strong evidence even when the parent was unnumbered
-    const ok = parts.length > 1 ? first >= top && first <= top + 3 : (first > top && first <= top + 2) || first === top || (top === 0 && first <= 3);
+    const ok = parts.length > 1 ? first >= top && (first <= top + 3 || (!topPrinted && first <= maxSectionNumber)) : (first > top && first <= top + 2) || first === top || (top === 0 && first <= 3);
     if (ok) {
       top = first;
+      topPrinted ||= parts.length === 1;
+      continue;
+    }
+    // Out of sequence, its number is doubtful; a title that is a heading on its own stays one.
+    const alone = headingCandidate(u.heading!.title);
+    if (alone && (alone.strength === 'named' || alone.strength === 'caps')) {
+      u.heading = alone;
       continue;
     }
     u.type = 'text';

@@ -105,6 +105,31 @@ describe('the classification fields of a paper', () => {
   });
 });
 
+describe('numbered headings whose number stands on its own line', () => {
+  it('are read with their title, its wrapped last word too, while table values are not', () => {
+    const text = [
+      'Reading Hidden Web Sources', '', 'ABSTRACT', 'We study how crawlers reach the hidden web through search forms of many sites.', '',
+      'EXPERIMENTAL RESULTS',
+      'We now describe the data and the metrics that we use for the experiments.',
+      '5.1', 'Data',
+      'We used a sample of real queries submitted to a search engine over a month.',
+      '5.2', 'Extractors and Dispersers from independent', 'sources',
+      'Now we give a brief review of past work on the extraction of hidden pages.',
+      'Skin conductance rose in every one of the sessions.', '2.3', 'BPM', '99% 112.',
+      '5.3', 'Discussion',
+      'The crawler reached most pages after a few hundred queries to each site.',
+    ].join('\n');
+    const { doc } = run(text, 'txt');
+    // "2.3" over "BPM" is a value in a table, not section 2.3.
+    expect(doc.sections.filter((s) => s.number).map((s) => [s.number, s.heading])).toEqual([
+      ['5.1', 'Data'],
+      ['5.2', 'Extractors and Dispersers from independent sources'],
+      ['5.3', 'Discussion'],
+    ]);
+    expect(doc.sentences.some((s) => /^(?:Data|sources) /.test(s.text))).toBe(false);
+  });
+});
+
 describe('a table pasted as plain text', () => {
   it('does not read a cell counting something ("# of documents") as a heading', () => {
     const text = 'Results of the Retrieval Study\n\n1. Introduction\n\nWe measured recall on three collections of news text.\n\n# of documents in DB\n1000 2000 4000\n\n# of sub-topics\n12 18 25\n\n# docs retrieved by the classifier\n40 55\n\n# define N 10\n\n## conclusions\n\nRecall fell sharply.\n\n2. Conclusion\n\nRecall fell as the collections grew.';
