@@ -155,6 +155,18 @@ export function maskBibliographic(text: string): string {
   return out;
 }
 
+/**
+ * Whether a sentence reads as prose: mostly letters, not markup, code or a run of symbols that
+ * PDF conversion made of a table or listing ("(</TITLE>, </HEAD>, <BODY>), …").
+ */
+export function isProse(text: string): boolean {
+  if (/<\/?[A-Za-z][\w-]*>|&lt;\/?[A-Za-z]/.test(text)) return false;
+  // Mostly words ("236 out of the 289 papers (81.66%)" is prose; "0 5 10 15 Day of crawl" is an axis).
+  const tokens = text.split(/\s+/).filter(Boolean);
+  const words = tokens.filter((t) => /\p{L}.*\p{L}/u.test(t)).length;
+  return words >= 0.6 * tokens.length;
+}
+
 /** Word count of a string. */
 export function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;

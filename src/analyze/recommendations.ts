@@ -147,7 +147,7 @@ function subjectBefore(masked: string, index: number): string {
 
 const pronounSubject = /^(?:it|they|he|she|this|these|such|both|both\s+(?:states|nations|countries|sides|governments|neighbou?rs|parties)|the\s+two\s+(?:states|nations|countries|sides|governments|neighbou?rs|parties)|each|either|the\s+(?:latter|former)|its\s+\w+|their\s+\w+)\b/i;
 // Subjects that name the relation itself ("the relationship has to evolve", "bilateral ties could …").
-const relationSubject = /^(?:(?:improving|strengthening|deepening|the|their|these|this|bilateral|mutual)\s+)*(?:bilateral\s+)?(?:relationship|relations|ties|partnership|engagement|cooperation|collaboration|dialogue)\b(?!\s+(?:with|between|of)\b)/i;
+const relationSubject = /^(?:(?:improving|strengthening|deepening|the|their|these|this|bilateral|mutual)\s+)*(?:bilateral\s+)?(?:relationships?|relations|ties|partnerships?|engagement|cooperation|collaboration|dialogue)\b(?!\s+(?:with|between|of)\b)/i;
 const agentNouns = /\b(?:government|governments|policymakers|policy\s*makers|leaders|leadership|authorities|community|states|countries|nations|administration|parties|stakeholders|institutions|organi[sz]ations|military|army|agencies|actors|officials|diplomats|neighbou?rs|powers|partners|establishment|parliament|elites|society|officials|forces)\b/i;
 
 /** Words a subject opened by a pronoun has at most ("its military leadership", "both states"). */
@@ -161,7 +161,10 @@ function resolveActors(subject: string, hint: string | undefined, context: strin
   // A pronoun opens the subject only when the subject is short: in "it is not a major cost and the
   // crawler should …" the "it" belongs to another clause.
   if ((pronounSubject.test(s) && s.split(/\s+/).length <= maxPronounSubjectWords) || relationSubject.test(s)) {
-    const two = /^(?:both|the\s+two|they|their|each|either)\b/i.test(s) || relationSubject.test(s);
+    const pair = /^(?:both|the\s+two|they|their|each|either)\b/i.test(s);
+    // A subject that names a relation ("the relationship", "these ties"), not a pair's ("their ties").
+    const relation = !pair && relationSubject.test(s);
+    const two = pair || relation;
     // "It" points to the sentence just before, not to an actor named paragraphs back ("such
     // efforts", "this" may stand for the discussion so far, and its actor).
     if (/^(?:it|its|he|she)\b/i.test(s)) context = context.slice(-1);
@@ -175,7 +178,8 @@ function resolveActors(subject: string, hint: string | undefined, context: strin
       for (const a of here) if (!found.includes(a)) found.push(a);
       if (two && found.length >= 2) return found.slice(0, 2);
     }
-    return found.slice(0, 1);
+    // "These relationships must be managed" with one actor in sight is not about actors at all.
+    return relation ? [] : found.slice(0, 1);
   }
   if (agentNouns.test(s) && s.split(/\s+/).length <= 6 && !/\b(?:that|which|who)\b/i.test(s) && !/^\s*[A-Z][a-z]+ing\b/.test(head)) return [s.charAt(0).toUpperCase() + s.slice(1)];
   return [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findFindings } from '../../src/analyze/findings.js';
 import { claimOf } from '../../src/analyze/claim.js';
+import { isProse } from '../../src/analyze/body-text.js';
 import { docOf, paper } from '../synthesize/doc.js';
 
 describe('findFindings', () => {
@@ -45,6 +46,14 @@ describe('findFindings', () => {
     const texts = findFindings(doc, new Set(), { max: 10, redundancy: 0.99 }).map((f) => f.text);
     expect(texts.some((t) => t.startsWith('For example'))).toBe(false);
     expect(texts.indexOf('The adaptive crawler downloads most of a hidden web site with far fewer queries than a generic crawler needs.')).toBe(0);
+  });
+
+  it('reads only prose: not the axis labels, tables and markup that PDF conversion leaves in the text', () => {
+    expect(isProse('In total, the crawler has acquired 236 out of the 289 papers (81.66%) published in the two venues.')).toBe(true);
+    expect(isProse('Border trade fell by 12.5 percent in 2022, and 272 attacks took place between August 2021 and March 2022.')).toBe(true);
+    expect(isProse('0 5 10 15 20 25 30 35 40 45 50 55 Day of crawl 0 2 4 6 8 10 12 Average PageRank (remote links only)')).toBe(false);
+    expect(isProse('The time unit in Time/Voxels is µs Buddha 1087716 512 1825.47 3.57 13.60 1.68')).toBe(false);
+    expect(isProse("Equipos Mas Seguros: Si Te Inyectas Drogas.', (&lt;/TITLE&gt;, &lt;/HEAD&gt;, &lt;BODY&gt;)")).toBe(false);
   });
 
   it('leaves out sentences that are recommendations', async () => {

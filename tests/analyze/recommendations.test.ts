@@ -40,6 +40,16 @@ describe('findRecommendations', () => {
     expect(r.map((x) => x.actor)).toEqual([null, null]);
   });
 
+  it('gives a subject naming a relation two actors, or none', async () => {
+    const r = await recsOf([
+      'China supplies most of the hardware modules used by the project.',
+      'These relationships, as well as interactions among software modules, must be carefully analyzed from an early stage.',
+      'The US and Pakistan share a long history of uneven cooperation in the region.',
+      'The relationship has to evolve its focus to accommodate new domains of concern.',
+    ]);
+    expect(r.map((x) => x.actor)).toEqual([null, 'Pakistan and United States']);
+  });
+
   it('does not read a recommendation system or an idiom of expectation as advice', async () => {
     const r = await recsOf([
       'A database recommendation system goes a step further than a browsing system by recommending the most relevant sources.',
