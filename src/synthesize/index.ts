@@ -205,11 +205,29 @@ const minNoticeWords = 6;
  * whole, or glued to a field before it ("Algorithms, Security Permission to make digital…").
  */
 export function noticeTest(index: CorpusIndex): (text: string) => boolean {
-  const plain = (t: string) => ` ${t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
-  const notices = [...new Set([...repeatedAcrossSources(index)].map((s) => plain(index.text[s])))].filter((t) => t.trim().split(' ').length >= minNoticeWords);
-  if (!notices.length) return () => false;
+  const plain = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  // Notices by their first two words: a text is tested only where a notice could start in it.
+  const byOpening = new Map<string, string[]>();
+  // A notice is printed many times: each text once.
+  for (const raw of new Set([...repeatedAcrossSources(index)].map((s) => index.text[s]))) {
+    const n = plain(raw);
+    const words = n.split(' ');
+    if (words.length < minNoticeWords) continue;
+    const key = `${words[0]} ${words[1]}`;
+    const list = byOpening.get(key) ?? byOpening.set(key, []).get(key)!;
+    list.push(n);
+  }
+  if (!byOpening.size) return () => false;
   return (text) => {
     const t = plain(text);
-    return notices.some((n) => t.includes(n));
+    const words = t.split(' ');
+    let at = 0;
+    for (let i = 0; i + 1 < words.length; i++) {
+      const list = byOpening.get(`${words[i]} ${words[i + 1]}`);
+      // A notice matches at a word start and ends at a word end.
+      if (list?.some((n) => t.startsWith(n, at) && (t.length === at + n.length || t[at + n.length] === ' '))) return true;
+      at += words[i].length + 1;
+    }
+    return false;
   };
 }
