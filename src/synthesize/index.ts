@@ -201,8 +201,15 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
 const minNoticeWords = 6;
 
 /**
- * Whether a text is, or contains, a sentence printed in three sources or more: the notice read
- * whole, or glued to a field before it ("Algorithms, Security Permission to make digital…").
+ * The words of notices: rights, permissions, disclaimers. A sentence printed in three sources or
+ * more is a notice only with one of them, for three editions of a report restate their findings.
+ */
+const noticeWords = /\b(?:copyright|©|permission|permitted|licen[cs]e[ds]?|rights\s+reserved|all\s+rights|reproduc\w*|republish\w*|redistribut\w*|disclaimer|views\s+expressed|attributed\s+to|personal\s+or\s+classroom|without\s+fee|trademarks?|cite\s+(?:this|as))\b/i;
+
+/**
+ * Whether a text is, or contains, a notice: a sentence printed in three sources or more in the words
+ * of notices, read whole or glued to a field before it ("Algorithms, Security Permission to make
+ * digital…").
  */
 export function noticeTest(index: CorpusIndex): (text: string) => boolean {
   const plain = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -210,6 +217,7 @@ export function noticeTest(index: CorpusIndex): (text: string) => boolean {
   const byOpening = new Map<string, string[]>();
   // A notice is printed many times: each text once.
   for (const raw of new Set([...repeatedAcrossSources(index)].map((s) => index.text[s]))) {
+    if (!noticeWords.test(raw)) continue;
     const n = plain(raw);
     const words = n.split(' ');
     if (words.length < minNoticeWords) continue;

@@ -74,6 +74,16 @@ describe('synthesize', () => {
     expect(brief.recommendations.some((r) => /reopen the border crossings/.test(r.text))).toBe(true);
   });
 
+  it('keeps a finding three editions of a report restate in the same words', async () => {
+    const restated = 'The return of the Taliban has significantly weakened border security and cut cross-border trade between Pakistan and Afghanistan.';
+    const ctx = { report: new Report() };
+    const editions = await Promise.all(
+      ['2022', '2023', '2024'].map(async (year, i) => analyze(await docOf(paper({ Introduction: [`Trade between the two neighbours changed again in ${year}.`], Conclusion: [restated, `Pakistan should reopen the ${['northern', 'southern', 'western'][i]} border crossings for trade.`] }, `Border Report ${year}`), `e${i}`), ctx, defaultAnalyzeOptions)),
+    );
+    const brief = synthesize(editions, ctx, { ...defaultSynthesizeOptions, date: '2024-01-01', generator: { name: 't', version: '0' } });
+    expect(brief.findings.find((f) => f.text.includes('weakened border security'))?.support).toBe(3);
+  });
+
   it('groups recommendations by actor then theme, in the order they are listed', async () => {
     const brief = await build();
     const flat = brief.recommendationGroups!.flatMap((g) => g.recommendationIds);
