@@ -35,6 +35,9 @@ export interface SynthesizeOptions {
   generator: { name: string; version: string };
 }
 
+/** The title of a brief its user did not name; each template then shows its own ("Student handout"). */
+export const untitled = 'Briefing note';
+
 export const defaultSynthesizeOptions: Readonly<Omit<SynthesizeOptions, 'date' | 'generator'>> = {
   title: null,
   subtitle: null,

@@ -3,7 +3,7 @@
  * from the same view model and the same normalised Markdown tree.
  */
 import type { Brief } from '../model/schema.js';
-import type { StageContext } from '../model/context.js';
+import { untitled, type StageContext } from '../model/context.js';
 import { toViewModel } from './view-model.js';
 import { applyTemplate, defaultTemplateConfig, type LoadedTemplate, type TemplateConfig } from './templates.js';
 import { fromMarkdown, toMarkdown } from './markdown.js';
@@ -77,10 +77,12 @@ async function fontNamesOf(fonts: CustomFonts | undefined, config: TemplateConfi
 }
 
 /** Renders a brief through a template into the requested formats. */
-export async function render(brief: Brief, template: LoadedTemplate, _ctx: StageContext, options: RenderOptions): Promise<RenderedFile[]> {
+export async function render(model: Brief, template: LoadedTemplate, _ctx: StageContext, options: RenderOptions): Promise<RenderedFile[]> {
   const out: RenderedFile[] = [];
   const enc = new TextEncoder();
   const base = template.config ?? defaultTemplateConfig;
+  // A brief its user did not name is titled by the template ("Student handout"); model.json keeps the model's title.
+  const brief = model.title === untitled ? { ...model, title: base.title } : model;
   const config = options.fonts?.size ? { ...base, fontSize: options.fonts.size } : base;
   const documents = options.formats.filter((f): f is Exclude<OutputFormat, 'json'> => f !== 'json');
   if (documents.length) {
@@ -95,6 +97,6 @@ export async function render(brief: Brief, template: LoadedTemplate, _ctx: Stage
       out.push({ name: `${template.name}.${f}`, format: f, bytes });
     }
   }
-  if (options.formats.includes('json')) out.push({ name: 'model.json', format: 'json', bytes: enc.encode(JSON.stringify(brief, null, 2) + '\n') });
+  if (options.formats.includes('json')) out.push({ name: 'model.json', format: 'json', bytes: enc.encode(JSON.stringify(model, null, 2) + '\n') });
   return out;
 }

@@ -6,7 +6,7 @@
  * the same inputs and every list has a deterministic order.
  */
 import type { SourceAnalysis } from '../model/document.js';
-import type { StageContext, SynthesizeOptions } from '../model/context.js';
+import { untitled, type StageContext, type SynthesizeOptions } from '../model/context.js';
 import type { Brief, Finding, Recommendation, SourceEntry, Theme } from '../model/schema.js';
 import { citationOf } from './cite.js';
 import { rankKeyphrases } from '../analyze/rank-keyphrases.js';
@@ -181,7 +181,7 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
 
   return {
     generator: options.generator,
-    title: options.title ?? 'Briefing note',
+    title: options.title ?? untitled,
     subtitle: options.subtitle,
     organisation: options.organisation,
     date: options.date,

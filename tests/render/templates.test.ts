@@ -9,6 +9,9 @@ import { listTemplates } from '../../src/cli/template-folder.js';
 import { BriefwrightError, exitCodes } from '../../src/model/errors.js';
 import { formatDate } from '../../src/render/helpers.js';
 import { fixtureBrief } from './fixture.js';
+import { render } from '../../src/render/index.js';
+import { Report } from '../../src/model/diagnostics.js';
+import { untitled } from '../../src/model/context.js';
 
 const view = toViewModel(fixtureBrief());
 const tpl = (source: string, partials: Record<string, string> = {}): LoadedTemplate => ({
@@ -120,5 +123,17 @@ describe('template files', () => {
     expect(formatDate('2021-08', 'month')).toBe('August 2021');
     expect(formatDate('1990s')).toBe('1990s');
     expect(formatDate('2023-13')).toBeNull();
+  });
+});
+
+describe('the title of a brief its user did not name', () => {
+  it('is the template\'s own, in the document and not in the model', async () => {
+    const brief = { ...fixtureBrief(), title: untitled, organisation: null };
+    const files = await render(brief, loadTemplate('handout'), { report: new Report() }, { formats: ['md', 'json'] });
+    const md = new TextDecoder().decode(files.find((f) => f.format === 'md')!.bytes);
+    expect(md.split('\n').slice(0, 3)).toEqual(['# Student handout', '', `${formatDate(brief.date, 'long')} · Based on 2 sources`]);
+    expect(JSON.parse(new TextDecoder().decode(files.find((f) => f.format === 'json')!.bytes)).title).toBe(untitled);
+    const named = await render({ ...brief, title: 'Pakistan after the withdrawal' }, loadTemplate('handout'), { report: new Report() }, { formats: ['md'] });
+    expect(new TextDecoder().decode(named[0]!.bytes)).toMatch(/^# Pakistan after the withdrawal\n\nStudent handout · /);
   });
 });
