@@ -51,7 +51,8 @@ export function bestLongForm(shortForm: string, candidate: string): string | nul
 /** A plausible short form: 2–10 characters, one word (dots and hyphens allowed), at least one capital, starting alphanumeric. */
 export function isShortForm(sf: string): boolean {
   if (sf.length < 2 || sf.length > 10) return false;
-  if (!/^[\p{L}\p{N}]/u.test(sf) || /\s/.test(sf)) return false;
+  // "A,B" lists two things; a short form is one word ('U.S', 'R&D', 'ISIS-K').
+  if (!/^[\p{L}\p{N}]/u.test(sf) || /[\s,;]/.test(sf)) return false;
   if (!/\p{Lu}/u.test(sf)) return false;
   if (/^\d+$/.test(sf) || /\b(?:1[5-9]|20)\d\d\b/.test(sf)) return false;
   // Mostly capitals: "TTP", "U.S", "WoT", "Quad" (capital first, short), not ordinary words ("Ed", "Bangladesh").

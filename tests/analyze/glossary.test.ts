@@ -12,7 +12,7 @@ describe('Schwartz & Hearst long forms', () => {
 
   it('accepts acronym-like short forms only', () => {
     expect(['TTP', 'U.S', 'WoT', 'Quad', 'ISIS-K'].every(isShortForm)).toBe(true);
-    expect(['Khan 2022', '2021', 'and', 'Bangladesh', 'e.g.'].some(isShortForm)).toBe(false);
+    expect(['Khan 2022', '2021', 'and', 'Bangladesh', 'e.g.', 'A,B', 'X;Y'].some(isShortForm)).toBe(false);
   });
 });
 
