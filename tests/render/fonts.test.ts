@@ -23,23 +23,29 @@ const torture = readFileSync(join(repoRoot, 'tests', 'render', 'fixtures', 'tort
 describe('TrueType reading', () => {
   const words = [...new Set((sources[0]! + torture).split(/\s+/).filter(Boolean))];
 
-  it.each(['DejaVuSerif-Italic.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf'])('gives fontkit’s glyphs, ligatures and advances for every word (%s)', (file) => {
+  it.each(['DejaVuSerif-Italic.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf'])('gives fontkit’s glyphs, ligatures and kerned advances for every word (%s)', (file) => {
     const bytes = readFileSync(join(fontDir, file));
     const ours = new TrueTypeFont(bytes);
     const theirs = fontkit.create(bytes) as fontkit.Font;
     expect(words.length).toBeGreaterThan(1000);
     let ligatures = 0;
+    let kerned = 0;
     const differ: string[] = [];
     for (const w of words) {
-      const expected = theirs.layout(w).glyphs;
+      const layout = theirs.layout(w);
+      const expected = layout.glyphs;
       const got = ours.glyphs(w);
+      // fontkit kerns from GPOS; ours reads the font's kern table: the widths must agree.
+      const width = layout.positions.reduce((s, p) => s + p.xAdvance, 0);
       if (got.ids.join() !== expected.map((g) => g.id).join()) differ.push(`${w}: glyphs ${got.ids} for ${expected.map((g) => g.id)}`);
-      else if (ours.width(w) !== expected.reduce((s, g) => s + g.advanceWidth, 0)) differ.push(`${w}: width ${ours.width(w)}`);
+      else if (ours.width(w) !== width) differ.push(`${w}: width ${ours.width(w)} for ${width}`);
       if (got.ids.length < [...w].length) ligatures++;
+      if (width !== expected.reduce((s, g) => s + g.advanceWidth, 0)) kerned++;
     }
     expect(differ).toEqual([]);
-    // DejaVu Sans Mono has no ligatures; the proportional faces join ff, fi, fl.
+    // DejaVu Sans Mono has no ligatures and no kerning; the proportional faces join ff, fi, fl and kern pairs such as "Te".
     if (!file.includes('Mono')) expect(ligatures).toBeGreaterThan(10);
+    if (!file.includes('Mono')) expect(kerned).toBeGreaterThan(100);
     expect(ours.metrics.ascent).toBe(theirs.ascent);
     expect(ours.metrics.descent).toBe(theirs.descent);
     expect(ours.metrics.italicAngle).toBe(theirs.italicAngle);
@@ -61,6 +67,18 @@ describe('TrueType reading', () => {
       expect(subset.getGlyph(i).advanceWidth).toBe(original.getGlyph(g).advanceWidth);
       expect(subset.getGlyph(i).path.toSVG()).toBe(original.getGlyph(g).path.toSVG());
     });
+  });
+
+  it('kerns pairs inside a word but never a pair with a space, and draws the kerning it measured', async () => {
+    const font = new TrueTypeFont(readFileSync(join(fontDir, 'DejaVuSerif.ttf')));
+    const [T, o, A, V, space] = ['T', 'o', 'A', 'V', ' '].map((c) => font.glyphFor(c.codePointAt(0)!));
+    expect(font.kerning(T!, o!)).toBeLessThan(0);
+    expect(font.width('AV')).toBe(font.advance(A!) + font.advance(V!) + font.kerning(A!, V!));
+    expect(font.kerning(space!, A!)).toBe(0);
+    expect(font.width('A V')).toBe(font.width('A') + font.width(' ') + font.width('V'));
+    const pdf = await readPdf(await markdownToPdf(fromMarkdown('# Tokyo AVATAR\n\nTowards a Yearly Volume of Toys.\n'), { title: 'T', author: 'A', date: '2023-01-01', pageSize: 'A4' }));
+    expect(pdf.pages[0]!.text).toContain('Tokyo AVATAR');
+    expect(pdf.pages[0]!.text).toContain('Towards a Yearly Volume of Toys.');
   });
 
   it('rejects what is not a font, naming the problem', () => {

@@ -48,8 +48,8 @@ export class PageContent {
     this.ops.push(`${num(x)} ${num(y)} ${num(w)} ${num(h)} re f`);
   }
 
-  /** Glyphs `hex` (two bytes each) of font resource `font` at `size`, baseline starting at `x`, `y`. */
-  text(x: number, y: number, font: string, size: number, hex: string, color: Rgb): void {
+  /** Text shown by `show` (a `Tj` or `TJ` operation) in font resource `font` at `size`, baseline starting at `x`, `y`. */
+  text(x: number, y: number, font: string, size: number, show: string, color: Rgb): void {
     if (!this.inText) {
       this.ops.push('BT');
       this.inText = true;
@@ -62,7 +62,7 @@ export class PageContent {
       this.font = tf;
     }
     this.color(color);
-    this.ops.push(`1 0 0 1 ${num(x)} ${num(y)} Tm <${hex}> Tj`);
+    this.ops.push(`1 0 0 1 ${num(x)} ${num(y)} Tm ${show}`);
   }
 
   /** The operators, one per line. */

@@ -191,10 +191,12 @@ export class FontSet {
   }
 
   /**
-   * The font resource name and the hex string that draw `text` in `face` (text already resolved
-   * to a face that has its glyphs). Glyphs are added to the face's subset as they are first used.
+   * The font resource name and the operator that shows `text` in `face` (text already resolved to a
+   * face that has its glyphs): `<glyphs> Tj`, or `[<glyphs> n <glyphs>] TJ` where kerning moves a
+   * glyph (n in thousandths of an em, positive to the left). Glyphs are added to the face's subset
+   * as they are first used.
    */
-  encode(text: string, face: Face): { font: string; hex: string } {
+  encode(text: string, face: Face): { font: string; show: string } {
     let u = this.usedByObject.get(face);
     if (!u) {
       // One font in the PDF per file: faces that fall back to the same file share it.
@@ -206,11 +208,14 @@ export class FontSet {
       }
       this.usedByObject.set(face, u);
     }
-    let hex = u.encoded.get(text);
-    if (hex === undefined) {
-      const run = u.loaded.font.glyphRun(text);
-      const trueType = u.loaded.font.isTrueType;
-      hex = '';
+    let show = u.encoded.get(text);
+    if (show === undefined) {
+      const font = u.loaded.font;
+      const run = font.glyphRun(text);
+      const trueType = font.isTrueType;
+      const em = font.metrics.unitsPerEm;
+      let hex = '';
+      const parts: string[] = [];
       for (let i = 0; i < run.ids.length; i++) {
         const g = run.ids[i]!;
         let id = u.ids.get(g);
@@ -222,11 +227,18 @@ export class FontSet {
           const chars = run.codePoints?.[i] ?? [...text.slice(run.starts[i], run.starts[i + 1] ?? text.length)].map((c) => c.codePointAt(0)!);
           u.codePoints.set(id, chars);
         }
+        // The same pairs `width` counted (none in text fontkit shaped).
+        const kern = i > 0 && !run.codePoints ? font.kerning(run.ids[i - 1]!, g) : 0;
+        if (kern) {
+          parts.push(`<${hex}>`, String(Math.round((-kern * 1000 * 1000) / em) / 1000));
+          hex = '';
+        }
         hex += u.hex[id];
       }
-      u.encoded.set(text, hex);
+      show = parts.length ? `[${parts.join(' ')} <${hex}>] TJ` : `<${hex}> Tj`;
+      u.encoded.set(text, show);
     }
-    return { font: u.name, hex };
+    return { font: u.name, show };
   }
 
   /** Writes every face used into the PDF; returns the font resources (name → font dictionary). */

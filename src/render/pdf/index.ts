@@ -160,8 +160,8 @@ export async function markdownToPdf(tree: Root, options: PdfOptions): Promise<Ui
   for (let p = 0; p < pages.length; p++) {
     const content = streams[p]!;
     const draw = (text: string, x: number, y: number, style: Style) => {
-      const { font, hex } = fonts.encode(text, style.face);
-      content.text(x, y, font, style.size, hex, style.color);
+      const { font, show } = fonts.encode(text, style.face);
+      content.text(x, y, font, style.size, show, style.color);
     };
     const annots = annotsOf[p]!;
     const link = (x: number, y: number, w: number, h: number, target: { url?: string; goto?: string }) => {

@@ -3,9 +3,10 @@
  * formats 4 and 12), advance widths (`hmtx`), standard ligatures (`GSUB` lookup type 4 of the
  * `liga`, `clig` and `rlig` features), the metrics a PDF font descriptor needs, and subsetting of
  * `glyf` fonts. Reading a font is a few table offsets, so a cold build pays microseconds instead of
- * the hundreds of milliseconds a general shaping engine costs to load and run. No kerning and no
- * mark positioning (the layout never used them). Text in a script that needs shaping (right to
- * left, Indic, combining marks) is handed to fontkit, loaded only when such text appears.
+ * the hundreds of milliseconds a general shaping engine costs to load and run. Kerning comes from
+ * the `kern` table (format 0 pairs, as DejaVu ships them; a font with GPOS kerning only is set
+ * without it); no mark positioning. Text in a script that needs shaping (right to left, Indic,
+ * combining marks) is handed to fontkit, loaded only when such text appears.
  */
 import { createRequire } from 'node:module';
 import type fontkitType from '@pdf-lib/fontkit';
@@ -75,6 +76,10 @@ export class TrueTypeFont {
 
   /** The font file, never modified (a subset copies what it changes). */
   readonly bytes: Uint8Array;
+  /** Offset and count of the `kern` table's format-0 pairs (sorted by left and right glyph), if any. */
+  private readonly kernPairs: { at: number; count: number } | null;
+  /** The space glyph: no pair with it is kerned, so words measured apart add up to a line drawn whole. */
+  private readonly spaceGlyph: number;
   /** fontkit's view of the same font, made on the first text that needs shaping. */
   private shaper?: fontkitType.Font;
 
@@ -125,6 +130,45 @@ export class TrueTypeFont {
     this.cmapLookup = this.readCmap();
     this.ligatureLookups = this.readLigatures();
     for (const lookup of this.ligatureLookups) for (const g of lookup.keys()) this.ligatureStarts.add(g);
+    this.kernPairs = this.readKern();
+    this.spaceGlyph = this.glyphFor(32);
+  }
+
+  /** The horizontal format-0 subtable of a version-0 `kern` table (the one older fonts carry). */
+  private readKern(): { at: number; count: number } | null {
+    const kern = this.tables.get('kern');
+    if (!kern || kern.length < 4 || this.u16(kern.offset) !== 0) return null;
+    let at = kern.offset + 4;
+    const end = kern.offset + kern.length;
+    for (let n = this.u16(kern.offset + 2); n > 0 && at + 6 <= end; n--) {
+      const length = this.u16(at + 2);
+      const coverage = this.u16(at + 4);
+      // Format 0 (high byte), horizontal, not minimum values, not cross-stream.
+      if (coverage >> 8 === 0 && (coverage & 0x7) === 1) {
+        const count = this.u16(at + 6);
+        if (at + 14 + 6 * count <= end) return count ? { at: at + 14, count } : null;
+      }
+      at += length;
+    }
+    return null;
+  }
+
+  /** Kerning between two glyphs in font units (negative brings them closer); 0 with a space. */
+  kerning(left: number, right: number): number {
+    const k = this.kernPairs;
+    if (!k || left === this.spaceGlyph || right === this.spaceGlyph) return 0;
+    const key = left * 0x10000 + right;
+    let lo = 0;
+    let hi = k.count - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = k.at + 6 * mid;
+      const pair = this.u16(at) * 0x10000 + this.u16(at + 2);
+      if (pair === key) return this.i16(at + 4);
+      if (pair < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
   }
 
   private u16 = (at: number) => this.view.getUint16(at);
@@ -371,9 +415,10 @@ export class TrueTypeFont {
     return { ids: glyphs.map((g) => g.id), codePoints: glyphs.map((g) => [...g.codePoints]) };
   }
 
-  /** Width of `text` in font units (sum of the advances of its glyphs; no kerning). */
+  /** Width of `text` in font units: the advances of its glyphs, kerned as `kerning` says. */
   width(text: string): number {
     let w = 0;
+    let prev = -1;
     for (let i = 0; i < text.length; i++) {
       let cp = text.charCodeAt(i);
       if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < text.length) cp = text.codePointAt(i++)!;
@@ -382,13 +427,20 @@ export class TrueTypeFont {
       const g = this.glyphFor(cp);
       if (this.ligatureStarts.has(g)) return this.sumAdvances(text);
       w += this.advance(g);
+      if (prev >= 0 && this.kernPairs) w += this.kerning(prev, g);
+      prev = g;
     }
     return w;
   }
 
   private sumAdvances(text: string): number {
+    const run = this.glyphRun(text);
     let w = 0;
-    for (const g of this.glyphRun(text).ids) w += this.advance(g);
+    run.ids.forEach((g, i) => {
+      w += this.advance(g);
+      // Glyphs fontkit shaped are set as it placed them, without kerning pairs.
+      if (i > 0 && !run.codePoints) w += this.kerning(run.ids[i - 1]!, g);
+    });
     return w;
   }
 
