@@ -350,7 +350,7 @@ export function breakLines(spans: readonly Span[], fonts: FontSet, options: Brea
       for (const p of w.pieces) {
         const prev = pieces[pieces.length - 1];
         // Pieces of one style are drawn as one: within a word always, and across a space when
-        // the line is not stretched (advances add up exactly: no kerning is applied).
+        // the line is not stretched (advances add up exactly: no pair with a space is kerned).
         if (prev && prev.style === p.style && (!afterSpace || extra <= 0)) {
           prev.text += (afterSpace ? ' ' : '') + p.text;
           prev.width = x + p.width - prev.x;
