@@ -145,36 +145,52 @@ export function rankKeyphrases(candidates: readonly CandidateStats[], options: P
   return candidates.map((cs) => {
     // Highest frequency of a longer phrase containing each phrase.
     const within = new Map<string, number>();
-    for (const [key, c] of Object.entries(cs)) {
-      const words = key.split(' ');
-      for (let i = 0; i < words.length; i++) {
-        for (let j = i + 1; j <= words.length; j++) {
-          if (j - i === words.length) continue;
-          const sub = words.slice(i, j).join(' ');
+    // Read once: a source's candidates are a dictionary of thousands of keys.
+    const entries = Object.entries(cs);
+    for (const [key, c] of entries) {
+      // Word bounds in the key: each shorter phrase inside it is one slice (no arrays joined).
+      const starts = [0];
+      const ends: number[] = [];
+      for (let k = key.indexOf(' '); k >= 0; k = key.indexOf(' ', k + 1)) {
+        ends.push(k);
+        starts.push(k + 1);
+      }
+      ends.push(key.length);
+      for (let i = 0; i < starts.length; i++) {
+        for (let j = i; j < ends.length; j++) {
+          if (i === 0 && j === ends.length - 1) continue;
+          const sub = key.slice(starts[i], ends[j]);
           if ((within.get(sub) ?? 0) < c.tf) within.set(sub, c.tf);
         }
       }
     }
-    const scored = Object.entries(cs)
-      .filter(([key, c]) => admits(c, df.get(key) ?? 1, n, opts.singleWords))
-      .map(([key, c]) => {
-        const part = (within.get(key) ?? 0) >= 0.75 * c.tf ? opts.weights.incomplete : 1;
-        return { key, text: c.text, c, score: part * scoreCandidate(c, idfOf(df.get(key) ?? 1, n, opts.weights.idfFloor), opts.weights) };
-      })
-      .filter((x) => x.score > 0)
-      .sort((x, y) => y.score - x.score || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    // The best candidates, best first (ties by key): kept in order as they come instead of
+    // sorting thousands of candidates per source to read the first few dozen.
+    type Scored = { key: string; text: string; c: CandidateFeatures; score: number; words?: string[] };
+    const before = (x: Scored, y: Scored) => y.score - x.score || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
+    const size = Math.max(opts.limit * 5, 50);
+    const pool: Scored[] = [];
+    for (const [key, c] of entries) {
+      if (!admits(c, df.get(key) ?? 1, n, opts.singleWords)) continue;
+      const part = (within.get(key) ?? 0) >= 0.75 * c.tf ? opts.weights.incomplete : 1;
+      const x = { key, text: c.text, c, score: part * scoreCandidate(c, idfOf(df.get(key) ?? 1, n, opts.weights.idfFloor), opts.weights) };
+      if (!(x.score > 0) || (pool.length === size && before(x, pool[size - 1]!) >= 0)) continue;
+      let at = pool.length;
+      while (at > 0 && before(x, pool[at - 1]!) < 0) at--;
+      pool.splice(at, 0, x);
+      if (pool.length > size) pool.pop();
+    }
     const out: Keyphrase[] = [];
     const kept: { key: string; tf: number }[] = [];
     const keptWords = new Map<string, number>();
     // Greedy selection with a penalty for words already covered by kept phrases (diversity).
-    const pool = scored.slice(0, Math.max(opts.limit * 5, 50));
     while (out.length < opts.limit && pool.length) {
       let best = -1;
       let bestScore = -Infinity;
       for (let i = 0; i < pool.length; i++) {
         const x = pool[i];
         let covered = 0;
-        for (const w of x.key.split(' ')) covered = Math.max(covered, keptWords.get(w) ?? 0);
+        for (const w of (x.words ??= x.key.split(' '))) covered = Math.max(covered, keptWords.get(w) ?? 0);
         const s = x.score * Math.pow(opts.weights.diversity, covered);
         if (s > bestScore) {
           bestScore = s;
@@ -185,7 +201,7 @@ export function rankKeyphrases(candidates: readonly CandidateStats[], options: P
       // A phrase that never occurs apart from a kept longer one adds nothing.
       if (kept.some((k) => k.tf >= x.c.tf && (` ${k.key} `).includes(` ${x.key} `))) continue;
       kept.push({ key: x.key, tf: x.c.tf });
-      for (const w of x.key.split(' ')) keptWords.set(w, (keptWords.get(w) ?? 0) + 1);
+      for (const w of x.words ?? x.key.split(' ')) keptWords.set(w, (keptWords.get(w) ?? 0) + 1);
       out.push({ text: x.text, score: Number(bestScore.toFixed(6)) });
     }
     return out;
