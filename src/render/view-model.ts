@@ -404,9 +404,17 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
 
   const quoteViews = quotes.slice(0, 8).map((q) => ({ text: escapeMarkdown(q.text), speaker: q.speaker ? escapeMarkdown(q.speaker) : '', cite: cite(q.citations) }));
 
+  // The actors advised most, each once ("Pakistan, the United States and the Afghan Taliban"), not
+  // the audiences of the groups ("Pakistan", "Pakistan and the United States").
+  const advised = new Map<string, number>();
+  for (const r of rankedRecs) for (const a of new Set(r.actors?.length ? r.actors : r.actor ? [r.actor] : [])) advised.set(a, (advised.get(a) ?? 0) + 1);
+  const audience = [...advised]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en'))
+    .slice(0, 3)
+    .map(([a]) => escapeMarkdown(takesThe.test(a) ? `the ${a}` : a));
   const objectives = [
     ...themeViews.slice(0, 3).map((t) => `Explain what the sources say about ${t.labelInText} and the evidence behind it.`),
-    ...(recommendationGroups.length ? [`Identify what the sources recommend, and to whom (${recommendationGroups.slice(0, 3).map((g) => g.actor).join(', ')}).`] : []),
+    ...(audience.length ? [`Identify what the sources recommend, and to whom (${audience.length === 1 ? audience[0] : `${audience.slice(0, -1).join(', ')} and ${audience[audience.length - 1]}`}).`] : []),
     'Judge how strongly each claim is supported by comparing the sources that state it.',
   ];
   // Questions of three kinds in turn, so that five themes do not give five times the same question:

@@ -136,5 +136,10 @@ describe('the view model', () => {
     brief.recommendations = brief.recommendations.map((r) => ({ ...r, actor: 'Pakistan and United States', actors: ['United States', 'Pakistan'] }));
     const vm = toViewModel(brief);
     expect(vm.recommendationGroups[0]!.actor).toBe('Pakistan and the United States');
+    // The objectives name each actor advised once, not the audiences of the groups.
+    expect(vm.objectives.find((x) => x.startsWith('Identify'))).toBe('Identify what the sources recommend, and to whom (Pakistan and the United States).');
+    brief.recommendations[0] = { ...brief.recommendations[0]!, actors: ['Afghan Taliban'], actor: 'Afghan Taliban' };
+    brief.recommendations.push({ ...brief.recommendations[1]!, id: 'R3', text: 'Pakistan should reopen the border crossings.', actors: ['Pakistan'], actor: 'Pakistan' });
+    expect(toViewModel(brief).objectives.find((x) => x.startsWith('Identify'))).toBe('Identify what the sources recommend, and to whom (Pakistan, the Afghan Taliban and the United States).');
   });
 });
