@@ -11,8 +11,9 @@ import type { Brief, Finding, Recommendation, SourceEntry, Theme } from '../mode
 import { citationOf } from './cite.js';
 import { rankKeyphrases } from '../analyze/rank-keyphrases.js';
 import { nearDuplicateGroups } from './merge.js';
-import { findThemes, themesOfItem, defaultThemeOptions, repeatedAcrossSources } from './themes.js';
-import { indexCorpus, type CorpusIndex } from './corpus-index.js';
+import { findThemes, themesOfItem, defaultThemeOptions } from './themes.js';
+import { noticeTest } from './notices.js';
+import { indexCorpus } from './corpus-index.js';
 import { byCitation, mergeGlossary, mergeTimeline, mergeQuotes } from './collect.js';
 import { findAgreements } from './agreement.js';
 import { stemWord, wordsOf } from '../analyze/text/stem.js';
@@ -194,48 +195,5 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
     glossary: mergeGlossary(analyses, order),
     timeline: mergeTimeline(analyses, order),
     quotes: mergeQuotes(analyses, order),
-  };
-}
-
-/** Fewest words a repeated sentence needs to mark the sentences containing it as notices. */
-const minNoticeWords = 6;
-
-/**
- * The words of notices: rights, permissions, disclaimers. A sentence printed in three sources or
- * more is a notice only with one of them, for three editions of a report restate their findings.
- */
-const noticeWords = /\b(?:copyright|©|permission|permitted|licen[cs]e[ds]?|rights\s+reserved|all\s+rights|reproduc\w*|republish\w*|redistribut\w*|disclaimer|views\s+expressed|attributed\s+to|personal\s+or\s+classroom|without\s+fee|trademarks?|cite\s+(?:this|as))\b/i;
-
-/**
- * Whether a text is, or contains, a notice: a sentence printed in three sources or more in the words
- * of notices, read whole or glued to a field before it ("Algorithms, Security Permission to make
- * digital…").
- */
-export function noticeTest(index: CorpusIndex): (text: string) => boolean {
-  const plain = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  // Notices by their first two words: a text is tested only where a notice could start in it.
-  const byOpening = new Map<string, string[]>();
-  // A notice is printed many times: each text once.
-  for (const raw of new Set([...repeatedAcrossSources(index)].map((s) => index.text[s]))) {
-    if (!noticeWords.test(raw)) continue;
-    const n = plain(raw);
-    const words = n.split(' ');
-    if (words.length < minNoticeWords) continue;
-    const key = `${words[0]} ${words[1]}`;
-    const list = byOpening.get(key) ?? byOpening.set(key, []).get(key)!;
-    list.push(n);
-  }
-  if (!byOpening.size) return () => false;
-  return (text) => {
-    const t = plain(text);
-    const words = t.split(' ');
-    let at = 0;
-    for (let i = 0; i + 1 < words.length; i++) {
-      const list = byOpening.get(`${words[i]} ${words[i + 1]}`);
-      // A notice matches at a word start and ends at a word end.
-      if (list?.some((n) => t.startsWith(n, at) && (t.length === at + n.length || t[at + n.length] === ' '))) return true;
-      at += words[i].length + 1;
-    }
-    return false;
   };
 }

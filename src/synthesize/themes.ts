@@ -19,6 +19,7 @@ import { factorize, type SparseRow } from './factorize.js';
 import { stemPhrase, stemWord, wordsOf } from '../analyze/text/stem.js';
 import { genericWords, isStopWord } from '../analyze/text/stopwords.js';
 import { sentencesWith, vectorOf, type CorpusIndex } from './corpus-index.js';
+import { repeatedAcrossSources } from './notices.js';
 
 /** Longest keyphrase (UTF-16 units) whose written forms are looked up in the sentences. */
 const maxSurfaceLength = 200;
@@ -51,8 +52,6 @@ const factorIterations = 50;
 const minPhraseSentences = 2;
 /** A second phrase joins a theme's label when its affinity is at least this share of the first's. */
 const labelShare = 0.75;
-/** Sources a sentence must be printed in to be a notice rather than what they say. */
-const minBoilerplateSources = 3;
 /** Phrases listed for a theme at most. */
 const maxThemePhrases = 6;
 /** A source discusses a theme when at least this share of its sentences is mainly about it. */
@@ -356,45 +355,6 @@ function withoutFragments<T extends { key: string; used: number }>(ps: readonly 
  * shown in table 2"): left out of the topics, or a corpus of papers gets a theme of its prose.
  */
 const proseWords: readonly string[] = [...genericWords, 'present', 'presents', 'presented', 'propose', 'proposed', 'describe', 'described', 'discuss', 'discussed', 'consider', 'considered', 'provide', 'provides', 'provided'];
-
-/**
- * Sentences whose words (as stems) occur in the same order in three sources or more: notices and
- * disclaimers printed in every paper of a series ("Permission to make digital or hard copies…").
- * Two sources sharing sentences are more often two editions of one report, whose subjects count.
- * Sentences are hashed on their stem ids and compared word by word when the hashes agree.
- */
-export function repeatedAcrossSources(index: CorpusIndex): Set<number> {
-  let found = repeatedCache.get(index);
-  if (!found) repeatedCache.set(index, (found = findRepeated(index)));
-  return found;
-}
-// Synthesis asks for the notices of one index twice (themes, then findings).
-const repeatedCache = new WeakMap<CorpusIndex, Set<number>>();
-
-function findRepeated(index: CorpusIndex): Set<number> {
-  const { tokens, start } = index;
-  const same = (a: number, b: number): boolean => {
-    if (start[a + 1] - start[a] !== start[b + 1] - start[b]) return false;
-    for (let k = 0; k < start[a + 1] - start[a]; k++) if (tokens[start[a] + k] !== tokens[start[b] + k]) return false;
-    return true;
-  };
-  // Groups of identical sentences under each hash, with the sources they occur in.
-  const groups = new Map<number, { sentences: number[]; sources: Set<number> }[]>();
-  for (let s = 0; s < index.size; s++) {
-    if (start[s + 1] === start[s]) continue;
-    let h = 0x811c9dc5;
-    for (let k = start[s]; k < start[s + 1]; k++) h = Math.imul(h ^ tokens[k], 0x01000193);
-    const list = groups.get(h) ?? groups.set(h, []).get(h)!;
-    const group = list.find((g) => same(g.sentences[0], s));
-    if (group) {
-      group.sentences.push(s);
-      group.sources.add(index.source[s]);
-    } else list.push({ sentences: [s], sources: new Set([index.source[s]]) });
-  }
-  const out = new Set<number>();
-  for (const list of groups.values()) for (const g of list) if (g.sources.size >= minBoilerplateSources) for (const s of g.sentences) out.add(s);
-  return out;
-}
 
 /**
  * The sentences as rows of TF-IDF weights over the terms used in two sentences or more (a term of
