@@ -194,6 +194,12 @@ function inSentence(label: string, firstPhrase: string | undefined): string {
   return takesThe.test(firstPhrase) ? `the ${head}` : head;
 }
 
+/** A name as it reads inside a sentence: "the United States", "Pakistan". */
+const withArticle = (name: string): string => (takesThe.test(name) ? `the ${name}` : name);
+
+/** Items as a reader lists them: "A", "A and B", "A, B and C". */
+const listed = (items: readonly (string | number)[]): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+
 /**
  * Names read with "the" inside a sentence: a capitalised name ending in a kind of body, pact or
  * place ("the United States", "the Afghan Taliban", "the China-Pakistan Economic Corridor"), while
@@ -365,9 +371,8 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
   const actorKey = (r: Recommendation) => {
     const list = r.actors && r.actors.length > 0 ? [...new Set(r.actors.map((a) => a.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'en')) : [];
     if (list.length === 0) list.push(r.actor?.trim() ?? '');
-    const join = (names: string[]) => (names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
-    const key = join(list);
-    if (!shownActors.has(key)) shownActors.set(key, join(list.map((a) => (takesThe.test(a) ? `the ${a}` : a))));
+    const key = listed(list);
+    if (!shownActors.has(key)) shownActors.set(key, listed(list.map(withArticle)));
     return key;
   };
   for (const r of rankedRecs) {
@@ -411,16 +416,16 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
   const audience = [...advised]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en'))
     .slice(0, 3)
-    .map(([a]) => escapeMarkdown(takesThe.test(a) ? `the ${a}` : a));
+    .map(([a]) => escapeMarkdown(withArticle(a)));
   const objectives = [
     ...themeViews.slice(0, 3).map((t) => `Explain what the sources say about ${t.labelInText} and the evidence behind it.`),
-    ...(audience.length ? [`Identify what the sources recommend, and to whom (${audience.length === 1 ? audience[0] : `${audience.slice(0, -1).join(', ')} and ${audience[audience.length - 1]}`}).`] : []),
+    ...(audience.length ? [`Identify what the sources recommend, and to whom (${listed(audience)}).`] : []),
     'Judge how strongly each claim is supported by comparing the sources that state it.',
   ];
   // Questions of three kinds in turn, so that five themes do not give five times the same question:
   // compare all the sources, ask what the sources that discuss a theme most add, test one claim.
   const total = brief.sources.length;
-  const sourcesNamed = (ns: readonly number[]) => (ns.length === 1 ? `Source ${ns[0]}` : `Sources ${ns.slice(0, -1).join(', ')} and ${ns[ns.length - 1]}`);
+  const sourcesNamed = (ns: readonly number[]) => `Source${ns.length === 1 ? '' : 's'} ${listed(ns)}`;
   const discussionQuestions = themeViews.slice(0, 5).map((t, i) => {
     const about = t.labelInText;
     if (t.sourceCount <= 1) return `Only one source discusses ${about}. What would you need to know to trust its account?`;
