@@ -34,10 +34,9 @@ export function headingCandidate(raw: string): HeadingCandidate | null {
   if (md) {
     const inner = plainOf(md[2]);
     if (!inner) return null;
-    // "# of documents", "# docs retrieved", "# define N 10": in text pasted from tables or code "#"
-    // means "number" or a directive. A heading all in lower case is read as one only when it is
-    // a section name ("## introduction").
-    // No heading opens with a lower-case "of" or "in" ("# of documents in DB").
+    // "# of documents in DB", "# docs retrieved", "# define N 10": in text pasted from tables or
+    // code "#" means "number" or a directive. So no heading opens with a lower-case "of" or "in",
+    // and one all in lower case is read as a heading only when it is a section name ("## introduction").
     if (/^\p{Ll}/u.test(inner) && !NAMED.test(inner) && (!/\p{Lu}/u.test(inner) || SMALL_WORDS.has(/^\p{Ll}+/u.exec(inner)![0]))) return null;
     if (/^(?:define|include|ifn?def|endif|pragma|undef)\b/.test(inner)) return null;
     const num = numberPrefix(inner);
