@@ -35,10 +35,12 @@ ${options.templatesDir ? `templatesDir: ${options.templatesDir}` : '# templatesD
 #   bold: fonts/SourceSerif4-Bold.ttf
 #   size: 10.5                      # 7 to 14
 
-# Analysis: how long each source summary is, how many themes and key messages the brief has.
+# Analysis: how long each source summary is (in words), how many themes and key messages the
+# brief has. Unset, the summaries are 200 words in model.json and each template shows as many
+# words and key messages as it was made for (the briefing 5 key messages, the one-pager 4).
 # summaryWords: 200
 # themes: 6
-# keyMessages: 4
+# keyMessages: 5
 
 # Actor aliases: other names for the same actor, so recommendations are grouped under one name.
 # actorAliases:

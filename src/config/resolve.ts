@@ -45,6 +45,11 @@ export interface BuildSettings {
   /** Font files resolved against the config folder. */
   fonts: FontsConfig;
   authors: string[];
+  /**
+   * How much of a list the brief shows, where the user set it (flag or config): it overrides each
+   * template's own limit, which applies otherwise (the one-pager shows fewer key messages).
+   */
+  shown: { keyMessages?: number; summaryWords?: number };
   analyze: AnalyzeOptions;
   synthesize: SynthesizeOptions;
   cache: boolean;
@@ -76,6 +81,11 @@ function list(value: string): string[] {
 }
 
 /** Merge defaults, the config file and flags. `cwd` makes config-relative paths usable from the CLI. */
+/** The object without its undefined fields (so spreading it over defaults keeps them). */
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 export function resolveSettings(
   flags: BuildFlags,
   loaded: LoadedConfig,
@@ -120,7 +130,6 @@ export function resolveSettings(
     subtitle: flags.subtitle ?? c.subtitle ?? null,
     organisation: flags.organisation ?? c.organisation ?? null,
     themes: flags.themes ?? c.themes ?? defaultSynthesizeOptions.themes,
-    keyMessages: flags.keyMessages ?? c.keyMessages ?? defaultSynthesizeOptions.keyMessages,
     // The config's edition beats SOURCE_DATE_EPOCH (which `make` always sets); a flag beats both.
     date: flags.edition ?? c.edition ?? editionDateFromEnv(env),
     generator,
@@ -136,6 +145,7 @@ export function resolveSettings(
     pageSize,
     fonts,
     authors: c.authors ?? [],
+    shown: definedOnly({ keyMessages: flags.keyMessages ?? c.keyMessages, summaryWords: flags.summaryWords ?? c.summaryWords }),
     analyze,
     synthesize,
     cache: flags.cache ?? c.cache ?? true,

@@ -30,8 +30,6 @@ export interface SynthesizeOptions {
   date: string;
   /** Maximum number of themes. */
   themes: number;
-  /** Number of key messages for templates. */
-  keyMessages: number;
   generator: { name: string; version: string };
 }
 
@@ -43,5 +41,4 @@ export const defaultSynthesizeOptions: Readonly<Omit<SynthesizeOptions, 'date' |
   subtitle: null,
   organisation: null,
   themes: 6,
-  keyMessages: 4,
 };

@@ -4,7 +4,7 @@
  */
 import type { Brief } from '../model/schema.js';
 import { untitled, type StageContext } from '../model/context.js';
-import { toViewModel } from './view-model.js';
+import { toViewModel, type ViewModelOptions } from './view-model.js';
 import { applyTemplate, defaultTemplateConfig, type LoadedTemplate, type TemplateConfig } from './templates.js';
 import { fromMarkdown, toMarkdown } from './markdown.js';
 import type { CustomFonts } from './pdf/fonts.js';
@@ -22,6 +22,8 @@ export interface RenderOptions {
   pageSize?: 'A4' | 'Letter';
   /** Font files (TTF/OTF paths) replacing the template's body font in the PDF, and a body size. */
   fonts?: CustomFonts & { size?: number };
+  /** The user's limits (`--key-messages`, `summaryWords` …), over the template's own. */
+  limits?: Partial<ViewModelOptions>;
 }
 
 export interface RenderedFile {
@@ -87,7 +89,7 @@ export async function render(model: Brief, template: LoadedTemplate, _ctx: Stage
   const documents = options.formats.filter((f): f is Exclude<OutputFormat, 'json'> => f !== 'json');
   if (documents.length) {
     // One parse: the normalised Markdown and every other format come from the same tree.
-    const tree = fromMarkdown(applyTemplate(template, toViewModel(brief, config.limits)));
+    const tree = fromMarkdown(applyTemplate(template, toViewModel(brief, { ...config.limits, ...options.limits })));
     const markdown = toMarkdown(tree);
     const { size: _size, ...files } = options.fonts ?? {};
     const input: DocumentInput = { brief, markdown, tree, config, pageSize: options.pageSize ?? config.pageSize, fonts: files };

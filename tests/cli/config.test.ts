@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -123,5 +123,38 @@ describe('brief build with a config file', () => {
     const m = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
     expect([m.title, m.date]).toEqual(['Extracted', '2026-02-02']);
     expect(m.sources.map((s: { path: string }) => s.path)).toEqual(['papers/trade.md', 'papers/water.md']);
+  });
+});
+
+describe('how much the brief shows, set by the user', () => {
+  // The bundled papers have enough findings for five key messages, so a smaller number is visible.
+  const papers = Object.fromEntries(
+    readdirSync(join(process.cwd(), 'sources'))
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => [`sources/${f}`, readFileSync(join(process.cwd(), 'sources', f), 'utf8')]),
+  );
+  const keyMessages = (md: string) => md.slice(md.indexOf('## Key messages'), md.indexOf('\n## ', md.indexOf('## Key messages') + 3)).split('\n').filter((l) => l.startsWith('- ')).length;
+  // Words of each source's paragraph in "The sources in brief" (the line under each `### n. title`).
+  const sourceParagraphWords = (md: string) => {
+    const part = md.slice(md.indexOf('## The sources in brief'), md.indexOf('## Discussion questions'));
+    const lines = part.split('\n');
+    return lines.flatMap((l, i) => (l.startsWith('### ') ? [lines[i + 2].split(/\s+/).length] : []));
+  };
+
+  it('keyMessages and summaryWords from the config, then from flags, override the template limits', () => {
+    const dir = project({ ...papers, 'briefwright.config.yaml': 'keyMessages: 2\nsummaryWords: 40\nformats: [md]\ntemplates: [briefing, handout]\n' });
+    expect(run(dir, ['build', '--quiet']).status).toBe(0);
+    expect(keyMessages(readFileSync(join(dir, 'out/briefing.md'), 'utf8'))).toBe(2);
+    const handout = readFileSync(join(dir, 'out/handout.md'), 'utf8');
+    const words = sourceParagraphWords(handout);
+    expect(words).toHaveLength(5);
+    // 40 words and the citation; a sentence is cut at a word, so a few more tokens at most.
+    for (const n of words) expect(n).toBeGreaterThan(20), expect(n).toBeLessThanOrEqual(45);
+    expect(run(dir, ['build', '--quiet', '--key-messages', '3']).status).toBe(0);
+    expect(keyMessages(readFileSync(join(dir, 'out/briefing.md'), 'utf8'))).toBe(3);
+    // Unset, each template keeps its own: five in the briefing.
+    writeFileSync(join(dir, 'briefwright.config.yaml'), 'formats: [md]\n');
+    expect(run(dir, ['build', '--quiet']).status).toBe(0);
+    expect(keyMessages(readFileSync(join(dir, 'out/briefing.md'), 'utf8'))).toBe(5);
   });
 });
