@@ -50,6 +50,11 @@ export function formatDate(iso: string, style: 'long' | 'month' | 'year' | 'iso'
   return `${Number(dd)} ${month} ${y}`;
 }
 
+/** "1 finding", "3 findings" (or the plural given). */
+export function plural(count: number, one: string, many: string = one + 's'): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 /** Registers every helper on an isolated Handlebars environment. */
 export function registerHelpers(hb: Env): void {
   hb.registerHelper('formatDate', function (...raw: unknown[]) {
@@ -94,7 +99,7 @@ export function registerHelpers(hb: Env): void {
     if (typeof count !== 'number' || !Number.isFinite(count)) fail('plural', options, 'a number or a list', n);
     if (typeof one !== 'string') fail('plural', options, 'a singular word', one);
     if (many !== undefined && typeof many !== 'string') fail('plural', options, 'a plural word', many);
-    return `${count} ${count === 1 ? one : (many as string | undefined) ?? one + 's'}`;
+    return plural(count, one, many as string | undefined);
   });
 
   hb.registerHelper('take', function (...raw: unknown[]) {

@@ -98,6 +98,9 @@ describe('brief build with a config file', () => {
     expect(m2.changes.findings.added.length).toBeGreaterThan(0);
     expect(m2.changes.findings.added.every((f: { sourceIds: string[] }) => f.sourceIds.includes('ports'))).toBe(true);
     expect(m2.changes.findings.removed).toEqual([]);
+    const md = readFileSync(join(dir, 'build', 'briefing.md'), 'utf8');
+    expect(md).toContain('## What changed since 5 January 2026\n');
+    expect(md).toMatch(/\n- New source: Ports and shipping\n/);
 
     const diff = run(dir, ['diff', 'build/editions/2026-01-05/model.json', 'build']);
     expect(diff.status, diff.stderr).toBe(0);

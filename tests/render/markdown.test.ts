@@ -142,4 +142,29 @@ describe('the view model', () => {
     brief.recommendations.push({ ...brief.recommendations[1]!, id: 'R3', text: 'Pakistan should reopen the border crossings.', actors: ['Pakistan'], actor: 'Pakistan' });
     expect(toViewModel(brief).objectives.find((x) => x.startsWith('Identify'))).toBe('Identify what the sources recommend, and to whom (Pakistan, the Afghan Taliban and the United States).');
   });
+
+  it('says what changed since the last edition, new and removed, dated as the edition is', () => {
+    const brief = fixtureBrief();
+    const src = { id: 'c', title: 'Ports and shipping', path: 'sources/c.md' };
+    const item = (n: number) => ({ text: `container traffic at the port rose by ${n} per cent.`, sourceIds: ['c'] });
+    brief.changes = {
+      since: '2026-01-05',
+      sources: { added: [src], removed: [], changed: [], unchanged: 2 },
+      themes: { added: [], removed: [{ label: 'Border trade', keyphrases: ['border trade'] }], unchanged: 3 },
+      findings: { added: [1, 2, 3, 4, 5, 6, 7].map(item), removed: [item(0)], unchanged: 9 },
+      recommendations: { added: [], removed: [{ text: 'Donors should fund customs modernisation.', sourceIds: ['b'], actor: 'Donors' }], unchanged: 4 },
+    };
+    const changes = toViewModel(brief).changes!;
+    expect(changes.since).toBe('5 January 2026');
+    expect(changes.lines).toEqual([
+      'New source: Ports and shipping',
+      'Theme no longer found: Border trade',
+      ...[1, 2, 3, 4, 5].map((n) => `New finding: Container traffic at the port rose by ${n} per cent.`),
+      '2 more new findings (`brief diff` lists them)',
+      'Finding no longer drawn: Container traffic at the port rose by 0 per cent.',
+      'Recommendation no longer made for Donors: Donors should fund customs modernisation.',
+    ]);
+    const md = normalizeMarkdown(applyTemplate(loadTemplate('briefing'), toViewModel(brief)));
+    expect(md).toContain('## What changed since 5 January 2026\n\n- New source: Ports and shipping\n');
+  });
 });
