@@ -463,7 +463,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
   const some = <T>(list: readonly T[], max: number, line: (x: T) => string, more: (n: number) => string) =>
     list.length > max ? [...list.slice(0, max).map(line), more(list.length - max)] : list.map(line);
   const item = (x: { text: string }) => escapeMarkdown(words(asSentence(x.text), 30));
-  const forActor = (x: { actor: string | null }) => (x.actor ? ` for ${escapeMarkdown(x.actor)}` : '');
+  const forActor = (x: { actor: string | null }) => (x.actor ? ` for ${escapeMarkdown(listed(x.actor.split(/, | and /).map(withArticle)))}` : '');
   const changes = ch
     ? {
         // Dated as the title block dates the edition ("5 January 2026").

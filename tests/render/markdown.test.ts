@@ -152,7 +152,11 @@ describe('the view model', () => {
       sources: { added: [src], removed: [], changed: [], unchanged: 2 },
       themes: { added: [], removed: [{ label: 'Border trade', keyphrases: ['border trade'] }], unchanged: 3 },
       findings: { added: [1, 2, 3, 4, 5, 6, 7].map(item), removed: [item(0)], unchanged: 9 },
-      recommendations: { added: [], removed: [{ text: 'Donors should fund customs modernisation.', sourceIds: ['b'], actor: 'Donors' }], unchanged: 4 },
+      recommendations: {
+        added: [{ text: 'Both should reopen the crossings.', sourceIds: ['c'], actor: 'Pakistan and United States' }],
+        removed: [{ text: 'Donors should fund customs modernisation.', sourceIds: ['b'], actor: 'Donors' }],
+        unchanged: 4,
+      },
     };
     const changes = toViewModel(brief).changes!;
     expect(changes.since).toBe('5 January 2026');
@@ -162,6 +166,7 @@ describe('the view model', () => {
       ...[1, 2, 3, 4, 5].map((n) => `New finding: Container traffic at the port rose by ${n} per cent.`),
       '2 more new findings (`brief diff` lists them)',
       'Finding no longer drawn: Container traffic at the port rose by 0 per cent.',
+      'New recommendation for Pakistan and the United States: Both should reopen the crossings.',
       'Recommendation no longer made for Donors: Donors should fund customs modernisation.',
     ]);
     const md = normalizeMarkdown(applyTemplate(loadTemplate('briefing'), toViewModel(brief)));
