@@ -68,44 +68,61 @@ export function matchByContent<T extends Matchable>(a: readonly T[], b: readonly
   return match;
 }
 
-function jaccard(a: readonly string[], b: readonly string[]): number {
-  const sa = new Set(a.map(normalizeText));
-  const sb = new Set(b.map(normalizeText));
-  if (sa.size === 0 && sb.size === 0) return 0;
-  let inter = 0;
-  for (const x of sa) if (sb.has(x)) inter++;
-  return inter / (sa.size + sb.size - inter);
+/** A theme label's parts in any order: "Strategic partnership and CPEC" is "CPEC and strategic partnership". */
+function labelKey(label: string): string {
+  return normalizeText(label).split(' and ').sort().join(' and ');
 }
 
-/** Themes match on equal labels, else on keyphrases overlapping by at least half (Jaccard). */
+/** How many keyphrases two themes share (compared normalised). */
+function sharedPhrases(a: readonly string[], b: readonly string[]): number {
+  const sb = new Set(b.map(normalizeText));
+  return [...new Set(a.map(normalizeText))].filter((x) => sb.has(x)).length;
+}
+
+/**
+ * The same theme in two editions: equal labels, else keyphrases of which at least two, and at
+ * least half of the smaller theme's, are shared. A corpus that grows re-clusters, so a theme
+ * often keeps its phrases under a new label; those are renamed, not removed and added.
+ */
 function matchThemes(a: Brief['themes'], b: Brief['themes']): number[] {
   const used = new Set<number>();
   const match = new Array<number>(b.length).fill(-1);
   b.forEach((t, j) => {
-    const i = a.findIndex((s, k) => !used.has(k) && normalizeText(s.label) === normalizeText(t.label));
+    const i = a.findIndex((s, k) => !used.has(k) && labelKey(s.label) === labelKey(t.label));
     if (i >= 0) {
       used.add(i);
       match[j] = i;
     }
   });
+  // Best pairs first, so a theme is not taken by a weaker match that came earlier.
+  const pairs: { i: number; j: number; score: number }[] = [];
   b.forEach((t, j) => {
     if (match[j] !== -1) return;
-    let best = -1;
-    let bestScore = 0.5 - 1e-9;
-    a.forEach((s, k) => {
-      if (used.has(k)) return;
-      const score = jaccard(s.keyphrases, t.keyphrases);
-      if (score > bestScore) {
-        best = k;
-        bestScore = score;
-      }
+    a.forEach((s, i) => {
+      if (used.has(i)) return;
+      const shared = sharedPhrases(s.keyphrases, t.keyphrases);
+      const smaller = Math.min(new Set(s.keyphrases.map(normalizeText)).size, new Set(t.keyphrases.map(normalizeText)).size);
+      if (shared >= 2 && shared * 2 >= smaller) pairs.push({ i, j, score: shared / smaller });
     });
-    if (best >= 0) {
-      used.add(best);
-      match[j] = best;
-    }
   });
+  pairs.sort((x, y) => y.score - x.score || x.j - y.j || x.i - y.i);
+  for (const { i, j } of pairs) {
+    if (used.has(i) || match[j] !== -1) continue;
+    used.add(i);
+    match[j] = i;
+  }
   return match;
+}
+
+/** The current theme that took up most of a removed theme's keyphrases (at least two, and half of them), if any. */
+function mergedInto(removed: Brief['themes'][number], current: Brief['themes']): string | null {
+  const own = new Set(removed.keyphrases.map(normalizeText)).size;
+  let best: { label: string; shared: number } | null = null;
+  for (const t of current) {
+    const shared = sharedPhrases(removed.keyphrases, t.keyphrases);
+    if (shared >= 2 && shared * 2 >= own && (!best || shared > best.shared)) best = { label: t.label, shared };
+  }
+  return best?.label ?? null;
 }
 
 function unmatched<T>(items: readonly T[], matchedIndices: Iterable<number>): T[] {
@@ -153,8 +170,9 @@ export function diffBriefs(previous: Brief, current: Brief): EditionChanges {
     },
     themes: {
       added: current.themes.filter((_, j) => tMatch[j] === -1).map(theme),
-      removed: unmatched(previous.themes, tMatch).map(theme),
-      unchanged: tMatch.filter((m) => m !== -1).length,
+      removed: unmatched(previous.themes, tMatch).map((t) => ({ ...theme(t), into: mergedInto(t, current.themes) })),
+      renamed: current.themes.flatMap((t, j) => (tMatch[j] !== -1 && labelKey(previous.themes[tMatch[j]!]!.label) !== labelKey(t.label) ? [{ from: previous.themes[tMatch[j]!]!.label, to: t.label }] : [])),
+      unchanged: tMatch.filter((m, j) => m !== -1 && labelKey(previous.themes[m]!.label) === labelKey(current.themes[j]!.label)).length,
     },
     findings: {
       added: current.findings.filter((_, j) => fMatch[j] === -1).map(finding),
@@ -171,7 +189,7 @@ export function diffBriefs(previous: Brief, current: Brief): EditionChanges {
 
 /** True when nothing was added, removed or changed. */
 export function isUnchanged(c: EditionChanges): boolean {
-  return [c.sources.added, c.sources.removed, c.sources.changed, c.themes.added, c.themes.removed, c.findings.added, c.findings.removed, c.recommendations.added, c.recommendations.removed].every((l) => l.length === 0);
+  return [c.sources.added, c.sources.removed, c.sources.changed, c.themes.added, c.themes.removed, c.themes.renamed ?? [], c.findings.added, c.findings.removed, c.recommendations.added, c.recommendations.removed].every((l) => l.length === 0);
 }
 
 /** The changes as plain text for `brief diff` (one item per line, grouped). */
@@ -185,7 +203,13 @@ export function formatChanges(c: EditionChanges, labels: { old: string; new: str
   };
   const cut = (t: string) => (t.length > 160 ? t.slice(0, 157) + '…' : t);
   group('Sources', c.sources.added.map((s) => `${s.title} (${s.path})`), c.sources.removed.map((s) => `${s.title} (${s.path})`), c.sources.changed.map((s) => `${s.title} (${s.path})`), c.sources.unchanged);
-  group('Themes', c.themes.added.map((t) => t.label), c.themes.removed.map((t) => t.label), [], c.themes.unchanged);
+  group(
+    'Themes',
+    c.themes.added.map((t) => t.label),
+    c.themes.removed.map((t) => (t.into ? `${t.label} (merged into ${t.into})` : t.label)),
+    (c.themes.renamed ?? []).map((t) => `${t.from} → ${t.to}`),
+    c.themes.unchanged,
+  );
   group('Findings', c.findings.added.map((f) => cut(f.text)), c.findings.removed.map((f) => cut(f.text)), [], c.findings.unchanged);
   group('Recommendations', c.recommendations.added.map((r) => cut(r.text)), c.recommendations.removed.map((r) => cut(r.text)), [], c.recommendations.unchanged);
   return lines.join('\n') + '\n';

@@ -158,7 +158,14 @@ export const editionChangesSchema = z.object({
   /** Date of the previous edition. */
   since: z.string().nullable(),
   sources: z.object({ added: z.array(changedSourceSchema), removed: z.array(changedSourceSchema), changed: z.array(changedSourceSchema), unchanged: z.number().int().nonnegative() }),
-  themes: z.object({ added: z.array(z.object({ label: z.string(), keyphrases: z.array(z.string()) })), removed: z.array(z.object({ label: z.string(), keyphrases: z.array(z.string()) })), unchanged: z.number().int().nonnegative() }),
+  themes: z.object({
+    added: z.array(z.object({ label: z.string(), keyphrases: z.array(z.string()) })),
+    /** `into`: the current theme that took up most of its keyphrases, when one did. */
+    removed: z.array(z.object({ label: z.string(), keyphrases: z.array(z.string()), into: z.string().nullable().optional() })),
+    /** The same theme (most of its keyphrases kept) under a new label. */
+    renamed: z.array(z.object({ from: z.string(), to: z.string() })).optional(),
+    unchanged: z.number().int().nonnegative(),
+  }),
   findings: z.object({ added: z.array(changedItemSchema), removed: z.array(changedItemSchema), unchanged: z.number().int().nonnegative() }),
   recommendations: z.object({ added: z.array(changedItemSchema.extend({ actor: z.string().nullable() })), removed: z.array(changedItemSchema.extend({ actor: z.string().nullable() })), unchanged: z.number().int().nonnegative() }),
 });

@@ -69,7 +69,42 @@ describe('diffBriefs', () => {
   it('matches a theme with a new label by overlapping keyphrases', () => {
     const old = edition('2026-01-01');
     const next = edition('2026-01-08', { themes: [{ ...old.themes[0], label: 'Aquifers under stress', keyphrases: ['aquifer', 'groundwater', 'wells', 'pumping'] }, old.themes[1]] });
-    expect(diffBriefs(old, next).themes.added).toEqual([]);
+    const c = diffBriefs(old, next);
+    expect(c.themes.added).toEqual([]);
+    expect(c.themes.removed).toEqual([]);
+    expect(c.themes.renamed).toEqual([{ from: 'Groundwater depletion', to: 'Aquifers under stress' }]);
+    expect(c.themes.unchanged).toBe(1);
+    expect(isUnchanged(c)).toBe(false);
+    expect(formatChanges(c, { old: 'a', new: 'b' })).toContain('Themes: 0 new, 0 removed, 1 changed, 1 unchanged\n  ~ Groundwater depletion → Aquifers under stress\n');
+  });
+
+  it('says which theme took up a theme that is gone, and renames a theme that kept half its phrases', () => {
+    // As the bundled papers re-cluster when a fifth source is added: the TTP theme's phrases join
+    // the Afghan Taliban theme, and a theme keeps half its phrases under another label.
+    const theme = (id: string, label: string, keyphrases: string[]) => ({ id, label, keyphrases, sourceIds: ['a'], findingIds: [], recommendationIds: [] });
+    const old = edition('2026-11-01', {
+      themes: [
+        theme('t1', 'Afghan Taliban', ['Afghan Taliban', 'Afghan refugees']),
+        theme('t2', 'Tehrik-i-Taliban Pakistan', ['Tehrik-i-Taliban Pakistan', 'Pakistani border', 'terrorist organizations', 'terrorist attacks', 'security conditions']),
+        theme('t3', 'Regional security and Shanghai Cooperation Organization', ['regional security', 'Shanghai Cooperation Organization', 'SCO', 'regional diplomacy', 'bilateral relations', 'regional instability']),
+        theme('t4', 'Strategic partnership and China-Pakistan Economic Corridor', ['strategic partnership', 'China-Pakistan Economic Corridor']),
+      ],
+    });
+    const next = edition('2026-11-08', {
+      themes: [
+        theme('t1', 'Regional security and US–Pakistan relations', ['regional security', 'US–Pakistan relations', 'security environment', 'military withdrawal', 'security conditions', 'regional actors']),
+        theme('t2', 'Afghan Taliban', ['Afghan Taliban', 'Tehrik-i-Taliban Pakistan', 'terrorist organizations', 'Afghan refugees', 'Pakistani border', 'terrorist attacks']),
+        theme('t3', 'Regional connectivity and infrastructure development', ['regional connectivity', 'infrastructure development', 'SCO', 'regional diplomacy', 'Shanghai Cooperation Organization', 'economic stability']),
+        // The same label with its parts the other way round is not a new name.
+        theme('t4', 'China-Pakistan Economic Corridor and strategic partnership', ['China-Pakistan Economic Corridor', 'foreign policy']),
+      ],
+    });
+    const c = diffBriefs(old, next);
+    expect(c.themes.renamed).toEqual([{ from: 'Regional security and Shanghai Cooperation Organization', to: 'Regional connectivity and infrastructure development' }]);
+    expect(c.themes.removed.map((t) => [t.label, t.into])).toEqual([['Tehrik-i-Taliban Pakistan', 'Afghan Taliban']]);
+    expect(c.themes.added.map((t) => t.label)).toEqual(['Regional security and US–Pakistan relations']);
+    expect(c.themes.unchanged).toBe(2);
+    expect(formatChanges(c, { old: 'a', new: 'b' })).toContain('  - Tehrik-i-Taliban Pakistan (merged into Afghan Taliban)\n');
   });
 
   it('normalises case, punctuation and quotes', () => {

@@ -150,7 +150,15 @@ describe('the view model', () => {
     brief.changes = {
       since: '2026-01-05',
       sources: { added: [src], removed: [], changed: [], unchanged: 2 },
-      themes: { added: [], removed: [{ label: 'Border trade', keyphrases: ['border trade'] }], unchanged: 3 },
+      themes: {
+        added: [],
+        removed: [
+          { label: 'Border trade', keyphrases: ['border trade'] },
+          { label: 'Transit', keyphrases: ['transit trade', 'Iranian ports'], into: 'Shipping' },
+        ],
+        renamed: [{ from: 'Sea freight', to: 'Shipping' }],
+        unchanged: 3,
+      },
       findings: { added: [1, 2, 3, 4, 5, 6, 7].map(item), removed: [item(0)], unchanged: 9 },
       recommendations: {
         added: [{ text: 'Both should reopen the crossings.', sourceIds: ['c'], actor: 'Pakistan and United States' }],
@@ -162,7 +170,9 @@ describe('the view model', () => {
     expect(changes.since).toBe('5 January 2026');
     expect(changes.lines).toEqual([
       'New source: Ports and shipping',
+      'Theme now named Shipping (was Sea freight)',
       'Theme no longer found: Border trade',
+      'Theme merged into Shipping: Transit',
       ...[1, 2, 3, 4, 5].map((n) => `New finding: Container traffic at the port rose by ${n} per cent.`),
       '2 more new findings (`brief diff` lists them)',
       'Finding no longer drawn: Container traffic at the port rose by 0 per cent.',
