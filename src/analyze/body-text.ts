@@ -63,6 +63,26 @@ export function sectionKindOf(doc: StructuredSource, sectionIndex: number): Sect
   return 'other';
 }
 
+/**
+ * Headings of parts that are about the document, not its subject: thanks, the authors' biographies,
+ * disclaimers, licences, funding and interest statements. Their sentences are neither findings nor
+ * advice ("The authors should be contacted at …"), and their names are not the subject's terms.
+ */
+const apartHeading =
+  /^(?:acknowledge?ments?|about the authors?|about (?:this|the) (?:report|paper|publication|series|authors?)|(?:the )?authors?['’]? (?:biograph(?:y|ies)|information|contributions?|notes?)|notes? on (?:the )?contributors|contributors|disclaimers?|copyright(?: notice)?|copying(?: information| conditions| permissions)?|(?:gnu )?(?:free documentation |general public )?licen[cs]e|licen[cs]ing information|funding(?: information| statement| sources)?|financial support|conflicts? of interests?|competing interests?|declarations?(?: of (?:competing )?interests?)?|data availability(?: statement)?|ethics(?: statement| approval)?)$/i;
+
+/** Indices of sections whose heading (or an enclosing section's) names such a part; its number and marks aside. */
+function computeApartSections(doc: StructuredSource): Set<number> {
+  const named = (h: string) => apartHeading.test(h.replace(/^[\s#*]*(?:(?:Appendix|APPENDIX)\s+[A-Z\d]+[.:]?\s+|\d+(?:\.\d+)*\.?\s+|[A-Z]\.(?:\d+\.?)*\s+)?/, '').replace(/[\s*:.]+$/, '').trim());
+  const out = new Set<number>();
+  doc.sections.forEach((s, i) => {
+    if (named(s.heading)) out.add(i);
+    // Sections come in document order: an enclosing one is earlier, and already decided.
+    else for (const j of out) if (doc.sections[j].level < s.level && doc.sections[j].start <= s.start && s.end <= doc.sections[j].end) out.add(i);
+  });
+  return out;
+}
+
 /** Memoised per structured source: every extractor asks for the same lists. */
 function perSource<T>(compute: (doc: StructuredSource) => T): (doc: StructuredSource) => T {
   const cache = new WeakMap<StructuredSource, T>();
@@ -75,14 +95,18 @@ function perSource<T>(compute: (doc: StructuredSource) => T): (doc: StructuredSo
 /** Body sentences: before the back matter, not repeats of an earlier sentence, not headings or captions. */
 export const bodySentences: (doc: StructuredSource) => Sentence[] = perSource((doc) => computeBodySentences(doc));
 
+/** Sections about the document rather than its subject (see `apartHeading`). */
+export const apartSections: (doc: StructuredSource) => Set<number> = perSource(computeApartSections);
+
 function computeBodySentences(doc: StructuredSource): Sentence[] {
   const limit = backMatterStart(doc);
+  const apart = apartSections(doc);
   const notes = noteParagraphs(doc);
   return doc.sentences.filter((s) => {
     if (s.start >= limit || s.duplicateOf !== undefined || notes.has(s.paragraph)) return false;
     if (doc.notes.length && doc.notes.some((n) => n.start <= s.start && s.end <= n.end)) return false;
     const kind = sectionKindOf(doc, s.section);
-    if (kind === 'references' || kind === 'notes') return false;
+    if (kind === 'references' || kind === 'notes' || apart.has(s.section)) return false;
     return /[a-z]/.test(s.text);
   });
 }
@@ -105,12 +129,13 @@ export const bodyParagraphs: (doc: StructuredSource) => Paragraph[] = perSource(
 
 function computeBodyParagraphs(doc: StructuredSource): Paragraph[] {
   const limit = backMatterStart(doc);
+  const apart = apartSections(doc);
   const notes = noteParagraphs(doc);
   return doc.paragraphs.filter((p, i) => {
     if (p.start >= limit || notes.has(i)) return false;
     if (doc.notes.some((n) => n.start <= p.start && p.end <= n.end)) return false;
     const kind = sectionKindOf(doc, p.section);
-    return kind !== 'references' && kind !== 'notes';
+    return kind !== 'references' && kind !== 'notes' && !apart.has(p.section);
   });
 }
 
