@@ -10,7 +10,7 @@
 import type { ExtractedRecommendation, Sentence, StructuredSource } from '../model/document.js';
 import type { AnalyzeOptions } from '../model/context.js';
 import { actorTable, actorsIn, distinctActors, joinActors, type ActorTable } from './actors.js';
-import { bodySentences, maskCitations, sectionKindOf } from './body-text.js';
+import { bodySentences, isProse, maskCitations, sectionKindOf } from './body-text.js';
 import { claimOf } from './claim.js';
 import { tagText } from './text/nlp.js';
 
@@ -301,7 +301,8 @@ export function findRecommendations(doc: StructuredSource, options: Pick<Analyze
       context = context.slice(-4);
       lastParagraph = s.paragraph;
     }
-    const found = recommendationIn(doc, s, table, context);
+    // Code, markup and table runs are not advice ("VALUE must be the null terminated string …").
+    const found = isProse(s.text) ? recommendationIn(doc, s, table, context) : null;
     if (found) out.push(found);
     context.push(found?.actors?.length ? joinActorsForContext(found.actors) : s.text);
   }

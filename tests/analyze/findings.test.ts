@@ -54,6 +54,12 @@ describe('findFindings', () => {
     expect(isProse('0 5 10 15 20 25 30 35 40 45 50 55 Day of crawl 0 2 4 6 8 10 12 Average PageRank (remote links only)')).toBe(false);
     expect(isProse('The time unit in Time/Voxels is µs Buddha 1087716 512 1825.47 3.57 13.60 1.68')).toBe(false);
     expect(isProse("Equipos Mas Seguros: Si Te Inyectas Drogas.', (&lt;/TITLE&gt;, &lt;/HEAD&gt;, &lt;BODY&gt;)")).toBe(false);
+    // Code and API listings (a manual's function reference; a type class in a paper).
+    expect(isProse('[Function]long asn1_get_length_der (const unsigned char * der, int der_len, int * len) der: DER data to decode.')).toBe(false);
+    expect(isProse('Alternatively, we can use a type class FunctorRep to capture the notion of functor. class FunctorRep f where fmapRep :: (a -> b)')).toBe(false);
+    // One name in code type, or a product's name, is still prose.
+    expect(isProse('The crawler stores each page in the page_store table before it is parsed.')).toBe(true);
+    expect(isProse('Most respondents used JavaScript and PowerPoint daily, and half watched YouTube for news.')).toBe(true);
   });
 
   it('leaves out sentences that are recommendations', async () => {

@@ -114,3 +114,18 @@ describe('imperative recommendations', () => {
     expect(r.every((x) => x.strength === 'explicit')).toBe(true);
   });
 });
+
+describe('recommendations read as prose', () => {
+  it('are not found in formulas, code or table runs that happen to hold a duty word', async () => {
+    const doc = await docOf(
+      paper({
+        Recommendations: [
+          'Let E E 1 D 1 and F F 1 D 2 be perturbations of A and B, respectively, such that the norm must stay below 1 e 2 n.',
+          'In addition to the control token being present on the Ready place, an Enable token must also be present on the Alg_Enabled place for the Perform_Alg transition to fire.',
+          'Regulators should require banks to publish their exposure to climate risk every year.',
+        ],
+      }),
+    );
+    expect(findRecommendations(doc, { actorAliases: {} }).map((r) => r.text)).toEqual(['Regulators should require banks to publish their exposure to climate risk every year.']);
+  });
+});
