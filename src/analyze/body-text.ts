@@ -83,6 +83,19 @@ function computeApartSections(doc: StructuredSource): Set<number> {
   return out;
 }
 
+/**
+ * A notice printed on the document rather than a statement about its subject: copyright and
+ * licence lines, permission to copy, disclaimers of the publisher's views. Only phrases that mean
+ * nothing else ("the ministry's permission to export" is content).
+ */
+const boilerplate =
+  /\bpermission (?:is (?:hereby )?granted|to (?:make digital|copy|reproduce|republish))\b|\ball rights reserved\b|©\s*(?:\d{4}|the authors?)\b|\bcopyright\s+(?:©\s*|\(c\)\s*)?\d{4}\b|\bviews (?:and opinions )?expressed (?:in|here)\w*\b.{0,80}\b(?:are|do not|does not)\b|\bdo(?:es)? not necessarily (?:reflect|represent)\b|\blicensed under (?:a |the )?(?:creative commons|cc[- ]by)\b/i;
+
+/** Whether a sentence is such a notice. */
+export function isBoilerplate(text: string): boolean {
+  return boilerplate.test(text);
+}
+
 /** Memoised per structured source: every extractor asks for the same lists. */
 function perSource<T>(compute: (doc: StructuredSource) => T): (doc: StructuredSource) => T {
   const cache = new WeakMap<StructuredSource, T>();
@@ -106,7 +119,7 @@ function computeBodySentences(doc: StructuredSource): Sentence[] {
     if (s.start >= limit || s.duplicateOf !== undefined || notes.has(s.paragraph)) return false;
     if (doc.notes.length && doc.notes.some((n) => n.start <= s.start && s.end <= n.end)) return false;
     const kind = sectionKindOf(doc, s.section);
-    if (kind === 'references' || kind === 'notes' || apart.has(s.section)) return false;
+    if (kind === 'references' || kind === 'notes' || apart.has(s.section) || isBoilerplate(s.text)) return false;
     return /[a-z]/.test(s.text);
   });
 }
