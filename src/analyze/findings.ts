@@ -98,7 +98,8 @@ export function scoreFindings(doc: StructuredSource, exclude: ReadonlySet<number
     const zero = { sentence: s, score: 0, vector: vectors[i], norm: vn };
     if (words < 8 || words > 70 || /\?\s*$/.test(s.text) || exclude.has(s.end)) return zero;
     if (citesOthers(raw) || /^(?:keywords?|key\s+words|jel|doi|source|note|figure|table)\b\s*[:.]/i.test(s.text)) return zero;
-    if (!isProse(s.text)) return zero;
+    // Not prose, or a lead-in whose substance is the list or formula after its colon.
+    if (!isProse(s.text) || /:\s*["”’)]*\s*$/.test(s.text)) return zero;
     // An example illustrates a claim made elsewhere; it is not one.
     if (/^(?:for\s+(?:example|instance)|e\.g\.|as\s+an\s+example|to\s+illustrate)\b/i.test(s.text)) return zero;
     const kind = sectionKindOf(doc, s.section);

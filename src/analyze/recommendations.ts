@@ -327,6 +327,9 @@ function isImperative(masked: string): boolean {
 const maxSentenceLength = 2000;
 
 /** The recommendation a sentence makes, if any. */
+/** A sentence that ends by opening a list, a formula or a quotation. */
+const leadIn = /:\s*["”’)]*\s*$/;
+
 export function recommendationIn(doc: StructuredSource, s: Sentence, table: ActorTable, context: string[] = []): ExtractedRecommendation | null {
   // No recommendation runs to thousands of characters; such a "sentence" is unsplit text, and the
   // clause tests below would be quadratic on it.
@@ -334,6 +337,8 @@ export function recommendationIn(doc: StructuredSource, s: Sentence, table: Acto
   const raw = doc.source.text.slice(s.start, s.end);
   const masked = maskCitations(raw);
   if (masked.split(/\s+/).filter(Boolean).length < 5) return null;
+  // A lead-in ("Pakistan should take the following steps:") is not the advice; its items are.
+  if (leadIn.test(raw)) return null;
   const kind = sectionKindOf(doc, s.section);
   const inAdvice = kind === 'recommendations';
   const cues = [...cuesIn(masked), ...adviceCues(masked, table, inAdvice)]

@@ -128,4 +128,17 @@ describe('recommendations read as prose', () => {
     );
     expect(findRecommendations(doc, { actorAliases: {} }).map((r) => r.text)).toEqual(['Regulators should require banks to publish their exposure to climate risk every year.']);
   });
+
+  it('are not a lead-in whose substance is the list after its colon', async () => {
+    const doc = await docOf(
+      paper({
+        Recommendations: [
+          'Pakistan should take the following steps to secure its western border:',
+          '1. Pakistan should fence the remaining sections of the border and staff every crossing.',
+          'Therefore quantum error correction must address the following problems:',
+        ],
+      }),
+    );
+    expect(findRecommendations(doc, { actorAliases: {} }).map((r) => r.text)).toEqual(['Pakistan should fence the remaining sections of the border and staff every crossing.']);
+  });
 });
