@@ -356,15 +356,25 @@ function withoutFragments<T extends { key: string; used: number }>(ps: readonly 
  */
 const proseWords: readonly string[] = [...genericWords, 'present', 'presents', 'presented', 'propose', 'proposed', 'describe', 'described', 'discuss', 'discussed', 'consider', 'considered', 'provide', 'provides', 'provided'];
 
+/** FNV-1a of a text's UTF-16 units, as an unsigned 32-bit number. */
+function textHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /**
  * The sentences as rows of TF-IDF weights over the terms used in two sentences or more (a term of
  * one sentence joins no topic), unit length, those with too few terms left out; above `maxRows`,
- * every n-th sentence, so the work stays bounded on a corpus of hundreds of sources.
+ * a sample of about `maxRows` sentences, so the work stays bounded on a corpus of hundreds of sources.
  */
-function sentenceRows(index: CorpusIndex): { rows: SparseRow[]; sentence: Int32Array; stemOf: Int32Array } {
+export function sentenceRows(index: CorpusIndex): { rows: SparseRow[]; sentence: Int32Array; stemOf: Int32Array } {
   const { tokens, start, content, idfById } = index;
   const rare = Math.log((index.size + 1) / 2);
-  const step = Math.max(1, Math.ceil(index.size / maxRows));
+  // Above maxRows, a sentence is read when a hash of its text falls below the share kept: the same
+  // sentences whatever else the corpus holds, so a source added or removed does not shift which of
+  // the others are read (taking every n-th sentence did, and re-drew most themes).
+  const keep = index.size > maxRows ? Math.floor((maxRows / index.size) * 0x100000000) : Infinity;
   const count = new Int32Array(index.stems.length);
   const plain = new Uint8Array(index.stems.length);
   for (const w of proseWords) {
@@ -374,8 +384,8 @@ function sentenceRows(index: CorpusIndex): { rows: SparseRow[]; sentence: Int32A
   const boilerplate = repeatedAcrossSources(index);
   const rows: SparseRow[] = [];
   const sentence: number[] = [];
-  for (let s = 0; s < index.size; s += step) {
-    if (boilerplate.has(s)) continue;
+  for (let s = 0; s < index.size; s++) {
+    if (boilerplate.has(s) || (keep !== Infinity && textHash(index.text[s]) >= keep)) continue;
     const ids: number[] = [];
     for (let k = start[s]; k < start[s + 1]; k++) {
       const id = tokens[k];
