@@ -58,7 +58,9 @@ describe('synthesize', () => {
   });
 
   it('takes no finding or recommendation from a notice every report of a series prints', async () => {
-    const notice = 'The views expressed in this report are those of the authors and should not be attributed to the Institute or its trustees.';
+    // (A notice in words that mean nothing else, "The views expressed … are those of the authors", is
+    // left out by each source's analysis already; this one takes the corpus to recognise.)
+    const notice = 'Under its standard disclaimer, the Institute should not be held responsible for any use made of this report by its readers.';
     const ctx = { report: new Report() };
     const reports = [
       ['Pakistan should reopen the border crossings for trade within the year.', notice],
@@ -68,9 +70,9 @@ describe('synthesize', () => {
     ];
     const analyses = await Promise.all(reports.map(async (conclusion, i) => analyze(await docOf(paper({ Introduction: ['Trade between the two neighbours fell after the withdrawal of foreign troops.'], Conclusion: conclusion }, `Border Report ${i + 1}`), `r${i}`), ctx, defaultAnalyzeOptions)));
     // The analysis of each report, alone, reads the notice as advice; the corpus shows it is a notice.
-    expect(analyses.every((x) => x.recommendations.some((r) => r.text.includes('views expressed')))).toBe(true);
+    expect(analyses.every((x) => x.recommendations.some((r) => r.text.includes('standard disclaimer')))).toBe(true);
     const brief = synthesize(analyses, ctx, { ...defaultSynthesizeOptions, date: '2024-01-01', generator: { name: 't', version: '0' } });
-    expect(brief.recommendations.map((r) => r.text).filter((t) => t.includes('views expressed'))).toEqual([]);
+    expect(brief.recommendations.map((r) => r.text).filter((t) => t.includes('standard disclaimer'))).toEqual([]);
     expect(brief.recommendations.some((r) => /reopen the border crossings/.test(r.text))).toBe(true);
   });
 
