@@ -34,6 +34,8 @@ interface Unit {
 }
 
 const TERMINAL = /[.!?:;)\]”"'’>…]$/;
+/** Words a sentence does not end on: articles, prepositions, conjunctions ("… introduced in"). */
+const danglingWord = /(?:^|\s)(?:a|an|the|of|in|on|at|to|for|from|by|with|into|and|or|but|nor|that|which|whose|than|as|under|over|between|among|per)$/i;
 
 /** Options of {@link structure}. */
 export interface StructureOptions {
@@ -504,7 +506,11 @@ function joinAcrossBreaks(units: Unit[], options: Readonly<StructureOptions>): U
       const bList = /^(?:[-*+•▪·]\s|\d{1,3}[.)]\s)/.test(u.lines[0].text);
       const aField = fieldOf(prev.lines[0].text) !== null && prev.lines.length === 1 && aWords < 12;
       const bField = fieldOf(u.lines[0].text) !== null && b.split(/\s+/).length < 12;
-      const open = !TERMINAL.test(a) && aWords >= options.minWordsForOpenEnd;
+      // Open: no closing mark, and the line was cut by the wrap (long, or as long as the block's
+      // other lines) or stops on a word no sentence ends with ("… scheme introduced in").
+      const widest = prev.lines.reduce((w, l) => Math.max(w, l.text.length), 0);
+      const wrapped = prev.lines.length > 1 && a.length >= 0.85 * widest;
+      const open = !TERMINAL.test(a) && (aWords >= options.minWordsForOpenEnd || wrapped || danglingWord.test(a));
       const lower = /^[\p{Ll}]/u.test(b);
       const strayCitation = /^\([^()]{2,200}\)[.;,]?$/.test(b) && /\b(1[6-9]|20)\d\d\b/.test(b);
       if (!bList && !aField && !bField && (open || (lower && !/^[-*+•]\s/.test(u.lines[0].text)) || strayCitation)) {

@@ -77,3 +77,35 @@ describe('front-matter fields in one block', () => {
     expect(finished.metadata.title).toBe('Border Trade after the Withdrawal.');
   });
 });
+
+describe('a paragraph a page break cuts in two', () => {
+  // A working paper as a PDF converter writes it: lines wrapped near 90 characters, then the page
+  // number and the running header between the two halves of a sentence.
+  const page = (n: number) => ['', String(n), '', 'Working Paper 2024/07   Farm incomes and groundwater', ''];
+  const text = [
+    'Crop Choice, Not Cheap Power? Farm Incomes and Groundwater Use in the Indus Plains',
+    '',
+    '1 Introduction',
+    'Policy debate on groundwater depletion in the Indus basin has concentrated on free or',
+    'flat-rate electricity for agricultural tubewells, and far less on what farmers choose to grow.',
+    ...page(1),
+    '2 Results',
+    'The policy simulations follow from these estimates. A diversification payment of INR 7,000',
+    'per acre, the amount offered under the scheme introduced in',
+    ...page(2),
+    '2020, closes around 60 percent of the income gap between rice and maize, and would cut',
+    'pumping by about 10 percent.',
+    ...page(3),
+    '3 Discussion',
+    'Our findings qualify rather than overturn the literature on energy and groundwater.',
+    ...page(4),
+  ].join('\n');
+
+  it('is read as one paragraph when the first half stops on a word no sentence ends with', () => {
+    const d = doc(text);
+    const joined = d.paragraphs.find((p) => p.text.includes('INR 7,000'))!;
+    expect(joined.text).toMatch(/scheme introduced in 2020, closes around 60 percent/);
+    expect(d.sentences.some((s) => s.text.startsWith('2020, closes'))).toBe(false);
+    expect(d.paragraphs.some((p) => /Working Paper 2024/.test(p.text))).toBe(false);
+  });
+});
