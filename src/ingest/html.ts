@@ -32,6 +32,9 @@ export function markupDepth(html: string, limit: number): number {
 }
 
 /** Read an HTML string; `path` names the file in diagnostics. */
+/** Headings that open a section, not name a page. */
+const sectionWord = /^(?:summary|executive summary|abstract|introduction|overview|background|contents|table of contents|key (?:findings|points|messages|takeaways))\s*:?$/i;
+
 export function readHtml(html: string, path: string, ctx: StageContext, options: { readability: boolean } = { readability: true }): { text: string; title: string | null } | null {
   if (markupDepth(html, MAX_PARSE_DEPTH) > MAX_PARSE_DEPTH) {
     ctx.report.fatal(path, undefined, `Unexpected HTML nested more than ${MAX_PARSE_DEPTH} elements deep, expected ordinary HTML`, 'deep-html');
@@ -46,6 +49,7 @@ export function readHtml(html: string, path: string, ctx: StageContext, options:
   }
   for (const el of [...document.querySelectorAll('script,style,noscript,template,iframe,object,embed')]) el.remove();
   const headTitle = document.querySelector('title')?.textContent?.replace(/\s+/g, ' ').trim() || null;
+  const pageHeadings = new Set([...document.querySelectorAll('h1')].map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim()));
   const body = (document.body ?? document.documentElement) as unknown as DomNode | null;
   if (!body) {
     ctx.report.fatal(path, undefined, 'Unexpected HTML without a body, expected an HTML document', 'bad-html');
@@ -75,6 +79,13 @@ export function readHtml(html: string, path: string, ctx: StageContext, options:
     text = domToText((again.body ?? again.documentElement) as unknown as DomNode);
   }
   const h1 = /^# (.+)$/m.exec(text.slice(0, 2000));
+  // A page's own first heading names it better than its <title>, which sites write for search
+  // engines and tabs ("Pumps and Power | Forum"); Readability demotes that heading to "##".
+  const lead = /^\s*##? ([^\n]{3,300})\n/.exec(text);
+  if (lead && pageHeadings.has(lead[1].trim()) && !sectionWord.test(lead[1].trim())) {
+    title = lead[1].trim();
+    text = text.replace(/^\s*##? /, '# ');
+  }
   title = title ?? h1?.[1] ?? headTitle;
   // Readability lifts the title out of the content: put it back as the first line
   if (title && !text.slice(0, title.length + 200).includes(title)) text = `# ${title}\n\n${text}`;

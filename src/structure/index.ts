@@ -673,7 +673,16 @@ function readFront(units: Unit[], text: string, declared: Record<string, unknown
       metadata.title = stripInline(titleLines.map((l) => plainOf(l.text)).join(' '));
       metadata.titleSpan = { start: titleLines[0].start, end: titleLines[titleLines.length - 1].end };
       if (titleLines.length === u.lines.length) u.front = true;
-      else u.lines = u.lines.slice(titleLines.length);
+      else {
+        u.lines = u.lines.slice(titleLines.length);
+        // The authors printed on the line under the title, with no blank line between.
+        const al = authorUnit < 0 && !authorLine ? readAuthorLine(plainOf(u.lines[0].text)) : null;
+        if (al) {
+          authorLine = al;
+          u.lines = u.lines.slice(1);
+          if (!u.lines.length) u.front = true;
+        }
+      }
       // journal/venue lines before the title
       for (let k = 0; k < ti; k++) {
         front[k].front = true;

@@ -48,6 +48,9 @@ const MARKER_RUN = new RegExp(`[${SUPERSCRIPT}]+|\\^\\{[^}]{0,10}\\}|\\*+\\d*|(?
 export function readAuthorLine(line: string): AuthorLine | null {
   if (line.length > 3000) line = line.slice(0, 3000);
   line = line.replace(/^\s*(?:by|authors?:?|written by)\s+/i, '');
+  // A byline goes on after the names: "By A and B · Policy Brief No. 14 · Institute · 21 October 2024".
+  const byline = line.search(/\s[·|•]\s/);
+  if (byline > 0) line = line.slice(0, byline);
   const marked = MARKER_RUN.test(line) || /(?:^|[,&]\s*)(?:dr|prof)\.?\s/i.test(line);
   MARKER_RUN.lastIndex = 0;
   // tokenise into segments separated by commas, "&", "and", markers
