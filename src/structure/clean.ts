@@ -133,8 +133,8 @@ function wordAt(source: string, start: number, end: number): string {
 
 /**
  * Inline markup and noise: superscript markers, `^{…}` markers, `**`/`*`/`_` emphasis, `\` escapes,
- * `<url>` brackets, `[text](url)` links (text kept), footnote numbers glued after punctuation
- * (`word.21 `).
+ * `<url>` brackets, `[text](url)` links (text kept), `[^n]` footnote references, footnote numbers
+ * glued after punctuation (`word.21 `).
  */
 function scanInline(s: string, start: number, end: number, out: TextBuilder): void {
   const push = (c: string, at: number): void => out.push(c, at);
@@ -174,6 +174,15 @@ function scanInline(s: string, start: number, end: number, out: TextBuilder): vo
       const close = findWithin(s, i + 1, Math.min(end, i + 4000), '>', '<');
       if (close > 0) {
         for (let k = i + 1; k < close; k++) push(s[k], k);
+        i = close + 1;
+        continue;
+      }
+    }
+    if (c === '[' && s[i + 1] === '^') {
+      // a Markdown footnote reference, "…two decades.[^8]": a marker, not reading text (its
+      // definition, "[^8]: …", is a note)
+      const close = findWithin(s, i + 2, Math.min(end, i + 40), ']', '[');
+      if (close > i + 2 && s[close + 1] !== ':' && !/\s/.test(s.slice(i + 2, close))) {
         i = close + 1;
         continue;
       }

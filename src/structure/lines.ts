@@ -180,6 +180,12 @@ export function markNotes(lines: Line[], text: string, skipBefore: number): void
       if (l.role !== 'blank') lastNote = l.role === 'note' || l.role === 'note-continuation' ? l.index : -1;
       continue;
     }
+    // A Markdown footnote definition ("[^8]: Source, 2019.") is a note wherever it stands.
+    if (/^\[\^[^\]\s]{1,20}\]:\s/.test(l.text)) {
+      l.role = 'note';
+      lastNote = l.index;
+      continue;
+    }
     const m = l.text.length > 3000 ? null : NOTE_LINE.exec(l.text) ?? SUP_NOTE_LINE.exec(l.text);
     if (m) {
       const num = /^\d/.test(m[1]) ? Number(m[1]) : superscriptNumber(m[1]);

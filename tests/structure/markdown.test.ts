@@ -158,3 +158,35 @@ describe.runIf(existsSync(nus))('NUS sample (hard-wrapped PDF text)', () => {
     expect(doc.sections.some((s) => s.kind === 'introduction')).toBe(true);
   });
 });
+
+describe('Markdown footnotes', () => {
+  it('drop their references from the reading text and keep their definitions as notes, wherever they stand', () => {
+    const { doc } = run(
+      [
+        '# Drawing Down the Indus',
+        '',
+        '## Key findings',
+        '',
+        '- Observation wells in the Quetta valley record water-table declines of two to three metres a year.[^8]',
+        '- Fewer than one in twenty private tubewells in Punjab has been registered.[^note-7] The rest pump unseen.',
+        '',
+        '[^8]: Balochistan Irrigation Department, observation well records, 2023.',
+        '',
+        '## Recommendations',
+        '',
+        'The Government of Punjab should complete tubewell registration within two years.',
+        '',
+        '[^note-7]: Punjab Irrigation Department, registration data, 2024. https://example.org/registration',
+        '',
+      ].join('\n'),
+    );
+    const sentences = doc.sentences.map((s) => s.text);
+    expect(sentences).toContain('Observation wells in the Quetta valley record water-table declines of two to three metres a year.');
+    expect(sentences).toContain('Fewer than one in twenty private tubewells in Punjab has been registered.');
+    expect(sentences.join(' ')).not.toMatch(/\[\^|Irrigation Department/);
+    expect(doc.notes.map((n) => doc.source.text.slice(n.start, n.end))).toEqual([
+      '[^8]: Balochistan Irrigation Department, observation well records, 2023.',
+      '[^note-7]: Punjab Irrigation Department, registration data, 2024. https://example.org/registration',
+    ]);
+  });
+});
