@@ -126,13 +126,16 @@ function computeBodySentences(doc: StructuredSource): Sentence[] {
 
 /**
  * Paragraphs that are footnotes or endnotes printed inside the body (PDF conversions put a page's
- * notes between its paragraphs): a number, then a source with a link, an italic title or a quoted title.
+ * notes between its paragraphs): a number, then a source with a link, an italic title or a quoted
+ * title; and the document's own "Suggested citation".
  */
 export function noteParagraphs(doc: StructuredSource): Set<number> {
   const out = new Set<number>();
   doc.paragraphs.forEach((p, i) => {
     const t = p.text;
     if (/^\s*\d{1,3}\s?\.\s+\S/.test(t) && (/https?:\/\/|\bwww\./.test(t) || /\*[^*]{4,}\*/.test(t) || /[“"][^”"]{10,}[”"]/.test(t) || /\b(?:ibid|op\. cit)\b/i.test(t))) out.add(i);
+    // How to cite the document itself: its title as a "sentence", its authors as a list.
+    else if (/^\W{0,3}(?:suggested citation|recommended citation|cite (?:this|as)|how to cite|to cite this)\b/i.test(t)) out.add(i);
   });
   return out;
 }

@@ -6,7 +6,7 @@
 import type { SectionKind } from '../model/schema.js';
 import type { Sentence, StructuredSource } from '../model/document.js';
 import { sentenceTerms } from './text/vectors.js';
-import { apartSections, isBoilerplate } from './body-text.js';
+import { apartSections, isBoilerplate, noteParagraphs } from './body-text.js';
 
 /** Words of a sentence as counted against the summary budget. */
 export function wordCount(text: string): number {
@@ -82,11 +82,12 @@ export function sentenceFeatures(doc: StructuredSource): SentenceFeatures[] {
   const avoid = [...doc.references, ...doc.notes];
   // Thanks, biographies, licences and notices say nothing of the subject.
   const apart = apartSections(doc);
+  const notes = noteParagraphs(doc);
   const out: SentenceFeatures[] = [];
   doc.sentences.forEach((sentence, index) => {
     if (sentence.duplicateOf !== undefined) return;
     const kind: SectionKind = sentence.section >= 0 ? doc.sections[sentence.section]?.kind ?? 'other' : 'other';
-    if (excludedKinds.has(kind) || insideAny(sentence, avoid) || apart.has(sentence.section)) return;
+    if (excludedKinds.has(kind) || insideAny(sentence, avoid) || apart.has(sentence.section) || notes.has(sentence.paragraph)) return;
     const text = sentence.text;
     if (isBoilerplate(text)) return;
     const words = wordCount(text);

@@ -48,7 +48,7 @@ describe('parts about the document, not its subject', () => {
     expect([...apartSections(doc)].map((i) => doc.sections[i].heading)).toEqual(['Appendix A Copying Information', 'A.1 GNU Free Documentation License']);
   });
 
-  it('and notices printed on the document are left out of summaries, findings and advice', async () => {
+  it('and notices printed on the document, and how to cite it, are left out of summaries, findings and advice', async () => {
     const notices = [
       'Permission is granted to copy, distribute and modify this document under the terms of the licence published by the foundation.',
       '© 2024 The Authors. Published by the Institute under a licence that allows reuse in teaching and research.',
@@ -59,15 +59,20 @@ describe('parts about the document, not its subject', () => {
         Abstract: [notices[0], 'Falling groundwater tables in the Indus basin cut farm incomes, and provinces should meter wells to slow the fall.'],
         Introduction: [notices[1], notices[2], 'Groundwater use in the Indus basin rose by a third between 2001 and 2020 while recharge fell.'],
         Acknowledgements: ['We are grateful to the Indus basin farmers who answered our survey on groundwater use and farm incomes.'],
+        Conclusion: [
+          'Groundwater use in the basin will keep rising unless crop choices change.',
+          'Suggested citation: Rafiq, H. and Chauhan, N. (2024). Pumps, Power and Politics: Rethinking Tubewell Electricity Subsidies in the Indus Basin. Policy Brief No. 14.',
+        ],
       }),
     );
     for (const n of notices) expect(isBoilerplate(n), n).toBe(true);
     expect(isBoilerplate("Exports need the ministry's permission to export dual-use goods, and copyright law protects software.")).toBe(false);
     const body = bodySentences(doc).map((x) => x.text).join('\n');
     expect(body).toMatch(/rose by a third/);
-    expect(body).not.toMatch(/Permission is granted|©|views expressed|grateful/);
+    expect(body).toMatch(/keep rising/);
+    expect(body).not.toMatch(/Permission is granted|©|views expressed|grateful|Rafiq|Pumps, Power and Politics/);
     const summary = summarize(doc, { summaryWords: 200 }).map((x) => x.text).join('\n');
     expect(summary).toMatch(/rose by a third/);
-    expect(summary).not.toMatch(/Permission is granted|©|views expressed|grateful/);
+    expect(summary).not.toMatch(/Permission is granted|©|views expressed|grateful|Rafiq|Pumps, Power and Politics/);
   });
 });
