@@ -148,7 +148,7 @@ function subjectBefore(masked: string, index: number): string {
 const pronounSubject = /^(?:it|they|he|she|this|these|such|both|both\s+(?:states|nations|countries|sides|governments|neighbou?rs|parties)|the\s+two\s+(?:states|nations|countries|sides|governments|neighbou?rs|parties)|each|either|the\s+(?:latter|former)|its\s+\w+|their\s+\w+)\b/i;
 // Subjects that name the relation itself ("the relationship has to evolve", "bilateral ties could …").
 const relationSubject = /^(?:(?:improving|strengthening|deepening|the|their|these|this|bilateral|mutual)\s+)*(?:bilateral\s+)?(?:relationships?|relations|ties|partnerships?|engagement|cooperation|collaboration|dialogue)\b(?!\s+(?:with|between|of)\b)/i;
-const agentNouns = /\b(?:government|governments|policymakers|policy\s*makers|leaders|leadership|authorities|community|states|countries|nations|administration|parties|stakeholders|institutions|organi[sz]ations|military|army|agencies|actors|officials|diplomats|neighbou?rs|powers|partners|establishment|parliament|elites|society|officials|forces)\b/i;
+const agentNouns = /\b(?:government|governments|policymakers|policy\s*makers|leaders|leadership|authorities|authority|community|states|countries|nations|administration|parties|stakeholders|institutions|organi[sz]ations|military|army|agencies|agency|actors|officials|diplomats|neighbou?rs|powers|partners|establishment|parliament|elites|society|forces|ministry|ministries|departments?|commissions?|councils?|regulators?|donors|utilities|provinces|municipalities|legislators|lawmakers|legislatures?)\b/i;
 
 /** Words a subject opened by a pronoun has at most ("its military leadership", "both states"). */
 const maxPronounSubjectWords = 5;

@@ -145,7 +145,10 @@ export interface ViewModel {
   themes: ThemeView[];
   findings: FindingView[];
   recommendations: RecommendationView[];
-  /** Recommendations grouped by actor, the most recommended actor first; "all actors" last. */
+  /**
+   * Recommendations grouped by actor, the most recommended actor first; "all actors" last. Past the
+   * `actors` limit the remaining audiences share a last group, "other actors".
+   */
   recommendationGroups: { actor: string; recommendations: RecommendationView[] }[];
   /** Findings stated by two or more sources, most support first. */
   agreements: FindingView[];
@@ -381,10 +384,18 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key)!.push(r);
   }
-  const recommendationGroups = [...groups.entries()]
-    .sort((a, b) => (a[0] === '' ? 1 : 0) - (b[0] === '' ? 1 : 0) || b[1].length - a[1].length || a[0].localeCompare(b[0], 'en'))
-    .slice(0, o.actors)
-    .map(([actor, list]) => ({ actor: actor ? escapeMarkdown(shownActors.get(actor)!) : 'all actors', recommendations: list.slice(0, o.recommendationsPerActor).map(recView) }));
+  // Most advised audiences first; among equals, the one whose best recommendation ranks higher.
+  const rankOf = new Map(rankedRecs.map((r, i) => [r, i]));
+  let ordered = [...groups.entries()].sort((a, b) => (a[0] === '' ? 1 : 0) - (b[0] === '' ? 1 : 0) || b[1].length - a[1].length || rankOf.get(a[1][0]!)! - rankOf.get(b[1][0]!)!);
+  // Past the limit, the remaining audiences share one last group rather than vanish from the brief.
+  const others = '\u0000others';
+  if (ordered.length > o.actors && o.actors > 0) {
+    const rest = ordered.slice(o.actors - 1);
+    const pooled = rest.flatMap(([, list]) => list).sort((a, b) => rankOf.get(a)! - rankOf.get(b)!);
+    ordered = [...ordered.slice(0, o.actors - 1), [rest.some(([k]) => k !== '') ? others : '', pooled]];
+  }
+  const audienceOf = (key: string) => (key === others ? 'other actors' : key ? escapeMarkdown(shownActors.get(key)!) : 'all actors');
+  const recommendationGroups = ordered.slice(0, o.actors).map(([actor, list]) => ({ actor: audienceOf(actor), recommendations: list.slice(0, o.recommendationsPerActor).map(recView) }));
 
   const agreements = rankFindings(brief.findings.filter((f) => f.agreed ?? supportOf(f.citations, f.support) > 1)).slice(0, o.agreements).map(findingView);
 
@@ -455,7 +466,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
   for (const g of recommendationGroups) {
     if (questions.length >= o.questions) break;
     const r = g.recommendations[0]!;
-    qFrom(r, g.actor === 'all actors' ? `What does source ${r.citations[0]!.n} recommend?` : `What does source ${r.citations[0]!.n} recommend for ${g.actor}?`);
+    qFrom(r, g.actor === 'all actors' || g.actor === 'other actors' ? `What does source ${r.citations[0]!.n} recommend?` : `What does source ${r.citations[0]!.n} recommend for ${g.actor}?`);
   }
 
   const ch = brief.changes;

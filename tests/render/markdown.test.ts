@@ -182,4 +182,17 @@ describe('the view model', () => {
     const md = normalizeMarkdown(applyTemplate(loadTemplate('briefing'), toViewModel(brief)));
     expect(md).toContain('## What changed since 5 January 2026\n\n- New source: Ports and shipping\n');
   });
+
+  it('gathers the audiences past the limit into a last group instead of leaving their advice out', () => {
+    const brief = fixtureBrief();
+    const base = brief.recommendations[0]!;
+    const actors = ['Pakistan', 'Pakistan', 'Donors', 'Regulators', 'India', 'Provincial governments', 'Federal Ministry of Water Resources', 'Utilities', ''];
+    brief.recommendations = actors.map((actor, i) => ({ ...base, id: `R${i + 1}`, text: `Recommendation ${i + 1} should be acted on.`, actor: actor || null, actors: actor ? [actor] : [] }));
+    const groups = toViewModel(brief, { actors: 4 }).recommendationGroups;
+    expect(groups.map((g) => g.actor)).toEqual(['Pakistan', 'Donors', 'Regulators', 'other actors']);
+    // Ranked as the brief ranks them (equal support: their order), the unattributed one among them.
+    expect(groups[3]!.recommendations.map((r) => r.text)).toEqual([5, 6, 7, 8].map((n) => `Recommendation ${n} should be acted on.`));
+    // Within the limit, nothing is pooled and unattributed advice keeps its own group, last.
+    expect(toViewModel(brief, { actors: 9 }).recommendationGroups.map((g) => g.actor).slice(-2)).toEqual(['Utilities', 'all actors']);
+  });
 });
