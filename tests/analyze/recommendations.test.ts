@@ -141,4 +141,20 @@ describe('recommendations read as prose', () => {
     );
     expect(findRecommendations(doc, { actorAliases: {} }).map((r) => r.text)).toEqual(['Pakistan should fence the remaining sections of the border and staff every crossing.']);
   });
+
+});
+
+describe('the actor of a recommendation', () => {
+  it('is the body that should act when it is no country: a ministry, donors, regulators', async () => {
+    const doc = await docOf(
+      paper({
+        Recommendations: [
+          'The federal Ministry of Water Resources must bring a common groundwater accounting standard to the council by 2026.',
+          'Donors and multilateral lenders should make finance for solar pumps conditional on flow monitoring.',
+          'Regulators should publish the distribution of subsidy benefits by farm size.',
+        ],
+      }),
+    );
+    expect(findRecommendations(doc, { actorAliases: {} }).map((r) => r.actor)).toEqual(['Federal Ministry of Water Resources', 'Donors and multilateral lenders', 'Regulators']);
+  });
 });
