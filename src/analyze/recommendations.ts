@@ -181,8 +181,24 @@ function resolveActors(subject: string, hint: string | undefined, context: strin
     // "These relationships must be managed" with one actor in sight is not about actors at all.
     return relation ? [] : found.slice(0, 1);
   }
-  if (agentNouns.test(s) && s.split(/\s+/).length <= 6 && !/\b(?:that|which|who)\b/i.test(s) && !/^\s*[A-Z][a-z]+ing\b/.test(head)) return [s.charAt(0).toUpperCase() + s.slice(1)];
+  if (agentNouns.test(s) && s.split(/\s+/).length <= 6 && !/\b(?:that|which|who)\b/i.test(s) && !/^\s*[A-Z][a-z]+ing\b/.test(head)) return [bodyAsWritten(hint ?? subject, s)];
   return [];
+}
+
+/**
+ * A body named as the subject, as a reader would name it inside a sentence: in the source's own
+ * case ("donors and multilateral lenders", "the federal Ministry of Water Resources"), keeping "the"
+ * before one body and dropping it before several ("provincial governments").
+ */
+function bodyAsWritten(subject: string, bare: string): string {
+  // The head noun of the first body named ("Provincial irrigation departments and IRSA": departments).
+  const words = bare.split(/\s+(?:of|in|for|at|on|from|across|and|or)\s+/i)[0]!.split(/\s+/);
+  const head = words[words.length - 1] ?? '';
+  // A capital that only opens the sentence ("Donors and multilateral lenders should …") is not a
+  // name's; a named body keeps its capitals ("the federal Ministry of Water Resources").
+  const common = words.length === 1 ? agentNouns.test(head) && !/\s\p{Lu}/u.test(bare) : /^\p{Ll}/u.test(head);
+  const name = common ? bare.charAt(0).toLowerCase() + bare.slice(1) : bare;
+  return /^the\s/i.test(subject.trim()) && !/s$/i.test(head) ? `the ${name}` : name;
 }
 
 /** The advised action: the verb phrase after the cue, to the end of its clause. */

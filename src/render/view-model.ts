@@ -201,8 +201,12 @@ function inSentence(label: string, firstPhrase: string | undefined): string {
 /** A name as it reads inside a sentence: "the United States", "Pakistan". */
 const withArticle = (name: string): string => (takesThe.test(name) ? `the ${name}` : name);
 
-/** Items as a reader lists them: "A", "A and B", "A, B and C". */
-const listed = (items: readonly (string | number)[]): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+/** Items as a reader lists them: "A", "A and B", "A, B and C"; "A; B and C; and D" when an item has its own "and". */
+const listed = (items: readonly (string | number)[]): string => {
+  if (items.length < 2) return items.join('');
+  if (items.length > 2 && items.some((x) => / and /.test(String(x)))) return `${items.slice(0, -1).join('; ')}; and ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+};
 
 /**
  * Names read with "the" inside a sentence: a capitalised name ending in a kind of body, pact or

@@ -152,9 +152,18 @@ describe('the actor of a recommendation', () => {
           'The federal Ministry of Water Resources must bring a common groundwater accounting standard to the council by 2026.',
           'Donors and multilateral lenders should make finance for solar pumps conditional on flow monitoring.',
           'Regulators should publish the distribution of subsidy benefits by farm size.',
+          'Provincial irrigation departments and IRSA should require an assessment of recharge before approving canal lining.',
+          'The Council of Common Interests should adopt the standard within a year of its tabling.',
         ],
       }),
     );
-    expect(findRecommendations(doc, { actorAliases: {} }).map((r) => r.actor)).toEqual(['Federal Ministry of Water Resources', 'Donors and multilateral lenders', 'Regulators']);
+    expect(findRecommendations(doc, { actorAliases: {} }).map((r) => r.actor)).toEqual([
+      // In the source's own case (a capital that only opens the sentence dropped), with "the" before one body.
+      'the federal Ministry of Water Resources',
+      'donors and multilateral lenders',
+      'regulators',
+      'provincial irrigation departments and IRSA',
+      'the Council of Common Interests',
+    ]);
   });
 });
