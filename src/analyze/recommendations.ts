@@ -317,8 +317,10 @@ export function findRecommendations(doc: StructuredSource, options: Pick<Analyze
       context = context.slice(-4);
       lastParagraph = s.paragraph;
     }
-    // Code, markup and table runs are not advice ("VALUE must be the null terminated string …").
-    const found = isProse(s.text) ? recommendationIn(doc, s, table, context) : null;
+    // Code, markup and table runs are not advice ("VALUE must be the null terminated string …");
+    // tested only on the few sentences that read as advice.
+    let found = recommendationIn(doc, s, table, context);
+    if (found && !isProse(s.text)) found = null;
     if (found) out.push(found);
     context.push(found?.actors?.length ? joinActorsForContext(found.actors) : s.text);
   }
