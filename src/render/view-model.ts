@@ -55,6 +55,8 @@ export interface SourceView {
   id: string;
   title: string;
   authors: string;
+  /** As a short citation names them: "Akhtar and Holland", "Akram et al." (surnames). */
+  authorsShort: string;
   year: string;
   venue: string;
   doi: string;
@@ -272,7 +274,11 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
 
   const sources: SourceView[] = brief.sources.map((s, i) => {
     const title = escapeMarkdown(cleanTitle(s));
-    const authors = s.authors.map((a) => escapeMarkdown(a)).join(', ');
+    // A reference names people, not their titles ("Dr. Saima Qaisrani" is "Saima Qaisrani").
+    const names = s.authors.map((a) => a.replace(/^(?:(?:dr|prof|professor|mr|mrs|ms|sir)\.?\s+)+/i, ''));
+    const authors = names.map((a) => escapeMarkdown(a)).join(', ');
+    const surname = (a: string) => escapeMarkdown(a.split(/\s+/).pop() ?? a);
+    const authorsShort = names.length > 2 ? `${surname(names[0]!)} et al.` : names.map(surname).join(' and ');
     const year = s.year ? String(s.year) : '';
     const venue = s.venue ? escapeMarkdown(s.venue) : '';
     const doi = s.doi && /^10\.\d{4,9}\/[-._;()/:a-z0-9]+$/i.test(s.doi) ? s.doi : '';
@@ -284,6 +290,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
       id: s.id,
       title,
       authors,
+      authorsShort,
       year,
       venue,
       doi: doi ? escapeMarkdown(doi) : '',

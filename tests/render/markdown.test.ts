@@ -195,4 +195,16 @@ describe('the view model', () => {
     // Within the limit, nothing is pooled and unattributed advice keeps its own group, last.
     expect(toViewModel(brief, { actors: 9 }).recommendationGroups.map((g) => g.actor).slice(-2)).toEqual(['Utilities', 'all actors']);
   });
+
+  it("names a source's authors without their titles, and shortly as a citation does", () => {
+    const brief = fixtureBrief();
+    brief.sources[0] = { ...brief.sources[0]!, authors: ['Dr. Saima Qaisrani', 'Rohan Gill'] };
+    brief.sources[1] = { ...brief.sources[1]!, authors: ['Imran H. Chaudhry', 'Gurpreet K. Sandhu', 'Prof. Ali Raza Malik'] };
+    const [a, b] = toViewModel(brief).sources;
+    expect([a!.authors, a!.authorsShort]).toEqual(['Saima Qaisrani, Rohan Gill', 'Qaisrani and Gill']);
+    expect([b!.authors, b!.authorsShort]).toEqual(['Imran H. Chaudhry, Gurpreet K. Sandhu, Ali Raza Malik', 'Chaudhry et al.']);
+    expect(b!.reference.startsWith('Imran H. Chaudhry, Gurpreet K. Sandhu, Ali Raza Malik')).toBe(true);
+    const onePager = normalizeMarkdown(applyTemplate(loadTemplate('one-pager'), toViewModel(brief)));
+    expect(onePager).toMatch(/\n2\. Chaudhry et al\.: \*/);
+  });
 });
