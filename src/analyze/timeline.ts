@@ -159,6 +159,13 @@ function clauseAround(text: string, start: number, end: number): { start: number
 
 const metadataLine = /^\s*(?:©|\(c\)|(?:manuscript\s+)?received|revised|accepted|available\s+online|published|submitted|copyright|©|citation|doi|issn|vol\.?|volume)\b/i;
 
+/**
+ * The study's own making ("This paper uses a panel surveyed in 2019-20 and 2022-23", "This report
+ * draws on interviews between September 2024 and February 2025"): dates of the research, not events
+ * of its subject.
+ */
+const ownResearch = /\b(?:this|our|the\s+present)\s+(?:paper|study|report|article|analysis|brief|research|survey|working\s+paper)\s+(?:\w+\s+){0,3}?(?:uses?|used|draws?|drew|relies|relied|is\s+based|was\s+based|builds?|covers?|covered)\b|\b(?:we|the\s+authors?)\s+(?:\w+\s+)?(?:surveyed|interviewed|conducted|collected|fielded)\b|\b(?:were|was)\s+(?:surveyed|interviewed)\s+(?:in|between|from|during)\b/i;
+
 /** Dated events of one source, in document order. */
 export function findEvents(doc: StructuredSource): ExtractedEvent[] {
   const text = doc.source.text;
@@ -166,7 +173,7 @@ export function findEvents(doc: StructuredSource): ExtractedEvent[] {
   const firstSection = doc.sections.length ? doc.sections[0].start : 0;
   for (const s of bodySentences(doc)) {
     if (s.start < firstSection && (wordCount(s.text) < 8 || metadataLine.test(s.text))) continue;
-    if (metadataLine.test(s.text)) continue;
+    if (metadataLine.test(s.text) || ownResearch.test(s.text)) continue;
     out.push(...eventsIn(text, s));
   }
   return out;

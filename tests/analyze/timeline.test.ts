@@ -37,3 +37,19 @@ describe('findEvents', () => {
     for (const e of events) expect(doc.source.text.slice(e.start, e.end)).toContain(e.text.slice(0, 20));
   });
 });
+
+describe('findEvents', () => {
+  it('leaves out the dates of the study itself: when it surveyed, interviewed or what it draws on', async () => {
+    const doc = await docOf(
+      paper({
+        Introduction: [
+          'This paper uses a two-round panel of 1,152 farm households surveyed in 2019-20 and 2022-23 to estimate how pumping responds to energy costs.',
+          'This report draws on government assessments and 34 interviews in Lahore and Quetta between September 2024 and February 2025.',
+          'We interviewed irrigation officials in March 2023 about the registration of tubewells.',
+          'Gujarat separated farm feeders from village supply in 2003, and Punjab passed its water act in 2019.',
+        ],
+      }),
+    );
+    expect(findEvents(doc).map((e) => e.date)).toEqual(['2003', '2019']);
+  });
+});
