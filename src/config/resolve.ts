@@ -7,7 +7,7 @@ import type { AnalyzeOptions, SynthesizeOptions } from '../model/context.js';
 import { defaultAnalyzeOptions, defaultSynthesizeOptions } from '../model/context.js';
 import { usageError } from '../model/errors.js';
 import type { LoadedConfig } from './load.js';
-import type { FontsConfig } from './schema.js';
+import { isCalendarDate, type FontsConfig } from './schema.js';
 
 /** Flags a command may pass; undefined means "not given" (so the config file applies). */
 export interface BuildFlags {
@@ -134,7 +134,7 @@ export function resolveSettings(
     date: flags.edition ?? c.edition ?? editionDateFromEnv(env),
     generator,
   };
-  if (flags.edition !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.edition)) throw usageError(`--edition must be a date as YYYY-MM-DD, got "${flags.edition}"`);
+  if (flags.edition !== undefined && !isCalendarDate(flags.edition)) throw usageError(`--edition must be a date as YYYY-MM-DD, got "${flags.edition}"`);
 
   return {
     sources,

@@ -5,6 +5,14 @@
 import { z } from 'zod';
 
 /** Output formats a build can write. */
+/** A real day written as YYYY-MM-DD (not "2026-13-45", not "2026-02-30"). */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
 export const configFormats = ['md', 'pdf', 'json', 'html', 'docx'] as const;
 
 const nonEmpty = z.string().min(1, 'expected a non-empty string');
@@ -38,7 +46,7 @@ export const configSchema = z
     organisation: nonEmpty.optional(),
     authors: z.array(nonEmpty).optional(),
     /** Edition date `YYYY-MM-DD`; default SOURCE_DATE_EPOCH, else today. */
-    edition: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').optional(),
+    edition: z.string().refine(isCalendarDate, 'expected a date as YYYY-MM-DD').optional(),
     /** Templates to build, by name. */
     templates: z.array(nonEmpty).min(1).optional(),
     /** Folder of user templates that override the built-in ones. */

@@ -109,6 +109,9 @@ describe('brief build with a config file', () => {
     const dj = JSON.parse(run(dir, ['diff', '--json', 'build/editions/2026-01-05', 'build/model.json']).stdout);
     expect(dj.sources.added).toHaveLength(1);
     expect(run(dir, ['diff', 'build/model.json', 'nothing.json']).status).toBe(3);
+    // An edition that is no day: a usage error before any work, not a template failure.
+    const month13 = run(dir, ['build', '--edition', '2026-13-45']);
+    expect([month13.status, month13.stderr]).toEqual([2, 'brief: error: --edition must be a date as YYYY-MM-DD, got "2026-13-45"\n']);
     // Without files: the out folder's model against its previous edition.
     expect(run(dir, ['diff', '--out', 'build']).stdout).toBe(diff.stdout.replace('build/editions/2026-01-05/model.json', join('build', 'editions', '2026-01-05', 'model.json')).replace(' to build\n', ` to ${join('build', 'model.json')}\n`));
   });

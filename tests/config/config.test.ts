@@ -76,6 +76,9 @@ describe('parseConfig', () => {
     expect(range.message).toBe('"fonts.size" is 2, expected at least 7');
     const choice = errorOf('pageSize: A5\n');
     expect(choice.message).toContain('expected one of A4, Letter');
+    // A date written right but no day of the calendar.
+    const day = errorOf('title: x\nedition: "2026-02-30"\n');
+    expect([day.line, day.message]).toEqual([2, '"edition" is "2026-02-30", expected a date as YYYY-MM-DD']);
   });
 
   it('reads JSON configs with positions too', () => {
