@@ -70,7 +70,8 @@ export const defaultBuildSettings = {
 export function editionDateFromEnv(env: NodeJS.ProcessEnv, now: () => Date = () => new Date()): string {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch)) throw usageError(`SOURCE_DATE_EPOCH must be a whole number of seconds, got "${epoch}"`);
+    // Up to the last second of year 9999: an edition date has four digits of year.
+    if (!/^\d+$/.test(epoch) || Number(epoch) > 253402300799) throw usageError(`SOURCE_DATE_EPOCH must be a whole number of seconds up to year 9999, got "${epoch}"`);
     return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
   }
   return now().toISOString().slice(0, 10);

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { loadConfig, parseConfig } from '../../src/config/load.js';
-import { resolveSettings } from '../../src/config/resolve.js';
+import { editionDateFromEnv, resolveSettings } from '../../src/config/resolve.js';
 import { globBase, globToRegExp } from '../../src/config/glob.js';
 import { listSelectedSources } from '../../src/config/sources.js';
 import { initialConfigText } from '../../src/config/init.js';
@@ -153,5 +153,16 @@ describe('source globs', () => {
     const s = resolveSettings({}, loaded, {}, gen);
     const listed = listSelectedSources(s.sources).map((p) => relative(root, join(process.cwd(), p)).replace(/\\/g, '/'));
     expect(listed).toEqual(['papers/a.txt', 'papers/b.md', 'papers/sub/e.md']);
+  });
+});
+
+describe('the edition date from SOURCE_DATE_EPOCH', () => {
+  it('is the UTC day of the epoch, and a usage error when the epoch is no number of seconds up to year 9999', () => {
+    expect(editionDateFromEnv({ SOURCE_DATE_EPOCH: '1700000000' })).toBe('2023-11-14');
+    expect(editionDateFromEnv({ SOURCE_DATE_EPOCH: '253402300799' })).toBe('9999-12-31');
+    expect(editionDateFromEnv({}, () => new Date(Date.UTC(2026, 0, 5, 23, 59)))).toBe('2026-01-05');
+    for (const bad of ['abc', '-5', '1.5', '99999999999999']) {
+      expect(() => editionDateFromEnv({ SOURCE_DATE_EPOCH: bad })).toThrow(/SOURCE_DATE_EPOCH must be a whole number of seconds up to year 9999/);
+    }
   });
 });
