@@ -195,8 +195,8 @@ export function isUnchanged(c: EditionChanges): boolean {
 /** The changes as plain text for `brief diff` (one item per line, grouped). */
 export function formatChanges(c: EditionChanges, labels: { old: string; new: string }): string {
   const lines: string[] = [`Changes from ${labels.old}${c.since ? ` (${c.since})` : ''} to ${labels.new}`];
-  const group = (title: string, added: string[], removed: string[], changed: string[] = [], unchanged?: number) => {
-    lines.push('', `${title}: ${added.length} new, ${removed.length} removed${changed.length ? `, ${changed.length} changed` : ''}${unchanged !== undefined ? `, ${unchanged} unchanged` : ''}`);
+  const group = (title: string, added: string[], removed: string[], changed: string[] = [], unchanged?: number, changedWord = 'changed') => {
+    lines.push('', `${title}: ${added.length} new, ${removed.length} removed${changed.length ? `, ${changed.length} ${changedWord}` : ''}${unchanged !== undefined ? `, ${unchanged} unchanged` : ''}`);
     for (const a of added) lines.push(`  + ${a}`);
     for (const r of removed) lines.push(`  - ${r}`);
     for (const m of changed) lines.push(`  ~ ${m}`);
@@ -209,6 +209,7 @@ export function formatChanges(c: EditionChanges, labels: { old: string; new: str
     c.themes.removed.map((t) => (t.into ? `${t.label} (merged into ${t.into})` : t.label)),
     (c.themes.renamed ?? []).map((t) => `${t.from} → ${t.to}`),
     c.themes.unchanged,
+    'renamed',
   );
   group('Findings', c.findings.added.map((f) => cut(f.text)), c.findings.removed.map((f) => cut(f.text)), [], c.findings.unchanged);
   group('Recommendations', c.recommendations.added.map((r) => cut(r.text)), c.recommendations.removed.map((r) => cut(r.text)), [], c.recommendations.unchanged);

@@ -75,7 +75,7 @@ describe('diffBriefs', () => {
     expect(c.themes.renamed).toEqual([{ from: 'Groundwater depletion', to: 'Aquifers under stress' }]);
     expect(c.themes.unchanged).toBe(1);
     expect(isUnchanged(c)).toBe(false);
-    expect(formatChanges(c, { old: 'a', new: 'b' })).toContain('Themes: 0 new, 0 removed, 1 changed, 1 unchanged\n  ~ Groundwater depletion → Aquifers under stress\n');
+    expect(formatChanges(c, { old: 'a', new: 'b' })).toContain('Themes: 0 new, 0 removed, 1 renamed, 1 unchanged\n  ~ Groundwater depletion → Aquifers under stress\n');
   });
 
   it('says which theme took up a theme that is gone, and renames a theme that kept half its phrases', () => {
