@@ -217,6 +217,18 @@ const listed = (items: readonly (string | number)[]): string => {
  */
 const takesThe = /^(?:\p{Lu}[\p{L}'’-]*\s+)*\p{Lu}[\p{L}'’-]*\s+(?:States|Nations|Kingdom|Union|Emirates|Republic|Taliban|Corridor|Initiative|Organi[sz]ation|Agreement|Accord|Treaty|Alliance|Council|Commission|Bank|Fund|Forum|Forces|Army|Movement|Party|Front|War|Process|Programme|Program|Strategy|Doctrine|Ocean|Sea|Gulf|East|West|Region|Belt|Road)$/u;
 
+/**
+ * Whether a sentence reads on its own: it does not open with a pronoun or connective, nor lean on
+ * a thing named before it ("Much of the evidence it draws on …", "these measures", "such a shift").
+ */
+export function standsAlone(text: string): boolean {
+  if (/^(?:it|its|this(?!\s+(?:paper|study|report|article|research|analysis|brief)\b)|these|they|their|them|he|she|his|her|such|that|those|but|and|or|so|yet|however|thus|therefore|also|hence|moreover|furthermore|additionally|in addition|consequently|accordingly|nevertheless|nonetheless|similarly|likewise|instead|otherwise|in contrast|on the other hand|as a result|finally|secondly|thirdly|next)\b/i.test(text)) return false;
+  // An early "it"/"they" acting on something ("the evidence it draws on"), not "it is", "it may be".
+  if (/^(?:\S+\s+){1,6}?(?:it|they)\s+(?!is\b|was\b|will\b|would\b|can\b|could\b|may\b|might\b|has\b|had\b|seems\b|appears\b|remains\b|becomes\b|should\b|must\b|needs\b|takes\b)\p{Ll}/iu.test(text)) return false;
+  // "these measures", "such a shift": things named in a sentence the brief does not show.
+  return !/\b(?:these|those|such)\s+(?:a\s+|an\s+)?\p{Ll}+/u.test(text) && !/\bthis\s+(?!paper|study|report|article|research|analysis|brief|chapter|section|work|year|decade|century|region|country|basin)\p{Ll}+/u.test(text);
+}
+
 /** Builds the view model from a brief. Pure; deterministic for a given brief and options. */
 export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {}): ViewModel {
   const o: ViewModelOptions = { ...defaultViewModelOptions, ...options };
@@ -346,16 +358,19 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     };
   });
 
-  // Key messages: the best finding of each leading theme, then the best remaining findings.
+  // Key messages: the best finding of each leading theme, then the best remaining findings; one
+  // that reads on its own before one that leans on a sentence the brief does not show.
   const picked: Finding[] = [];
+  const firstStandingAlone = (fs: Finding[]) => fs.find((f) => standsAlone(f.text)) ?? fs[0];
   for (const t of themes) {
     if (picked.length >= o.keyMessages) break;
-    const best = rankFindings(t.findingIds.map((id) => fById.get(id)).filter((f): f is Finding => !!f && !picked.includes(f)))[0];
+    const best = firstStandingAlone(rankFindings(t.findingIds.map((id) => fById.get(id)).filter((f): f is Finding => !!f && !picked.includes(f))));
     if (best) picked.push(best);
   }
-  for (const f of rankFindings(brief.findings)) {
+  const rest = rankFindings(brief.findings.filter((f) => !picked.includes(f)));
+  for (const f of [...rest.filter((x) => standsAlone(x.text)), ...rest.filter((x) => !standsAlone(x.text))]) {
     if (picked.length >= Math.min(3, o.keyMessages)) break;
-    if (!picked.includes(f)) picked.push(f);
+    picked.push(f);
   }
   const keyMessages = rankFindings(picked).map(findingView);
 

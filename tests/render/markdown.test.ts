@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Root, RootContent } from 'mdast';
 import { fromMarkdown, normalizeMarkdown } from '../../src/render/markdown.js';
 import { escapeMarkdown } from '../../src/render/escape.js';
-import { toViewModel } from '../../src/render/view-model.js';
+import { standsAlone, toViewModel } from '../../src/render/view-model.js';
 import { applyTemplate } from '../../src/render/templates.js';
 import { toHtml } from '../../src/render/html.js';
 import { loadTemplate } from '../../src/cli/template-files.js';
@@ -206,5 +206,24 @@ describe('the view model', () => {
     expect(b!.reference.startsWith('Imran H. Chaudhry, Gurpreet K. Sandhu, Ali Raza Malik')).toBe(true);
     const onePager = normalizeMarkdown(applyTemplate(loadTemplate('one-pager'), toViewModel(brief)));
     expect(onePager).toMatch(/\n2\. Chaudhry et al\.: \*/);
+  });
+
+  it('takes key messages that read on their own before those that lean on a sentence not shown', () => {
+    expect(standsAlone('Much of the evidence it draws on compares regions with different crop mixes.')).toBe(false);
+    expect(standsAlone('These measures cut pumping by a tenth within two years.')).toBe(false);
+    expect(standsAlone('However, the reform stalled after the election.')).toBe(false);
+    expect(standsAlone('Furthermore, the results suggest that combined approaches overfit less.')).toBe(false);
+    expect(standsAlone('Crop mix accounts for 58 percent of the explained variation in pumped volumes.')).toBe(true);
+    expect(standsAlone('In Punjab it is the price of power that sets the price of water.')).toBe(true);
+    expect(standsAlone('This paper finds that subsidies matter less than crop choice.')).toBe(true);
+    const brief = fixtureBrief();
+    const [a, b] = brief.findings;
+    // The theme's best finding leans on context; the next one reads on its own.
+    a!.text = 'These measures cut pumping by a tenth within two years.';
+    a!.score = 9;
+    b!.text = 'Metered farms cut pumping by a tenth within two years.';
+    b!.score = 1;
+    brief.themes = [{ ...brief.themes[0]!, findingIds: [a!.id, b!.id] }];
+    expect(toViewModel(brief, { keyMessages: 1 }).keyMessages.map((k) => k.text)).toEqual(['Metered farms cut pumping by a tenth within two years.']);
   });
 });
