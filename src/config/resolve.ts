@@ -7,7 +7,8 @@ import type { AnalyzeOptions, SynthesizeOptions } from '../model/context.js';
 import { defaultAnalyzeOptions, defaultSynthesizeOptions } from '../model/context.js';
 import { usageError } from '../model/errors.js';
 import type { LoadedConfig } from './load.js';
-import { isCalendarDate, type FontsConfig } from './schema.js';
+import type { FontsConfig } from './schema.js';
+import { isCalendarDate } from './dates.js';
 
 /** Flags a command may pass; undefined means "not given" (so the config file applies). */
 export interface BuildFlags {

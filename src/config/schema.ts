@@ -3,16 +3,9 @@
  * repository. Every object is strict, so a misspelt key is an error rather than silently ignored.
  */
 import { z } from 'zod';
+import { isCalendarDate } from './dates.js';
 
 /** Output formats a build can write. */
-/** A real day written as YYYY-MM-DD (not "2026-13-45", not "2026-02-30"). */
-export function isCalendarDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
 export const configFormats = ['md', 'pdf', 'json', 'html', 'docx'] as const;
 
 const nonEmpty = z.string().min(1, 'expected a non-empty string');
