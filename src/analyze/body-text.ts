@@ -196,8 +196,9 @@ export function maskBibliographic(text: string): string {
   return out;
 }
 
-/** A character or pair without which no token is code (a quick test before reading every token). */
-const codeMark = /[_>:=()[*]|[a-z][A-Z]/;
+/** Whether a text holds a mark without which no token is code (a quick test before reading every token). */
+const mayHoldCode = (t: string): boolean =>
+  t.includes('_') || t.includes('->') || t.includes('::') || t.includes('==') || t.includes('()') || t.includes('[') || t.includes(' * ') || /[a-z][A-Z]/.test(t);
 const codeToken = /[A-Za-z0-9]_[A-Za-z0-9]|->|::|==|\w\(\)|\w\[\d*\]|^\*$|^[a-z]+[A-Z][a-z]+[A-Z]?\w*$/;
 
 /**
@@ -208,7 +209,7 @@ export function isProse(text: string): boolean {
   if (/<\/?[A-Za-z][\w-]*>|&lt;\/?[A-Za-z]/.test(text)) return false;
   const tokens = text.split(/\s+/).filter(Boolean);
   // Code: two tokens such as `asn1_get_length`, `der[0]`, `->`, `::`, `f()`, a lone `*`, `elementName`.
-  if (codeMark.test(text) && tokens.filter((t) => codeToken.test(t)).length >= 2) return false;
+  if (mayHoldCode(text) && tokens.filter((t) => codeToken.test(t)).length >= 2) return false;
   // Mostly words ("236 out of the 289 papers (81.66%)" is prose; "0 5 10 15 Day of crawl" is an axis).
   const words = tokens.filter((t) => /\p{L}.*\p{L}/u.test(t)).length;
   return words >= 0.6 * tokens.length;
