@@ -508,7 +508,9 @@ function joinAcrossBreaks(units: Unit[], options: Readonly<StructureOptions>): U
       const bField = fieldOf(u.lines[0].text) !== null && b.split(/\s+/).length < 12;
       // Open: no closing mark, and the line was cut by the wrap (long, or as long as the block's
       // other lines) or stops on a word no sentence ends with ("… scheme introduced in").
-      const widest = prev.lines.reduce((w, l) => Math.max(w, l.text.length), 0);
+      // (The wrap width from the block's last lines: a block that keeps growing is not re-read.)
+      let widest = 0;
+      for (let k = Math.max(0, prev.lines.length - 8); k < prev.lines.length; k++) widest = Math.max(widest, prev.lines[k].text.length);
       const wrapped = prev.lines.length > 1 && a.length >= 0.85 * widest;
       const open = !TERMINAL.test(a) && (aWords >= options.minWordsForOpenEnd || wrapped || danglingWord.test(a));
       const lower = /^[\p{Ll}]/u.test(b);
