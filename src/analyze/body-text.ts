@@ -129,7 +129,9 @@ function computeBodySentences(doc: StructuredSource): Sentence[] {
  * notes between its paragraphs): a number, then a source with a link, an italic title or a quoted
  * title; and the document's own "Suggested citation".
  */
-export function noteParagraphs(doc: StructuredSource): Set<number> {
+export const noteParagraphs: (doc: StructuredSource) => Set<number> = perSource(computeNoteParagraphs);
+
+function computeNoteParagraphs(doc: StructuredSource): Set<number> {
   const out = new Set<number>();
   doc.paragraphs.forEach((p, i) => {
     const t = p.text;
