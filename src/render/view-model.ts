@@ -226,7 +226,8 @@ export function standsAlone(text: string): boolean {
   // An early "it"/"they" acting on something ("the evidence it draws on"), not "it is", "it may be".
   if (/^(?:\S+\s+){1,6}?(?:it|they)\s+(?!is\b|was\b|will\b|would\b|can\b|could\b|may\b|might\b|has\b|had\b|seems\b|appears\b|remains\b|becomes\b|should\b|must\b|needs\b|takes\b)\p{Ll}/iu.test(text)) return false;
   // "these measures", "such a shift": things named in a sentence the brief does not show.
-  return !/\b(?:these|those|such)\s+(?:a\s+|an\s+)?\p{Ll}+/u.test(text) && !/\bthis\s+(?!paper|study|report|article|research|analysis|brief|chapter|section|work|year|decade|century|region|country|basin)\p{Ll}+/u.test(text);
+  // ("such as", "those who", "those of" introduce what follows, not what came before.)
+  return !/\b(?:these|those(?!\s+(?:who|that|which|whose|of|in|with|for)\b)|such(?!\s+as\b|\s+that\b))\s+(?:a\s+|an\s+)?\p{Ll}+/u.test(text) && !/\bthis\s+(?!paper|study|report|article|research|analysis|brief|chapter|section|work|year|decade|century|region|country|basin)\p{Ll}+/u.test(text);
 }
 
 /** Builds the view model from a brief. Pure; deterministic for a given brief and options. */

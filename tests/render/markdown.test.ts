@@ -214,6 +214,7 @@ describe('the view model', () => {
     expect(standsAlone('However, the reform stalled after the election.')).toBe(false);
     expect(standsAlone('Furthermore, the results suggest that combined approaches overfit less.')).toBe(false);
     expect(standsAlone('Crop mix accounts for 58 percent of the explained variation in pumped volumes.')).toBe(true);
+    expect(standsAlone('Issues such as terrorism, refugees and trade require regional cooperation, and those who pump most pay least.')).toBe(true);
     expect(standsAlone('In Punjab it is the price of power that sets the price of water.')).toBe(true);
     expect(standsAlone('This paper finds that subsidies matter less than crop choice.')).toBe(true);
     const brief = fixtureBrief();
