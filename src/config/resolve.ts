@@ -82,12 +82,12 @@ function list(value: string): string[] {
   return [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))];
 }
 
-/** Merge defaults, the config file and flags. `cwd` makes config-relative paths usable from the CLI. */
 /** The object without its undefined fields (so spreading it over defaults keeps them). */
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+/** Merge defaults, the config file and flags. `cwd` makes config-relative paths usable from the CLI. */
 export function resolveSettings(
   flags: BuildFlags,
   loaded: LoadedConfig,

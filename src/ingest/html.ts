@@ -31,10 +31,10 @@ export function markupDepth(html: string, limit: number): number {
   return max;
 }
 
-/** Read an HTML string; `path` names the file in diagnostics. */
 /** Headings that open a section, not name a page. */
 const sectionWord = /^(?:summary|executive summary|abstract|introduction|overview|background|contents|table of contents|key (?:findings|points|messages|takeaways))\s*:?$/i;
 
+/** Read an HTML string; `path` names the file in diagnostics. */
 export function readHtml(html: string, path: string, ctx: StageContext, options: { readability: boolean } = { readability: true }): { text: string; title: string | null } | null {
   if (markupDepth(html, MAX_PARSE_DEPTH) > MAX_PARSE_DEPTH) {
     ctx.report.fatal(path, undefined, `Unexpected HTML nested more than ${MAX_PARSE_DEPTH} elements deep, expected ordinary HTML`, 'deep-html');
