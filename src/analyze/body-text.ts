@@ -217,6 +217,11 @@ export function isProse(text: string): boolean {
   return words >= 0.6 * tokens.length;
 }
 
+/** Whether a sentence ends by opening a list, a formula or a quotation ("… the following steps:"). */
+export function isLeadIn(text: string): boolean {
+  return /:\s*["”’)]*\s*$/.test(text);
+}
+
 /** Word count of a string. */
 export function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;

@@ -11,7 +11,7 @@
  */
 import type { ExtractedFinding, Sentence, StructuredSource } from '../model/document.js';
 import type { SectionKind } from '../model/schema.js';
-import { bodySentences, isProse, maskCitations, sectionKindOf, wordCount } from './body-text.js';
+import { bodySentences, isLeadIn, isProse, maskCitations, sectionKindOf, wordCount } from './body-text.js';
 import { claimOf } from './claim.js';
 import { cosine, countTerms, inverseFrequencies, norm, sentenceTerms, weigh, type TermVector } from './text/vectors.js';
 
@@ -99,7 +99,7 @@ export function scoreFindings(doc: StructuredSource, exclude: ReadonlySet<number
     if (words < 8 || words > 70 || /\?\s*$/.test(s.text) || exclude.has(s.end)) return zero;
     if (citesOthers(raw) || /^(?:keywords?|key\s+words|jel|doi|source|note|figure|table)\b\s*[:.]/i.test(s.text)) return zero;
     // Not prose, or a lead-in whose substance is the list or formula after its colon.
-    if (!isProse(s.text) || /:\s*["”’)]*\s*$/.test(s.text)) return zero;
+    if (!isProse(s.text) || isLeadIn(s.text)) return zero;
     // An example illustrates a claim made elsewhere; it is not one.
     if (/^(?:for\s+(?:example|instance)|e\.g\.|as\s+an\s+example|to\s+illustrate)\b/i.test(s.text)) return zero;
     const kind = sectionKindOf(doc, s.section);

@@ -10,7 +10,7 @@
 import type { ExtractedRecommendation, Sentence, StructuredSource } from '../model/document.js';
 import type { AnalyzeOptions } from '../model/context.js';
 import { actorTable, actorsIn, distinctActors, joinActors, type ActorTable } from './actors.js';
-import { bodySentences, isProse, maskCitations, sectionKindOf } from './body-text.js';
+import { bodySentences, isLeadIn, isProse, maskCitations, sectionKindOf } from './body-text.js';
 import { claimOf } from './claim.js';
 import { tagText } from './text/nlp.js';
 
@@ -345,9 +345,6 @@ function isImperative(masked: string): boolean {
 const maxSentenceLength = 2000;
 
 /** The recommendation a sentence makes, if any. */
-/** A sentence that ends by opening a list, a formula or a quotation. */
-const leadIn = /:\s*["”’)]*\s*$/;
-
 export function recommendationIn(doc: StructuredSource, s: Sentence, table: ActorTable, context: string[] = []): ExtractedRecommendation | null {
   // No recommendation runs to thousands of characters; such a "sentence" is unsplit text, and the
   // clause tests below would be quadratic on it.
@@ -356,7 +353,7 @@ export function recommendationIn(doc: StructuredSource, s: Sentence, table: Acto
   const masked = maskCitations(raw);
   if (masked.split(/\s+/).filter(Boolean).length < 5) return null;
   // A lead-in ("Pakistan should take the following steps:") is not the advice; its items are.
-  if (leadIn.test(raw)) return null;
+  if (isLeadIn(raw)) return null;
   const kind = sectionKindOf(doc, s.section);
   const inAdvice = kind === 'recommendations';
   const cues = [...cuesIn(masked), ...adviceCues(masked, table, inAdvice)]
