@@ -172,7 +172,7 @@ export function findEvents(doc: StructuredSource): ExtractedEvent[] {
   const out: ExtractedEvent[] = [];
   const firstSection = doc.sections.length ? doc.sections[0].start : 0;
   for (const s of bodySentences(doc)) {
-    if (s.start < firstSection && (wordCount(s.text) < 8 || metadataLine.test(s.text))) continue;
+    if (s.start < firstSection && wordCount(s.text) < 8) continue;
     if (metadataLine.test(s.text) || ownResearch.test(s.text)) continue;
     out.push(...eventsIn(text, s));
   }

@@ -222,13 +222,20 @@ const takesThe = /^(?:\p{Lu}[\p{L}'’-]*\s+)*\p{Lu}[\p{L}'’-]*\s+(?:States|Na
  * a thing named before it ("Much of the evidence it draws on …", "these measures", "such a shift").
  */
 export function standsAlone(text: string): boolean {
-  if (/^(?:it|its|this(?!\s+(?:paper|study|report|article|research|analysis|brief)\b)|these|they|their|them|he|she|his|her|such|that|those|but|and|or|so|yet|however|thus|therefore|also|hence|moreover|furthermore|additionally|in addition|consequently|accordingly|nevertheless|nonetheless|similarly|likewise|instead|otherwise|in contrast|on the other hand|as a result|finally|secondly|thirdly|next)\b/i.test(text)) return false;
-  // An early "it"/"they" acting on something ("the evidence it draws on"), not "it is", "it may be".
-  if (/^(?:\S+\s+){1,6}?(?:it|they)\s+(?!is\b|was\b|will\b|would\b|can\b|could\b|may\b|might\b|has\b|had\b|seems\b|appears\b|remains\b|becomes\b|should\b|must\b|needs\b|takes\b)\p{Ll}/iu.test(text)) return false;
-  // "these measures", "such a shift": things named in a sentence the brief does not show.
-  // ("such as", "those who", "those of" introduce what follows, not what came before.)
-  return !/\b(?:these|those(?!\s+(?:who|that|which|whose|of|in|with|for)\b)|such(?!\s+as\b|\s+that\b))\s+(?:a\s+|an\s+)?\p{Ll}+/u.test(text) && !/\bthis\s+(?!paper|study|report|article|research|analysis|brief|chapter|section|work|year|decade|century|region|country|basin)\p{Ll}+/u.test(text);
+  return !leansOnOpening.test(text) && !leansOnPronoun.test(text) && !leansOnNamed.test(text) && !leansOnThis.test(text);
 }
+/** "This paper", "this study": the source naming itself, which needs no earlier sentence. */
+const selfReference = 'paper|study|report|article|research|analysis|brief';
+const leansOnOpening = new RegExp(
+  `^(?:it|its|this(?!\\s+(?:${selfReference})\\b)|these|they|their|them|he|she|his|her|such|that|those|but|and|or|so|yet|however|thus|therefore|also|hence|moreover|furthermore|additionally|in addition|consequently|accordingly|nevertheless|nonetheless|similarly|likewise|instead|otherwise|in contrast|on the other hand|as a result|finally|secondly|thirdly|next)\\b`,
+  'i',
+);
+// An early "it"/"they" acting on something ("the evidence it draws on"), not "it is", "it may be".
+const leansOnPronoun = /^(?:\S+\s+){1,6}?(?:it|they)\s+(?!is\b|was\b|will\b|would\b|can\b|could\b|may\b|might\b|has\b|had\b|seems\b|appears\b|remains\b|becomes\b|should\b|must\b|needs\b|takes\b)\p{Ll}/iu;
+// "these measures", "such a shift": things named in a sentence the brief does not show ("such as",
+// "those who", "those of" introduce what follows, not what came before).
+const leansOnNamed = /\b(?:these|those(?!\s+(?:who|that|which|whose|of|in|with|for)\b)|such(?!\s+as\b|\s+that\b))\s+(?:a\s+|an\s+)?\p{Ll}+/u;
+const leansOnThis = new RegExp(`\\bthis\\s+(?!${selfReference}|chapter|section|work|year|decade|century|region|country|basin)\\p{Ll}+`, 'u');
 
 /** Builds the view model from a brief. Pure; deterministic for a given brief and options. */
 export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {}): ViewModel {
