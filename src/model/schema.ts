@@ -58,6 +58,13 @@ export const sourceSchema = z.object({
   year: z.number().int().nullable().optional(),
   venue: z.string().nullable().optional(),
   doi: z.string().nullable().optional(),
+  /** Fields the source does not print, filled from the reference lists of sources that cite it, with those entries. */
+  detailsFrom: z
+    .object({
+      fields: z.array(z.enum(['year', 'venue', 'doi'])).min(1),
+      citations: z.array(citationSchema).min(1),
+    })
+    .optional(),
   sections: z.array(sectionSchema),
   keyphrases: z.array(keyphraseSchema),
   summary: z.array(summarySentenceSchema),

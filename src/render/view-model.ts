@@ -60,8 +60,10 @@ export interface SourceView {
   year: string;
   venue: string;
   doi: string;
-  /** Formatted reference: `Authors (year). *Title*. Venue. <https://doi.org/…>` */
+  /** Formatted reference: `Authors (year). *Title*. Venue. <https://doi.org/…>`, then where details the source does not print come from. */
   reference: string;
+  /** "Year and venue as cited by [2; 4]" when those details come from other sources' reference lists, else empty. */
+  citedBy: string;
   /** The source's extractive summary, shortened to `summaryWords` words. */
   summary: string;
   keyphrases: string[];
@@ -305,6 +307,10 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     const parts = [`${authors || 'Anonymous'}${year ? ` (${year})` : ''}.`, `*${title}*.`];
     if (venue) parts.push(`${venue}.`);
     if (doi) parts.push(`<https://doi.org/${doi}>`);
+    // Details the source does not print are credited to the sources whose reference lists give them.
+    const from = s.detailsFrom;
+    const citedBy = from ? `${listed(from.fields.map((f) => (f === 'doi' ? 'DOI' : f))).replace(/^./, (c) => c.toUpperCase())} as cited by ${citeSources(from.citations.map((c) => c.sourceId))}.` : '';
+    if (citedBy) parts.push(citedBy);
     return {
       n: i + 1,
       id: s.id,
@@ -315,6 +321,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
       venue,
       doi: doi ? escapeMarkdown(doi) : '',
       reference: parts.join(' '),
+      citedBy,
       summary: escapeMarkdown(words(s.summary.map((x) => x.text).join(' '), o.summaryWords)),
       keyphrases: s.keyphrases.map((k) => escapeMarkdown(k.text)),
       sha256: s.sha256,

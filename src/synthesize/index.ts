@@ -16,6 +16,7 @@ import { noticeTest } from './notices.js';
 import { indexCorpus } from './corpus-index.js';
 import { byCitation, mergeGlossary, mergeTimeline, mergeQuotes } from './collect.js';
 import { findAgreements } from './agreement.js';
+import { citedDetails } from './cited-details.js';
 import { stemWord, wordsOf } from '../analyze/text/stem.js';
 import { builtinActorAliases } from '../analyze/data/actor-aliases.js';
 
@@ -24,6 +25,7 @@ const duplicateThreshold = 0.5;
 
 export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, options: SynthesizeOptions): Brief {
   const keyphrases: SourceEntry['keyphrases'][] = rankKeyphrases(analyses.map((a) => a.candidates), { limit: 15 });
+  const cited = citedDetails(analyses.map((a) => a.doc));
   const sources: SourceEntry[] = analyses.map((a, i) => ({
     id: a.doc.source.id,
     path: a.doc.source.path,
@@ -34,9 +36,10 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
     authors: a.doc.metadata.authors,
     keywords: a.doc.metadata.keywords,
     abstract: a.doc.metadata.abstract,
-    year: a.doc.metadata.year,
-    venue: a.doc.metadata.venue,
-    doi: a.doc.metadata.doi,
+    year: a.doc.metadata.year ?? cited[i]?.year ?? null,
+    venue: a.doc.metadata.venue ?? cited[i]?.venue ?? null,
+    doi: a.doc.metadata.doi ?? cited[i]?.doi ?? null,
+    ...(cited[i] ? { detailsFrom: { fields: cited[i]!.fields, citations: cited[i]!.citations } } : {}),
     sections: a.doc.sections.map((s) => ({ heading: s.heading, number: s.number, level: s.level, kind: s.kind, start: s.start, end: s.end })),
     keyphrases: keyphrases[i],
     summary: a.summary.map((s) => ({ text: s.text, start: s.start, end: s.end })),
