@@ -3,7 +3,7 @@
  * (not its reference list or notes), what kind of section a sentence sits in, and masking of
  * inline citations so that cue rules do not fire on "(Waltz, 1979)".
  */
-import type { Paragraph, Sentence, StructuredSource } from '../model/document.js';
+import type { Paragraph, Sentence, Span, StructuredSource } from '../model/document.js';
 import type { SectionKind } from '../model/schema.js';
 
 const backMatterHeading = /^\s*(?:[#*\d.\s]*)(references?|bibliography|works cited|sources|notes|endnotes|footnotes|literature cited)\s*:?\s*\**\s*$/i;
@@ -143,6 +143,23 @@ function computeNoteParagraphs(doc: StructuredSource): Set<number> {
 }
 
 /** Body paragraphs: before the back matter and outside reference lists and notes. */
+/**
+ * The source text of `span` (within `paragraph`) with what lies between the paragraph's lines blanked
+ * out: the page number and running header a paragraph re-joined across a page break steps over are
+ * not its text ("… introduced in / 3 / Working Paper 2024/07 / 2020, …"). Offsets are unchanged.
+ */
+export function textOf(doc: StructuredSource, paragraph: Paragraph, span: Span = paragraph): string {
+  const text = doc.source.text;
+  const { pieces } = paragraph;
+  let out = text.slice(span.start, span.end);
+  for (let i = 0; i + 1 < pieces.length; i++) {
+    const start = Math.max(pieces[i].end, span.start);
+    const end = Math.min(pieces[i + 1].start, span.end);
+    if (start < end && /\S/.test(text.slice(start, end))) out = out.slice(0, start - span.start) + ' '.repeat(end - start) + out.slice(end - span.start);
+  }
+  return out;
+}
+
 export const bodyParagraphs: (doc: StructuredSource) => Paragraph[] = perSource((doc) => computeBodyParagraphs(doc));
 
 function computeBodyParagraphs(doc: StructuredSource): Paragraph[] {

@@ -10,7 +10,7 @@
  * variants of one short form ("Tehrik-i-Taliban" / "Tehreek-e-Taliban") are kept as variants.
  */
 import type { ExtractedTerm, StructuredSource } from '../model/document.js';
-import { bodyParagraphs, bodySentences } from './body-text.js';
+import { bodyParagraphs, bodySentences, textOf } from './body-text.js';
 
 /** A glossary term with the way it was found. */
 export interface FoundTerm extends ExtractedTerm {
@@ -198,7 +198,7 @@ export function findTerms(doc: StructuredSource): FoundTerm[] {
   const text = doc.source.text;
   const out: FoundTerm[] = [];
   // Acronyms are read per paragraph, so a sentence split inside "(U.S.)" cannot hide one.
-  for (const p of bodyParagraphs(doc)) out.push(...acronymsIn(text.slice(p.start, p.end), p.start));
+  for (const p of bodyParagraphs(doc)) out.push(...acronymsIn(textOf(doc, p), p.start));
   for (const s of bodySentences(doc)) out.push(...conceptsIn(text.slice(s.start, s.end), s.start));
   return out.sort((a, b) => a.start - b.start || a.end - b.end || a.term.localeCompare(b.term));
 }

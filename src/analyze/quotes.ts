@@ -4,7 +4,7 @@
  * ("Trump had said, "…"", "According to Bajwa, "…"", ""…," Khan said").
  */
 import type { ExtractedQuote, StructuredSource } from '../model/document.js';
-import { bodyParagraphs, maskBibliographic, maskCitations } from './body-text.js';
+import { bodyParagraphs, maskBibliographic, maskCitations, textOf } from './body-text.js';
 
 const speechVerb = '(?:said|says|saying|stated|states|stating|declared|declares|declaring|remarked|remarks|told|noted|notes|noting|wrote|writes|writing|warned|warns|warning|argued|argues|arguing|asserted|asserts|added|adds|adding|claimed|claims|claiming|announced|announces|insisted|insists|observed|stressed|emphasi[sz]ed|explained|maintained|tweeted|put\\s+it|commented|acknowledged|admitted|urged|vowed|replied|responded|contends|contended|congratulated|as\\s+such)';
 // A name-like phrase: up to six capitalised words, possibly joined by "of (the)".
@@ -59,7 +59,7 @@ export function findQuotes(doc: StructuredSource): ExtractedQuote[] {
   const text = doc.source.text;
   const out: ExtractedQuote[] = [];
   for (const p of bodyParagraphs(doc)) {
-    const para = text.slice(p.start, p.end);
+    const para = textOf(doc, p);
     // Quotation marks inside footnote entries and link tails mark titles, not speech.
     const masked = maskBibliographic(para);
     const re = /“([^“”]{3,600}?)”|"([^"\n]{3,600}?)"/g;

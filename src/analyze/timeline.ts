@@ -5,7 +5,7 @@
  * the clause around the date when the sentence is long.
  */
 import type { ExtractedEvent, Sentence, StructuredSource } from '../model/document.js';
-import { bodySentences, maskCitations, wordCount } from './body-text.js';
+import { bodySentences, maskCitations, textOf, wordCount } from './body-text.js';
 
 const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const monthAbbr = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -174,14 +174,23 @@ export function findEvents(doc: StructuredSource): ExtractedEvent[] {
   for (const s of bodySentences(doc)) {
     if (s.start < firstSection && wordCount(s.text) < 8) continue;
     if (metadataLine.test(s.text) || ownResearch.test(s.text)) continue;
-    out.push(...eventsIn(text, s));
+    const paragraph = doc.paragraphs[s.paragraph];
+    out.push(...eventsIn(paragraph ? textOf(doc, paragraph, s) : text.slice(s.start, s.end), s));
   }
   return out;
 }
 
-/** Events in one sentence: one per date mention, each with the clause around it. */
-export function eventsIn(text: string, s: Sentence): ExtractedEvent[] {
-  const raw = text.slice(s.start, s.end);
+/**
+ * A stretch of the source as the sentence's reading text has it: white space collapsed, and a word
+ * hyphenated across a line break ("rice-" / "wheat", "agri-" / "cultural") written as the reading
+ * text writes it.
+ */
+function asRead(raw: string, reading: string): string {
+  return raw.replace(/\s+/g, ' ').replace(/(\p{L}+)- (\p{Ll}\p{L}*)/gu, (all, left: string, right: string) => (reading.includes(`${left}-${right}`) ? `${left}-${right}` : reading.includes(left + right) ? left + right : all));
+}
+
+/** Events in one sentence, given its source text (`raw`, from `s.start` on): one per date mention, each with the clause around it. */
+export function eventsIn(raw: string, s: Sentence): ExtractedEvent[] {
   const out: ExtractedEvent[] = [];
   // Masking only blanks characters out, so a sentence with no year in it has no date once masked.
   if (!mayHoldDate.test(raw)) return out;
@@ -195,7 +204,7 @@ export function eventsIn(text: string, s: Sentence): ExtractedEvent[] {
     let b = c.end;
     while (a < b && /[\s,;:–—-]/.test(raw[a])) a++;
     while (b > a && /[\s,;:]/.test(raw[b - 1])) b--;
-    out.push({ date: d.date, text: raw.slice(a, b).replace(/\s+/g, ' '), start: s.start + a, end: s.start + b });
+    out.push({ date: d.date, text: asRead(raw.slice(a, b), s.text), start: s.start + a, end: s.start + b });
   }
   return out;
 }

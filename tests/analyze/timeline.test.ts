@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { datesIn, findEvents } from '../../src/analyze/timeline.js';
+import { findQuotes } from '../../src/analyze/quotes.js';
 import { docOf, paper } from '../synthesize/doc.js';
 
 describe('datesIn', () => {
@@ -51,5 +52,41 @@ describe('findEvents', () => {
       }),
     );
     expect(findEvents(doc).map((e) => e.date)).toEqual(['2003', '2019']);
+  });
+});
+
+describe('events in a paragraph a page break cuts in two', () => {
+  // A hard-wrapped working paper: the page number and the running header (which holds "2024/07")
+  // stand between the halves of a sentence the structure stage re-joins.
+  const page = (n: number) => ['', String(n), '', 'Working Paper 2024/07   Farm incomes and groundwater', ''];
+  const text = [
+    'Crop Choice, Not Cheap Power? Farm Incomes and Groundwater Use in the Indus Plains',
+    '',
+    '1 Results',
+    'In Indian Punjab, rice-',
+    'wheat farms earned about INR 102,000 per hectare in 2022, compared with INR 78,000 for maize.',
+    'A diversification payment of INR 7,000 per acre, the amount offered under the scheme introduced in',
+    ...page(1),
+    '2020, closes around 60 percent of the income gap between rice and maize, and would cut',
+    'pumping by about 10 percent. As one farmer put it, "we grow rice because the state buys',
+    ...page(2),
+    'every grain of it at a price we know in advance", and no tariff changes that.',
+    ...page(3),
+    '2 Discussion',
+    'Rice-wheat rotations dominate the sample, and our findings qualify rather than overturn the literature.',
+    ...page(4),
+  ].join('\n');
+
+  it('reads neither the page number nor the running header: no 2024 event, and the event text is the reading text', async () => {
+    const events = findEvents(await docOf(text));
+    expect(events.map((e) => e.date)).toEqual(['2022', '2020']);
+    expect(events[1].text).toBe('A diversification payment of INR 7,000 per acre, the amount offered under the scheme introduced in 2020, closes around 60 percent of the income gap between rice and maize');
+    // A compound broken at a line end reads as the sentence writes it.
+    expect(events[0].text).toMatch(/^In Indian Punjab, rice-wheat farms earned/);
+  });
+
+  it('quotes a speaker across the break without the running header', async () => {
+    const quotes = findQuotes(await docOf(text));
+    expect(quotes.map((q) => q.text)).toEqual(['we grow rice because the state buys every grain of it at a price we know in advance']);
   });
 });
