@@ -12,7 +12,7 @@ import type { StageContext } from '../model/context.js';
 import { cleanPieces, trimSpan, type MappedText } from './clean.js';
 import { headingCandidate, isTitleLine, kindOf, UNSURE_REFERENCES, type HeadingCandidate } from './headings.js';
 import { markCaptions, markNotes, markPageNoise, markYaml, plainOf, toLines, type Line } from './lines.js';
-import { affiliationsOf, CLASSIFICATION_LABEL, fieldOf, FRONT_LABELS, institutionOf, isoDate, KEYWORD_LABEL, readAuthorLine, splitKeywords } from './metadata.js';
+import { affiliationsOf, CLASSIFICATION_LABEL, fieldOf, FRONT_LABELS, imprintOf, institutionOf, isoDate, KEYWORD_LABEL, readAuthorLine, splitKeywords } from './metadata.js';
 import { findCitations, linkCitations, looksLikeEntry, parseEntry, splitEntries } from './references.js';
 import { splitSentences } from './sentences.js';
 
@@ -781,7 +781,8 @@ function readFront(units: Unit[], text: string, declared: Record<string, unknown
     if (looksAffiliation) {
       u.front = true;
       metadata.affiliations.push(...affs);
-      frontText.push(joined);
+      // Line by line: an imprint line printed under the affiliation is read on its own.
+      for (const l of u.lines) frontText.push(l.text);
       if (abstractUnits.length) abstractDone = true;
       continue;
     }
@@ -816,6 +817,14 @@ function readFront(units: Unit[], text: string, declared: Record<string, unknown
   const ft = frontText.join('\n');
   const doi = /\b(10\.\d{4,9}\/[^\s<>"'\]]+)/.exec(ft);
   if (doi) metadata.doi = doi[1].replace(/[.,;)>]+$/, '');
+  // A report's imprint line: its series, publisher and date are what a reference cites it by.
+  for (const line of ft.split('\n')) {
+    const imprint = imprintOf(plainOf(line));
+    if (!imprint) continue;
+    if (imprint.date && !metadata.dates.some((d) => d.label === 'date')) metadata.dates.push({ label: 'date', date: imprint.date });
+    if (!metadata.venue && (imprint.series || imprint.publisher)) metadata.venue = [imprint.series, imprint.publisher].filter(Boolean).join(', ');
+    break;
+  }
   const dated = metadata.dates.find((d) => /publish|online|available/i.test(d.label)) ?? metadata.dates[metadata.dates.length - 1];
   if (dated && !metadata.year) metadata.year = Number(dated.date.slice(0, 4));
 

@@ -172,6 +172,42 @@ const INSTITUTION = /\p{Lu}[\p{L}'’.-]*(?:\s+(?:of|for|and|the|&|\p{Lu}[\p{L}'
 
 const INSTITUTION_WORD = /University|Institute|College|School|Academy|Centre|Center|Laboratory|Foundation|Council/;
 
+/** What an imprint line of a report gives: "Policy Brief No. 14 · Margalla Energy Policy Forum · 21 October 2024". */
+export interface Imprint {
+  /** The series and number ("Policy Brief No. 14", "Working Paper 2024/07"). */
+  series: string | null;
+  /** The body that publishes it. */
+  publisher: string | null;
+  /** The date, ISO (a day or a month). */
+  date: string | null;
+}
+
+/** A report series and its number: "Policy Brief No. 14", "Working Paper 2024/07", "Discussion Paper #3". */
+const SERIES = /^(?:\p{Lu}[\p{L}-]*\s+){0,3}(?:Brief|Paper|Report|Note|Series|Commentary|Memo|Monograph)s?\s+(?:No\.?\s*|Number\s+|#\s*)?\d[\w/.-]*$/u;
+/** A publishing body: named by the kind of body it is. */
+const PUBLISHER = /\b(?:Institute|Forum|Centre|Center|Foundation|Council|Programme|Program|University|Commission|Trust|Observatory|Initiative|Network|Society|Academy|Agency|Bank|Fund|Think Tank)\b/;
+/** A segment that is only a date: "21 October 2024", "November 2024", "June 12, 2025", "2025-06-12". */
+const DATE_ONLY = /^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Za-z]{3,9}\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}$|^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Read a front-matter line whose parts are set apart by " · ", " | " or " • " as a report's imprint:
+ * its series and number, its publisher and its date. Parts that are none of these (the authors of
+ * a byline, a place) are skipped; null when the line has no such parts or names none of the three.
+ */
+export function imprintOf(line: string): Imprint | null {
+  const parts = line.split(/\s+[·|•]\s+/).map((p) => p.replace(/^[*_\s]+|[*_\s.]+$/g, '').trim());
+  if (parts.length < 2) return null;
+  let series: string | null = null;
+  let publisher: string | null = null;
+  let date: string | null = null;
+  for (const p of parts) {
+    if (!series && SERIES.test(p)) series = p;
+    else if (!date && DATE_ONLY.test(p)) date = isoDate(p);
+    else if (!publisher && PUBLISHER.test(p) && !/\d/.test(p) && p.length <= 100 && /^\p{Lu}/u.test(p)) publisher = p;
+  }
+  return series || publisher || date ? { series, publisher, date } : null;
+}
+
 /** The institution named in an author's biographical note ("… a PhD from Quaid-e-Azam University, Islamabad."). */
 export function institutionOf(note: string): string | null {
   const head = note.slice(0, 600);

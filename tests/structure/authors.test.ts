@@ -8,6 +8,7 @@ import { docOf } from '../synthesize/doc.js';
 import { ingest } from '../../src/ingest/index.js';
 import { structure } from '../../src/structure/index.js';
 import { Report } from '../../src/model/diagnostics.js';
+import { imprintOf } from '../../src/structure/metadata.js';
 
 const body = 'This paper studies groundwater use in the Indus plains and finds that crop choice matters more than the price of electricity.';
 
@@ -25,6 +26,10 @@ describe('authors of a source', () => {
     const source = await ingest({ path: 'sources/pumps.html', bytes: new TextEncoder().encode(html) }, ctx);
     const doc = structure(source!, ctx);
     expect(doc.metadata.authors).toEqual(['Hamza Rafiq', 'Nandini Chauhan']);
+    // The rest of the byline is the imprint a reference cites the brief by.
+    expect(doc.metadata.venue).toBe('Policy Brief No. 14, Margalla Energy Policy Forum');
+    expect(doc.metadata.year).toBe(2024);
+    expect(doc.metadata.dates).toEqual([{ label: 'date', date: '2024-10-21' }]);
     // Titled by its own heading, not by the <title> the site wrote for tabs and search engines.
     expect(doc.metadata.title).toBe('Pumps and Power in the Indus Basin');
     expect(doc.sections.map((x) => x.heading)).toEqual(['Summary']);
@@ -33,5 +38,24 @@ describe('authors of a source', () => {
   it('are not read from a title that wraps onto a second line', async () => {
     const doc = await docOf(['Groundwater, Power and Politics in', 'Pakistan and India', '', 'Abstract', body, ''].join('\n'));
     expect(doc.metadata.authors).toEqual([]);
+  });
+});
+
+describe('the imprint of a report', () => {
+  it('is read from a line of parts set apart by " · ", " | " or " • ": series and number, publisher, date', () => {
+    expect(imprintOf('By Hamza Rafiq and Dr. Nandini Chauhan · Policy Brief No. 14 · Margalla Energy Policy Forum · 21 October 2024')).toEqual({ series: 'Policy Brief No. 14', publisher: 'Margalla Energy Policy Forum', date: '2024-10-21' });
+    expect(imprintOf('*Five Rivers Institute for Public Policy · Policy Report No. 31 · June 2025*')).toEqual({ series: 'Policy Report No. 31', publisher: 'Five Rivers Institute for Public Policy', date: '2025-06' });
+    expect(imprintOf('Working Paper 2024/07 | November 2024')).toEqual({ series: 'Working Paper 2024/07', publisher: null, date: '2024-11' });
+    // A journal's volume line, a navigation trail and a single part are not imprints.
+    expect(imprintOf('Vol. 5 | No. 3 | pp. 12-30')).toBeNull();
+    expect(imprintOf('Home › Research | Policy briefs')).toBeNull();
+    expect(imprintOf('Policy Brief No. 14')).toBeNull();
+  });
+
+  it('under the affiliation of a working paper gives its year and series', async () => {
+    const doc = await docOf(['Crop Choice, Not Cheap Power? Farm Incomes and Groundwater Use in the Indus Plains', 'Imran H. Chaudhry, Gurpreet K. Sandhu and Ali Raza Malik', 'Centre for Agrarian Economics and Rural Policy, Faisalabad', 'Working Paper 2024/07 | November 2024', '', 'Abstract', body, ''].join('\n'));
+    expect(doc.metadata.affiliations).toEqual(['Centre for Agrarian Economics and Rural Policy, Faisalabad']);
+    expect(doc.metadata.year).toBe(2024);
+    expect(doc.metadata.venue).toBe('Working Paper 2024/07');
   });
 });
