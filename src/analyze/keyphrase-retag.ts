@@ -21,6 +21,7 @@ import { isStopWord } from './text/stopwords.js';
  */
 const compoundParticiples = new Set(['based', 'oriented', 'driven', 'centered', 'centred', 'centric', 'dependent', 'aware', 'enabled', 'specific', 'independent', 'sensitive', 'intensive', 'tolerant', 'resilient', 'preserving', 'free']);
 const determiners = new Set(['a', 'an', 'the', 'this', 'these', 'those', 'each', 'every', 'our', 'their', 'its', 'his', 'her', 'my', 'your', 'any', 'no']);
+const singularDeterminers = new Set(['a', 'an', 'this', 'that', 'each', 'every']);
 const nounTags = new Set(['NOUN', 'PROPN']);
 const plainWord = /^\p{L}[\p{L}'’-]*$/u;
 
@@ -44,7 +45,10 @@ export function retagNouns(tokens: readonly TaggedToken[]): TaggedToken[] {
     const before = out[i - 2];
     const determiner = (x: TaggedToken | undefined) => x !== undefined && x.pos === 'DET' && determiners.has(x.lower);
     // "the map", "a fast cut", "a self-organizing map": a determiner, or an adjective or participle after one.
-    const afterDeterminer = determiner(prev) || (prev.pos === 'ADJ' && !isStopWord(prev.lower)) || (prev.pos === 'VERB' && /(?:ed|ing)$/.test(prev.lower) && determiner(before));
+    // But "this brief argues": after "a", "this" or "each" and one word, a verb in -s agrees with
+    // that word as its subject (a plural noun could not follow a singular determiner).
+    const agreesWithSubject = prev.pos === 'ADJ' && before !== undefined && singularDeterminers.has(before.lower) && /[^s]s$/.test(t.lower);
+    const afterDeterminer = determiner(prev) || (prev.pos === 'ADJ' && !isStopWord(prev.lower) && !agreesWithSubject) || (prev.pos === 'VERB' && /(?:ed|ing)$/.test(prev.lower) && determiner(before));
     const betweenNouns = nounTags.has(prev.pos) && !/(?<![siu])s$/.test(prev.lower) && !/(?<![siu])s$/.test(t.lower) && next !== undefined && nounTags.has(next.pos);
     if (afterDeterminer || betweenNouns) out[i] = { ...t, pos: 'NOUN' };
   }

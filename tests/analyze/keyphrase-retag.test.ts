@@ -23,6 +23,8 @@ describe('noun re-tagging for chunking', () => {
     expect(tags(retagNouns(seq(['the', 'DET'], ['map', 'VERB'])))).toBe('the/DET map/NOUN');
     expect(tags(retagNouns(seq(['a', 'DET'], ['self-organizing', 'VERB'], ['map', 'VERB'])))).toBe('a/DET self-organizing/VERB map/NOUN');
     expect(tags(retagNouns(seq(['fast', 'ADJ'], ['cut', 'VERB'])))).toBe('fast/ADJ cut/NOUN');
+    // A plural after an adjective is still a noun when no singular determiner rules it out.
+    expect(tags(retagNouns(seq(['the', 'DET'], ['fast', 'ADJ'], ['cuts', 'VERB'])))).toBe('the/DET fast/ADJ cuts/NOUN');
   });
 
   it('leaves real verbs alone: after a plural subject, inflected, participles, or after a pronoun', () => {
@@ -32,6 +34,9 @@ describe('noun re-tagging for chunking', () => {
       seq(['we', 'PRON'], ['map', 'VERB'], ['nodes', 'NOUN']),
       seq(['the', 'DET'], ['selected', 'VERB']),
       seq(['such', 'ADJ'], ['show', 'VERB']),
+      // "This brief argues": after a singular determiner and one word, a verb in -s is that word's verb.
+      seq(['This', 'DET'], ['brief', 'ADJ'], ['argues', 'VERB'], ['that', 'SCONJ']),
+      seq(['a', 'DET'], ['recent', 'ADJ'], ['survey', 'NOUN'], ['shows', 'VERB']),
     ];
     for (const s of same) expect(tags(retagNouns(s))).toBe(tags(s));
   });
