@@ -205,6 +205,10 @@ function inSentence(label: string, firstPhrase: string | undefined): string {
 /** A name as it reads inside a sentence: "the United States", "Pakistan". */
 const withArticle = (name: string): string => (takesThe.test(name) ? `the ${name}` : name);
 
+/** A count as prose writes it: in words up to twelve, in figures above. */
+const inWords = (n: number): string => ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'][n] ?? String(n);
+const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** Items as a reader lists them: "A", "A and B", "A, B and C"; "A; B and C; and D" when an item has its own "and". */
 const listed = (items: readonly (string | number)[]): string => {
   if (items.length < 2) return items.join('');
@@ -475,19 +479,27 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     ...(audience.length ? [`Identify what the sources recommend, and to whom (${listed(audience)}).`] : []),
     'Judge how strongly each claim is supported by comparing the sources that state it.',
   ];
-  // Questions of three kinds in turn, so that five themes do not give five times the same question:
-  // compare all the sources, ask what the sources that discuss a theme most add, test one claim.
+  // Each theme gets the question its evidence supports: when some sources discuss it most, what
+  // they add; when one source makes its leading claim, how well the others support it; otherwise
+  // how the sources compare. No kind is asked more than twice while another one fits.
   const total = brief.sources.length;
   const sourcesNamed = (ns: readonly number[]) => `Source${ns.length === 1 ? '' : 's'} ${listed(ns)}`;
-  const discussionQuestions = themeViews.slice(0, 5).map((t, i) => {
+  const kindsAsked = new Map<string, number>();
+  const discussionQuestions = themeViews.slice(0, 5).map((t) => {
     const about = t.labelInText;
     if (t.sourceCount <= 1) return `Only one source discusses ${about}. What would you need to know to trust its account?`;
     const leads = themes.find((x) => x.id === t.id)!.leadSourceIds?.map((id) => number.get(id)).filter((n): n is number => n !== undefined) ?? [];
-    const claim = t.findings[0];
-    const kind = leads.length && i % 3 === 1 ? 'leads' : claim && i % 3 === 2 ? 'claim' : 'compare';
-    if (kind === 'leads') return `${sourcesNamed(leads)} ${leads.length === 1 ? 'gives' : 'give'} ${about} the most attention. What ${leads.length === 1 ? 'does it' : 'do they'} say about it that the other sources do not?`;
+    const claim = t.findings.find((f) => f.support === 1);
+    const fits = [
+      ...(leads.length && leads.length < t.sourceCount ? ['leads'] : []),
+      ...(claim ? ['claim'] : []),
+      'compare',
+    ];
+    const kind = fits.find((k) => (kindsAsked.get(k) ?? 0) < 2) ?? fits[0];
+    kindsAsked.set(kind, (kindsAsked.get(kind) ?? 0) + 1);
+    if (kind === 'leads') return `${sourcesNamed(leads)} ${leads.length === 1 ? 'gives' : 'give'} ${about} the most attention. What ${leads.length === 1 ? 'does it' : 'do they'} say on this subject that the other sources do not?`;
     if (kind === 'claim') return `Source ${claim!.citations[0]!.n} states: “${words(claim!.text, 30)}” How well do the other sources support this claim? Point to the passages.`;
-    const who = t.sourceCount === total ? `All ${total} sources discuss` : `${t.sourceCount} of the ${total} sources discuss`;
+    const who = t.sourceCount === total ? (total === 2 ? 'Both sources discuss' : `All ${inWords(total)} sources discuss`) : `${capitalised(inWords(t.sourceCount))} of the ${inWords(total)} sources discuss`;
     return `${who} ${about}. Where do they agree, and where do their emphases differ?`;
   });
 

@@ -109,15 +109,26 @@ describe('the view model', () => {
     expect(toViewModel(brief).themes.find((t) => t.id === 'T2')!.labelInText).toBe('South Asia and United States');
   });
 
-  it('asks discussion questions of different kinds, naming the sources that discuss a theme most', () => {
+  it('asks of each theme the discussion question its evidence supports, no kind more than twice while another fits', () => {
     const brief = fixtureBrief();
     const ids = brief.sources.map((s) => s.id);
-    brief.themes = brief.themes.map((t) => ({ ...t, sourceIds: ids, leadSourceIds: [ids[ids.length - 1]!] }));
-    const vm = toViewModel(brief);
-    expect(vm.discussionQuestions.length).toBeGreaterThan(1);
-    expect(new Set(vm.discussionQuestions.map((q) => q.replace(/^.*?(?:discuss|attention|states)/, '').slice(0, 20))).size).toBeGreaterThan(1);
-    expect(vm.discussionQuestions[1]).toMatch(new RegExp(`^Source ${ids.length} gives .+ the most attention\\. What does it say about it that the other sources do not\\?$`));
-    expect(vm.discussionQuestions[0]).toMatch(new RegExp(`^All ${ids.length} sources discuss `));
+    brief.themes = brief.themes.map((t) => ({ ...t, sourceIds: ids }));
+    // Some sources discuss it most: what do they add?
+    brief.themes[0] = { ...brief.themes[0], leadSourceIds: [ids[1]!] };
+    // Discussed evenly, and every finding stated by both sources: how do they compare?
+    for (const f of brief.findings) if (f.themeIds.includes('T2')) f.support = 2;
+    let vm = toViewModel(brief);
+    expect(vm.discussionQuestions[0]).toMatch(/^Source 2 gives .+ the most attention\. What does it say on this subject that the other sources do not\?$/);
+    expect(vm.discussionQuestions[1]).toMatch(/^Both sources discuss .+\. Where do they agree/);
+    // Its leading claim comes from one source: how well do the others support it?
+    for (const f of brief.findings) if (f.themeIds.includes('T2')) f.support = 1;
+    vm = toViewModel(brief);
+    expect(vm.discussionQuestions[1]).toMatch(/^Source \d states: “.+” How well do the other sources support this claim\?/);
+    // Five themes that all have lead sources: two ask what the leads add, the others change kind.
+    brief.themes = [0, 1, 2, 3, 4].map((k) => ({ ...brief.themes[0]!, id: `T${k + 1}`, label: `Theme ${k + 1}`, keyphrases: [`theme ${k + 1}`] }));
+    const kinds = toViewModel(brief).discussionQuestions.map((q) => (/most attention/.test(q) ? 'leads' : /states:/.test(q) ? 'claim' : 'compare'));
+    expect(kinds.filter((k) => k === 'leads')).toHaveLength(2);
+    expect(new Set(kinds).size).toBeGreaterThan(1);
   });
 
   it('sets the context from the sources that lead the themes when there are more than four', () => {

@@ -124,7 +124,8 @@ describe('PDF layout', () => {
     let notesSeen = 0;
     for (const page of lp.pages) {
       const text = squash(page.words.map((w) => w.str).join(''));
-      for (const m of text.matchAll(/Source\d[^“]*“([^”]+)”/g)) {
+      // Footnotes ("Source 1 §3.1: “…”"), not a discussion question that quotes a claim ("Source 1 states: “…”").
+      for (const m of text.matchAll(/Source\d(?!states)[^“]*“([^”]+)”/g)) {
         const tail = m[1]!.slice(-15);
         expect(text.split(tail).length - 1, tail).toBeGreaterThanOrEqual(2);
         notesSeen++;
