@@ -148,7 +148,8 @@ function subjectBefore(masked: string, index: number): string {
 const pronounSubject = /^(?:it|they|he|she|this|these|such|both|both\s+(?:states|nations|countries|sides|governments|neighbou?rs|parties)|the\s+two\s+(?:states|nations|countries|sides|governments|neighbou?rs|parties)|each|either|the\s+(?:latter|former)|its\s+\w+|their\s+\w+)\b/i;
 // Subjects that name the relation itself ("the relationship has to evolve", "bilateral ties could …").
 const relationSubject = /^(?:(?:improving|strengthening|deepening|the|their|these|this|bilateral|mutual)\s+)*(?:bilateral\s+)?(?:relationships?|relations|ties|partnerships?|engagement|cooperation|collaboration|dialogue)\b(?!\s+(?:with|between|of)\b)/i;
-const agentNouns = /\b(?:government|governments|policymakers|policy\s*makers|leaders|leadership|authorities|authority|community|states|countries|nations|administration|parties|stakeholders|institutions|organi[sz]ations|military|army|agencies|agency|actors|officials|diplomats|neighbou?rs|powers|partners|establishment|parliament|elites|society|forces|ministry|ministries|departments?|commissions?|councils?|regulators?|donors|utilities|provinces|municipalities|legislators|lawmakers|legislatures?)\b/i;
+const nonSubjectOpening = /^(?:\(?\w{1,3}\)|(?:before|after|when|while|if|since|although|by|for|in|on|with|without|through|during|upon)\b)/i;
+const agentNouns = /(?<![\p{L}-])(?:government|governments|policymakers|policy\s*makers|leaders|leadership|authorities|authority|community|states|countries|nations|administration|parties|stakeholders|institutions|organi[sz]ations|military|army|agencies|agency|actors|officials|diplomats|neighbou?rs|powers|partners|establishment|parliament|elites|society|forces|ministry|ministries|departments?|commissions?|councils?|regulators?|donors|utilities|provinces|municipalities|legislators|lawmakers|legislatures?)\b/iu;
 
 /** Words a subject opened by a pronoun has at most ("its military leadership", "both states"). */
 const maxPronounSubjectWords = 5;
@@ -181,7 +182,9 @@ function resolveActors(subject: string, hint: string | undefined, context: strin
     // "These relationships must be managed" with one actor in sight is not about actors at all.
     return relation ? [] : found.slice(0, 1);
   }
-  if (agentNouns.test(s) && s.split(/\s+/).length <= 6 && !/\b(?:that|which|who)\b/i.test(s) && !/^\s*[A-Z][a-z]+ing\b/.test(head)) return [bodyAsWritten(hint ?? subject, s)];
+  // A named body ("the federal government and the Government of Balochistan"): a short noun phrase,
+  // not a clause ("that", "which"), an opening aside ("Before analysing …") or an item of a list.
+  if (agentNouns.test(s) && s.split(/\s+/).length <= 8 && !/\b(?:that|which|who)\b/i.test(s) && !/^\s*[A-Z][a-z]+ing\b/.test(head) && !nonSubjectOpening.test(s)) return [bodyAsWritten(hint ?? subject, s)];
   return [];
 }
 

@@ -166,4 +166,18 @@ describe('the actor of a recommendation', () => {
       'the Council of Common Interests',
     ]);
   });
+
+  it('names two bodies joined by "and" as one audience, but not a compound like "e-government" or an opening aside', async () => {
+    const doc = await docOf(
+      paper({
+        Recommendations: [
+          'The federal government and the Government of Balochistan must attach extraction limits to any publicly financed solar conversion.',
+          'E-government services must become more user-friendly and easier to find for every citizen.',
+          'Before analysing instruments developed to measure e-government development, it is necessary to understand what they count.',
+        ],
+      }),
+    );
+    const recs = findRecommendations(doc, { actorAliases: {} });
+    expect(recs.map((r) => r.actors)).toEqual([['the federal government and the Government of Balochistan'], [], []]);
+  });
 });
