@@ -90,7 +90,9 @@ export function citedDetails(docs: readonly StructuredSource[]): (CitedDetails |
       for (const entry of other.references) {
         const words = wordsWithOffsets(entry.text);
         const matched = new Set<number>();
-        for (let i = 0; i + 3 <= words.length; i++) {
+        // From the second word on: what opens an entry is its author (an organisation named as one,
+        // "Pacific Resilience Finance Observatory (2023). …", is not the title of a source).
+        for (let i = 1; i + 3 <= words.length; i++) {
           for (const s of byOpening.get(`${words[i].word} ${words[i + 1].word} ${words[i + 2].word}`) ?? []) {
             if (s === o || matched.has(s) || !titleAt(words, i, titles[s])) continue;
             // The cited work's first author is named before its title.

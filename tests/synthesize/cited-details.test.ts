@@ -65,6 +65,10 @@ describe('details from citing sources', () => {
     const a = await docOf(cited('Groundwater Pricing and Farm Incomes in the Indus Basin', 'Ayesha Khan and Omar Siddiqui'), 'khan');
     const other = await docOf(citing(['Rahman, T. (2022). Groundwater pricing and farm incomes in the Indus Basin. Water Policy Review, 14(3).']), 'rahman');
     expect(citedDetails([a, other])[0]).toBeNull();
+    // A source whose "title" is an organisation's name is not the work that organisation wrote.
+    const banner = await docOf(cited('Indus Basin Water Observatory', ''), 'banner');
+    const byOrg = await docOf(citing(['Indus Basin Water Observatory (2023). Groundwater Outlook 2023. Lahore: IBWO.']), 'org');
+    expect(citedDetails([banner, byOrg])[0]).toBeNull();
     const short = await docOf(cited('Groundwater Pricing', 'Ayesha Khan'), 'short');
     const b = await docOf(citing(['Khan, A. (2020). Groundwater pricing. Water Policy Review, 12(1).']), 'b');
     expect(citedDetails([short, b])[0]).toBeNull();
