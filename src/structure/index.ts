@@ -12,7 +12,7 @@ import type { StageContext } from '../model/context.js';
 import { cleanPieces, trimSpan, type MappedText } from './clean.js';
 import { headingCandidate, isTitleLine, kindOf, UNSURE_REFERENCES, type HeadingCandidate } from './headings.js';
 import { markCaptions, markNotes, markPageNoise, markYaml, plainOf, toLines, type Line } from './lines.js';
-import { affiliationsOf, CLASSIFICATION_LABEL, fieldOf, FRONT_LABELS, imprintOf, institutionOf, isoDate, KEYWORD_LABEL, readAuthorLine, splitKeywords } from './metadata.js';
+import { affiliationsOf, CLASSIFICATION_LABEL, fieldOf, FRONT_LABELS, imprintOf, institutionOf, isoDate, isSeries, KEYWORD_LABEL, readAuthorLine, splitKeywords } from './metadata.js';
 import { findCitations, linkCitations, looksLikeEntry, parseEntry, splitEntries } from './references.js';
 import { splitSentences } from './sentences.js';
 
@@ -596,6 +596,9 @@ function readFront(units: Unit[], text: string, declared: Record<string, unknown
     const frontName = /^(keywords|key words|index terms|categories and subject descriptors|general terms|article info|article history|acknowledge?ments?)$/i.test(u.heading!.title);
     if (!sawTitle) { sawTitle = true; continue; } // the first line of a paper is its title, whatever its form
     if (kind === 'abstract' || frontName) continue;
+    // A heading with the author line still to come is part of the title block (a report's cover:
+    // series, then title, set large, then the authors), not the start of the body.
+    if (kind === 'other' && authorsFollow(units, i)) continue;
     // a weak heading opens the body only when a paragraph follows it (keyword lists and labels do not)
     if (u.heading!.strength === 'plain' || u.heading!.strength === 'caps' || u.heading!.strength === 'bold') {
       const next = units[i + 1];
@@ -641,8 +644,9 @@ function readFront(units: Unit[], text: string, declared: Record<string, unknown
         break;
       }
     }
-    if (u.lines.length > 2) continue;
-    const al = readAuthorLine(u.lines.map((l) => l.text).join(' '));
+    // A block of more lines may open with its author line, the affiliation and date under it
+    // ("Losana Vakaloloma, Daniel Okonkwo-Hart and Priya Naidu" / "Observatory, Suva" / "Published …").
+    const al = u.lines.length > 2 ? (i > 0 && u.type !== 'heading' && u.lines.length <= 5 ? readAuthorLine(u.lines[0].text) : null) : readAuthorLine(u.lines.map((l) => l.text).join(' '));
     if (al && i > 0) { authorUnit = i; authorLine = al; break; }
   }
   if (titleFromRunOn) {
@@ -689,7 +693,7 @@ function readFront(units: Unit[], text: string, declared: Record<string, unknown
       for (let k = 0; k < ti; k++) {
         front[k].front = true;
         const v = plainOf(front[k].lines[0].text);
-        if (!metadata.venue && /\b(journal|review|archives|proceedings|transactions|bulletin|quarterly|magazine|annals|studies|letters|conference)\b/i.test(v) && !/https?:|www\./.test(v) && v.length < 150) metadata.venue = v;
+        if (!metadata.venue && ((/\b(journal|review|archives|proceedings|transactions|bulletin|quarterly|magazine|annals|studies|letters|conference)\b/i.test(v) && !/https?:|www\./.test(v) && v.length < 150) || isSeries(v))) metadata.venue = v;
       }
       for (let k = ti + 1; k < authorUnit; k++) if (sameText(front[k], u) || isPreTitleNoise(front[k])) front[k].front = true;
     }
@@ -817,6 +821,17 @@ function readFront(units: Unit[], text: string, declared: Record<string, unknown
   const ft = frontText.join('\n');
   const doi = /\b(10\.\d{4,9}\/[^\s<>"'\]]+)/.exec(ft);
   if (doi) metadata.doi = doi[1].replace(/[.,;)>]+$/, '');
+  // A date line of a report's cover: "Published 20 October 2025", "Released: March 2024".
+  if (!metadata.dates.length) {
+    for (const line of ft.split('\n')) {
+      const m = /^(published|released|issued)\b:?\s+(?:on\s+)?(.{6,40})$/i.exec(plainOf(line).trim());
+      const date = m ? isoDate(m[2]) : null;
+      if (date) {
+        metadata.dates.push({ label: m![1].toLowerCase(), date });
+        break;
+      }
+    }
+  }
   // A report's imprint line: its series, publisher and date are what a reference cites it by.
   for (const line of ft.split('\n')) {
     const imprint = imprintOf(plainOf(line));
@@ -874,6 +889,16 @@ function dedupe(list: string[]): string[] {
 function sameText(a: Unit, b: Unit): boolean {
   const norm = (u: Unit): string => u.lines.map((l) => plainOf(l.text)).join(' ').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   return norm(a) === norm(b);
+}
+
+/** Is one of the few units after `i` (headings aside) an author line opening a short block? */
+function authorsFollow(units: readonly Unit[], i: number): boolean {
+  for (let k = i + 1; k < Math.min(units.length, i + 4); k++) {
+    const v = units[k];
+    if (v.type === 'heading') continue;
+    return v.lines.length <= 5 && readAuthorLine(v.lines[0].text) !== null;
+  }
+  return false;
 }
 
 /** Lines before a title that are not it: ISSN, URLs, DOIs, page numbers, journal banners. */

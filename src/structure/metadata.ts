@@ -184,6 +184,11 @@ export interface Imprint {
 
 /** A report series and its number: "Policy Brief No. 14", "Working Paper 2024/07", "Discussion Paper #3". */
 const SERIES = /^(?:\p{Lu}[\p{L}-]*\s+){0,3}(?:Brief|Paper|Report|Note|Series|Commentary|Memo|Monograph)s?\s+(?:No\.?\s*|Number\s+|#\s*)?\d[\w/.-]*$/u;
+/** Is the line a report series and its number ("Island Resilience Report 2025", "Working Paper 2024/07")? */
+export function isSeries(line: string): boolean {
+  return SERIES.test(line.trim());
+}
+
 /** A publishing body: named by the kind of body it is. */
 const PUBLISHER = /\b(?:Institute|Forum|Centre|Center|Foundation|Council|Programme|Program|University|Commission|Trust|Observatory|Initiative|Network|Society|Academy|Agency|Bank|Fund|Think Tank)\b/;
 /** A segment that is only a date: "21 October 2024", "November 2024", "June 12, 2025", "2025-06-12". */

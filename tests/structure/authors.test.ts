@@ -59,3 +59,40 @@ describe('the imprint of a report', () => {
     expect(doc.metadata.venue).toBe('Working Paper 2024/07');
   });
 });
+
+describe('a report cover set in large type', () => {
+  // As the PDF reader writes a cover whose lines are set large: the publisher's banner, the series
+  // and the title as headings, then the authors, the affiliation and the date in one block.
+  const cover = [
+    'PACIFIC RESILIENCE FINANCE OBSERVATORY',
+    '',
+    '# Island Resilience Report 2025',
+    '',
+    '### Adaptation Finance in the Pacific: From Pledges to Protection',
+    '',
+    'Losana Vakaloloma, Daniel Okonkwo-Hart and Priya Naidu',
+    'Pacific Resilience Finance Observatory (PRFO), Suva, Fiji',
+    'Published 20 October 2025',
+    '',
+    '## Executive Summary',
+    '',
+    body,
+    '',
+    '## 1 Introduction',
+    '',
+    body,
+    '',
+  ].join('\n');
+
+  it('gives the title, the authors, the series as venue and the date, and starts the body after them', async () => {
+    const ctx = { report: new Report() };
+    const source = await ingest({ path: 'sources/cover.md', bytes: new TextEncoder().encode(cover) }, ctx);
+    const doc = structure(source!, ctx);
+    expect(doc.metadata.title).toBe('Adaptation Finance in the Pacific: From Pledges to Protection');
+    expect(doc.metadata.authors).toEqual(['Losana Vakaloloma', 'Daniel Okonkwo-Hart', 'Priya Naidu']);
+    expect(doc.metadata.venue).toBe('Island Resilience Report 2025');
+    expect(doc.metadata.dates).toEqual([{ label: 'published', date: '2025-10-20' }]);
+    expect(doc.metadata.year).toBe(2025);
+    expect(doc.sections.map((s) => s.heading)).toEqual(['Executive Summary', 'Introduction']);
+  });
+});
