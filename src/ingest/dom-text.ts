@@ -1,6 +1,6 @@
 /**
  * A DOM (from HTML or from DOCX via mammoth) → Markdown-like plain text: headings as `#` lines,
- * paragraphs separated by blank lines, list items as `- `, quotations as `> `. The walk uses an
+ * paragraphs separated by blank lines, list items as `- `, quotations as `> `, table rows as `| … |`. The walk uses an
  * explicit stack, so a document nested ten thousand levels deep cannot overflow the call stack.
  */
 
@@ -29,6 +29,8 @@ export function domToText(root: DomNode): string {
   // stack of [node, leaving?]
   const stack: [DomNode, boolean][] = [[root, false]];
   let quoteDepth = 0;
+  // Inside a table cell, paragraphs and lists (as DOCX tables hold them) are part of the cell's text.
+  let cellDepth = 0;
   while (stack.length) {
     const [node, leaving] = stack.pop()!;
     const name = node.nodeName.toUpperCase();
@@ -40,18 +42,27 @@ export function domToText(root: DomNode): string {
     if (SKIP.has(name)) continue;
     if (leaving) {
       if (name === 'BLOCKQUOTE') quoteDepth = Math.max(0, quoteDepth - 1);
-      if (BLOCK.has(name)) flush();
+      // A table row is written as a Markdown pipe row, which the structure stage leaves out of the
+      // reading text (cells are not sentences).
+      if (name === 'TD' || name === 'TH') cellDepth--;
+      if (name === 'TR' && inline.trim()) inline += ' |';
+      if (cellDepth > 0 && name !== 'TABLE' && name !== 'TR') inline += ' ';
+      else if (BLOCK.has(name)) flush();
       continue;
     }
     if (name === 'BR') { inline += ' '; continue; }
-    if (BLOCK.has(name)) {
+    if (cellDepth > 0 && BLOCK.has(name) && name !== 'TABLE' && name !== 'TR') inline += ' ';
+    else if (BLOCK.has(name)) {
       flush();
       if (/^H[1-6]$/.test(name)) prefix = `${'#'.repeat(Number(name[1]))} `;
       else if (name === 'LI') prefix = '- ';
       else if (quoteDepth > 0) prefix = '> ';
       if (name === 'BLOCKQUOTE') quoteDepth++;
       if (quoteDepth > 0 && !prefix) prefix = '> ';
-    } else if (name === 'TD' || name === 'TH') inline += ' ';
+    } else if (name === 'TD' || name === 'TH') {
+      inline += ' | ';
+      cellDepth++;
+    }
     stack.push([node, true]);
     const kids = node.childNodes;
     for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], false]);

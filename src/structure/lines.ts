@@ -5,7 +5,7 @@
 import { SUPERSCRIPT } from './clean.js';
 
 /** What a line is, as far as the first pass can tell. */
-export type LineRole = 'blank' | 'text' | 'yaml' | 'page-number' | 'running' | 'note' | 'note-continuation' | 'caption';
+export type LineRole = 'blank' | 'text' | 'yaml' | 'page-number' | 'running' | 'note' | 'note-continuation' | 'caption' | 'table';
 
 /** One line of the source, trimmed; `start`/`end` are offsets of the trimmed content. */
 export interface Line {
@@ -224,10 +224,17 @@ export function superscriptNumber(run: string): number | null {
   return s ? Number(s) : null;
 }
 
-/** Figure and table captions and chart source lines: not reading text. */
+/** A row of a pipe table ("| Event | Date |", "|---|---|"), as Markdown writes one and as HTML and DOCX tables are read. */
+const TABLE_ROW = /^\|(?:[^|\n]*\|){2,}$/;
+
+/** Figure and table captions, chart source lines and the rows of tables: not reading text. */
 export function markCaptions(lines: Line[]): void {
   for (const l of lines) {
     if (l.role !== 'text') continue;
+    if (TABLE_ROW.test(l.text) && l.text.length > 2) {
+      l.role = 'table';
+      continue;
+    }
     const t = plainOf(l.text);
     if (/^(figure|fig\.|table|chart|graph|source)\s*[\dIVX]*\s*[:.]/i.test(t) && t.split(/\s+/).length <= 30) l.role = 'caption';
     else if (/^!\[[^\]]*\]\([^)]*\)$/.test(t)) l.role = 'caption';
