@@ -656,7 +656,10 @@ function readFront(units: Unit[], text: string, declared: Record<string, unknown
   } else {
     // the title: the unit right before the author line, or the first unit that is not a running head, ISSN, URL…
     let ti = -1;
-    if (authorUnit > 0) {
+    // A page's own h1 is its title when the unit above its byline is not a heading (a standfirst).
+    const h1 = authorUnit > 0 && front[authorUnit - 1].type !== 'heading' ? front.slice(0, authorUnit).findIndex((u) => u.type === 'heading' && u.heading!.strength === 'markdown' && u.heading!.level === 1) : -1;
+    if (h1 >= 0) ti = h1;
+    else if (authorUnit > 0) {
       for (let k = authorUnit - 1; k >= 0; k--) {
         if (isPreTitleNoise(front[k])) continue;
         ti = k;
@@ -832,14 +835,18 @@ function readFront(units: Unit[], text: string, declared: Record<string, unknown
       }
     }
   }
-  // A report's imprint line: its series, publisher and date are what a reference cites it by.
+  // A report's imprint lines (a kicker, a byline): its series, publisher and date, the first of
+  // each, are what a reference cites it by.
+  const imprint: { series: string | null; publisher: string | null; date: string | null } = { series: null, publisher: null, date: null };
   for (const line of ft.split('\n')) {
-    const imprint = imprintOf(plainOf(line));
-    if (!imprint) continue;
-    if (imprint.date && !metadata.dates.some((d) => d.label === 'date')) metadata.dates.push({ label: 'date', date: imprint.date });
-    if (!metadata.venue && (imprint.series || imprint.publisher)) metadata.venue = [imprint.series, imprint.publisher].filter(Boolean).join(', ');
-    break;
+    const found = imprintOf(plainOf(line));
+    if (!found) continue;
+    imprint.series ??= found.series;
+    imprint.publisher ??= found.publisher;
+    imprint.date ??= found.date;
   }
+  if (imprint.date && !metadata.dates.some((d) => d.label === 'date')) metadata.dates.push({ label: 'date', date: imprint.date });
+  if (!metadata.venue && (imprint.series || imprint.publisher)) metadata.venue = [imprint.series, imprint.publisher].filter(Boolean).join(', ');
   const dated = metadata.dates.find((d) => /publish|online|available/i.test(d.label)) ?? metadata.dates[metadata.dates.length - 1];
   if (dated && !metadata.year) metadata.year = Number(dated.date.slice(0, 4));
 
@@ -891,12 +898,18 @@ function sameText(a: Unit, b: Unit): boolean {
   return norm(a) === norm(b);
 }
 
-/** Is one of the few units after `i` (headings aside) an author line opening a short block? */
+/**
+ * Does the author line come after unit `i`: as the next unit but headings, or, marked "By …", a few
+ * units on (a web page's kicker and standfirst stand between its title and its byline)?
+ */
 function authorsFollow(units: readonly Unit[], i: number): boolean {
+  let prose = 0;
   for (let k = i + 1; k < Math.min(units.length, i + 4); k++) {
     const v = units[k];
     if (v.type === 'heading') continue;
-    return v.lines.length <= 5 && readAuthorLine(v.lines[0].text) !== null;
+    const first = v.lines[0].text;
+    if (v.lines.length <= 5 && (prose === 0 || /^by\s/i.test(first)) && readAuthorLine(first) !== null) return true;
+    prose++;
   }
   return false;
 }

@@ -47,8 +47,12 @@ const MARKER_RUN = new RegExp(`[${SUPERSCRIPT}]+|\\^\\{[^}]{0,10}\\}|\\*+\\d*|(?
  */
 export function readAuthorLine(line: string): AuthorLine | null {
   if (line.length > 3000) line = line.slice(0, 3000);
-  line = line.replace(/^\s*(?:by|authors?:?|written by)\s+/i, '');
+  // Offsets (restAt) are into the line as given, after any "By ".
+  const lead = /^\s*(?:by|authors?:?|written by)\s+/i.exec(line)?.[0].length ?? 0;
+  const full = line.length;
+  line = line.slice(lead);
   // A byline goes on after the names: "By A and B · Policy Brief No. 14 · Institute · 21 October 2024".
+  // What follows them is the imprint (see imprintOf), not an affiliation.
   const byline = line.search(/\s[·|•]\s/);
   if (byline > 0) line = line.slice(0, byline);
   const marked = MARKER_RUN.test(line) || /(?:^|[,&]\s*)(?:dr|prof)\.?\s/i.test(line);
@@ -81,8 +85,9 @@ export function readAuthorLine(line: string): AuthorLine | null {
     pos = m.index + m[0].length;
   }
   if (!authors.length) return null;
-  if (allNames && (authors.length >= 2 || marked)) return { authors, restAt, marked };
-  if (!allNames && authors.length >= 2 && marked) return { authors, restAt, marked };
+  const at = byline > 0 && restAt === line.length ? full : lead + restAt;
+  if (allNames && (authors.length >= 2 || marked)) return { authors, restAt: at, marked };
+  if (!allNames && authors.length >= 2 && marked) return { authors, restAt: at, marked };
   return null;
 }
 
@@ -149,7 +154,8 @@ export function affiliationsOf(line: string, authors: readonly string[]): string
   const out: string[] = [];
   // affiliations are short; a long line is prose (and unbounded patterns below must not see it)
   if (line.length > 3000) return out;
-  const parts = line.split(new RegExp(`[${SUPERSCRIPT}]+|\\*\\*|^\\s*\\d{1,2}\\.\\s+|\\^\\{[^}]{0,10}\\}`, 'u'));
+  // Parts: at markers, and at the separators of an imprint line ("Institute · Policy Report No. 31 · June 2025").
+  const parts = line.split(new RegExp(`[${SUPERSCRIPT}]+|\\*\\*|^\\s*\\d{1,2}\\.\\s+|\\^\\{[^}]{0,10}\\}|\\s+[·|•]\\s+`, 'u'));
   for (let p of parts) {
     p = p.replace(/\b(?:e-?mail(?:\s*id)?|email address)\s*[:：]?\s*(?:\S+@\S+\s*)*/gi, ' ');
     p = p.replace(/[^\s@]{1,100}@[^\s@]{1,200}/g, ' ').replace(/\s+/g, ' ').trim();
@@ -183,14 +189,16 @@ export interface Imprint {
 }
 
 /** A report series and its number: "Policy Brief No. 14", "Working Paper 2024/07", "Discussion Paper #3". */
-const SERIES = /^(?:\p{Lu}[\p{L}-]*\s+){0,3}(?:Brief|Paper|Report|Note|Series|Commentary|Memo|Monograph)s?\s+(?:No\.?\s*|Number\s+|#\s*)?\d[\w/.-]*$/u;
+const SERIES = /^(?:\p{Lu}[\p{L}-]*\s+){0,3}(?:Brief|Briefing|Paper|Report|Note|Series|Commentary|Memo|Monograph|Insight|Analysis)s?\s+(?:No\.?\s*|Number\s+|#\s*)?\d[\w/.-]*$/u;
+/** A genre named alone in an imprint ("Commentary", "Policy Brief"): the series without a number. */
+const GENRE = /^(?:(?:Policy|Issue|Research|Discussion|Working|Occasional|Technical|Background|Briefing)\s+)?(?:Brief|Briefing|Briefing Note|Paper|Report|Note|Commentary|Memo|Insight|Analysis|Explainer|Op-Ed)$/;
 /** Is the line a report series and its number ("Island Resilience Report 2025", "Working Paper 2024/07")? */
 export function isSeries(line: string): boolean {
   return SERIES.test(line.trim());
 }
 
 /** A publishing body: named by the kind of body it is. */
-const PUBLISHER = /\b(?:Institute|Forum|Centre|Center|Foundation|Council|Programme|Program|University|Commission|Trust|Observatory|Initiative|Network|Society|Academy|Agency|Bank|Fund|Think Tank)\b/;
+const PUBLISHER = /\b(?:Institute|Forum|Centre|Center|Foundation|Council|Programme|Program|University|Commission|Trust|Observatory|Initiative|Network|Society|Academy|Agency|Bank|Fund|Think Tank|Collective|Coalition|Alliance|Association|Partnership)\b/;
 /** A segment that is only a date: "21 October 2024", "November 2024", "June 12, 2025", "2025-06-12". */
 const DATE_ONLY = /^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Za-z]{3,9}\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}$|^\d{4}-\d{2}-\d{2}$/;
 
@@ -206,7 +214,7 @@ export function imprintOf(line: string): Imprint | null {
   let publisher: string | null = null;
   let date: string | null = null;
   for (const p of parts) {
-    if (!series && SERIES.test(p)) series = p;
+    if (!series && (SERIES.test(p) || GENRE.test(p))) series = p;
     else if (!date && DATE_ONLY.test(p)) date = isoDate(p);
     else if (!publisher && PUBLISHER.test(p) && !/\d/.test(p) && p.length <= 100 && /^\p{Lu}/u.test(p)) publisher = p;
   }

@@ -8,7 +8,7 @@ import { docOf } from '../synthesize/doc.js';
 import { ingest } from '../../src/ingest/index.js';
 import { structure } from '../../src/structure/index.js';
 import { Report } from '../../src/model/diagnostics.js';
-import { imprintOf } from '../../src/structure/metadata.js';
+import { affiliationsOf, imprintOf } from '../../src/structure/metadata.js';
 
 const body = 'This paper studies groundwater use in the Indus plains and finds that crop choice matters more than the price of electricity.';
 
@@ -94,5 +94,29 @@ describe('a report cover set in large type', () => {
     expect(doc.metadata.dates).toEqual([{ label: 'published', date: '2025-10-20' }]);
     expect(doc.metadata.year).toBe(2025);
     expect(doc.sections.map((s) => s.heading)).toEqual(['Executive Summary', 'Introduction']);
+  });
+});
+
+describe('a web commentary', () => {
+  it('is titled by its h1 and read for its byline past the kicker and the standfirst; the imprint parts of several lines combine', async () => {
+    const html = `<html><head><title>Debt swaps | CFFI</title></head><body><article>
+      <h1>Debt-for-Climate Swaps Are Not a Silver Bullet for the Caribbean</h1>
+      <p class="kicker">Commentary · Debt &amp; Climate Resilience</p>
+      <p class="standfirst">Swaps can buy fiscal breathing room, but on the evidence of the past decade they are slow, costly and too small to close the gap.</p>
+      <p class="byline">By <a href="/a">Andre Baptiste</a> and <a href="/b">Helena Lindqvist</a> · Commentary · Caribbean Fiscal Futures Institute · <time>3 March 2025</time></p>
+      <h2>In brief</h2><p>${body}</p></article></body></html>`;
+    const ctx = { report: new Report() };
+    const doc = structure((await ingest({ path: 'sources/swaps.html', bytes: new TextEncoder().encode(html) }, ctx))!, ctx);
+    expect(doc.metadata.title).toBe('Debt-for-Climate Swaps Are Not a Silver Bullet for the Caribbean');
+    expect(doc.metadata.authors).toEqual(['Andre Baptiste', 'Helena Lindqvist']);
+    expect(doc.metadata.venue).toBe('Commentary, Caribbean Fiscal Futures Institute');
+    expect(doc.metadata.year).toBe(2025);
+    // The imprint after the names is not an affiliation.
+    expect(doc.metadata.affiliations).toEqual([]);
+  });
+
+  it('takes a briefing number and a collective from an imprint line, and only the body from it as affiliation', () => {
+    expect(imprintOf('Small Islands Climate Justice Collective · Briefing No. 7 · June 2025')).toEqual({ series: 'Briefing No. 7', publisher: 'Small Islands Climate Justice Collective', date: '2025-06' });
+    expect(affiliationsOf('Five Rivers Institute for Public Policy · Policy Report No. 31 · June 2025', [])).toEqual(['Five Rivers Institute for Public Policy']);
   });
 });
