@@ -84,6 +84,9 @@ const implicitPatterns: RegExp[] = [
   /\bit\s+is\s+(?:in\s+the\s+(?:best\s+)?interests?\s+of)\b/gi,
 ];
 
+/** The subject, then an aside describing it, then the comma before the cue: "The fund, established under the treaty, ". */
+const describingAside = /^[^,;:]{2,80},\s*(?:\w+ed|set\s+up|known|led|run)\s+(?:under|by|in|at|for|with|through|from|on|as)\b[^,;:]{0,80},\s*$/i;
+
 /** Find every prescribing cue in a masked sentence. */
 function cuesIn(masked: string): Cue[] {
   const cues: Cue[] = [];
@@ -98,8 +101,9 @@ function cuesIn(masked: string): Cue[] {
       if (/\b(?:we|one|i)\s+(?:\w+\s+)?$/i.test(masked.slice(Math.max(0, m.index - 12), m.index)) && /^\s+(?:also\s+|first\s+|again\s+)?(?:point\s+out|note|notice|mention|remember|recall|emphasi[sz]e|stress|clarify|add|highlight|distinguish|recogni[sz]e|acknowledge|keep\s+in\s+mind|bear\s+in\s+mind|turn|look|ask|consider)\b/i.test(masked.slice(end))) continue;
       // "it should come as no surprise that …" is an idiom of expectation.
       if (/^\s+(?:not\s+)?come\s+as\s+(?:no|a|any)\s+surprise\b/i.test(masked.slice(end))) continue;
-      // "Should the US decide to …": an inverted conditional.
-      if (/^should$/i.test(m[0]) && /(?:^|[,;:]\s*)$/.test(masked.slice(0, m.index))) continue;
+      // "Should the US decide to …", "…, should it fail": an inverted conditional. But after an aside
+      // that describes the subject ("The fund, set up by the treaty, should publish …") it advises.
+      if (/^should$/i.test(m[0]) && /(?:^|[,;:]\s*)$/.test(masked.slice(0, m.index)) && !describingAside.test(masked.slice(0, m.index))) continue;
       // "X is essential for Y" assesses; it does not prescribe.
       if (p.passiveGroup && /^\s+(?:for|in|as|because|to\s+the)\b/i.test(masked.slice(end)) && /(?:essential|necessary|vital|crucial|important|critical|indispensable)$/i.test(m[0])) continue;
       const passive = !!p.passiveGroup || /^\s+(?:also\s+|further\s+|therefore\s+)*be\s+[a-z]+ed\b/i.test(masked.slice(end));
@@ -140,6 +144,8 @@ function subjectBefore(masked: string, index: number): string {
     if (!p) continue;
     // A participial or prepositional aside ("being more powerful", "in this regard") is not the subject.
     if (/^(?:being|having|given|in|on|at|for|with|by|through|to|from|as|after|before|during|despite|rather|while|when|if|unlike|like|including|such\s+as|especially|particularly|notably|i\.e\.|e\.g\.)\b/i.test(p) && i > 0) continue;
+    // So is a participle that describes the subject ("established under the UNFCCC", "based in Suva").
+    if (/^(?:\w+ed|set\s+up|known|led|run)\s+(?:under|by|in|at|for|with|through|from|on|as)\b/i.test(p) && i > 0) continue;
     return p;
   }
   return clause.trim();
@@ -150,6 +156,12 @@ const pronounSubject = /^(?:it|they|he|she|this|these|such|both|both\s+(?:states
 const relationSubject = /^(?:(?:improving|strengthening|deepening|the|their|these|this|bilateral|mutual)\s+)*(?:bilateral\s+)?(?:relationships?|relations|ties|partnerships?|engagement|cooperation|collaboration|dialogue)\b(?!\s+(?:with|between|of)\b)/i;
 const nonSubjectOpening = /^(?:\(?\w{1,3}\)|(?:before|after|when|while|if|since|although|by|for|in|on|with|without|through|during|upon)\b)/i;
 const agentNouns = /(?<![\p{L}-])(?:government|governments|policymakers|policy\s*makers|leaders|leadership|authorities|authority|community|states|countries|nations|administration|parties|stakeholders|institutions|organi[sz]ations|military|army|agencies|agency|actors|officials|diplomats|neighbou?rs|powers|partners|establishment|parliament|elites|society|forces|ministry|ministries|departments?|commissions?|councils?|regulators?|donors|utilities|provinces|municipalities|legislators|lawmakers|legislatures?)\b/iu;
+/**
+ * Bodies that act on advice but whose names also mean other things ("the Fund", "the FRLD Board",
+ * "multilateral development banks", "official creditors"): they name a recommendation's audience,
+ * but do not on their own make a possibility ("X can …") advice, as the agent nouns above do.
+ */
+const institutionNouns = /(?<![\p{L}-])(?:boards?|funds?|banks|creditors|lenders|guarantors|sponsors|funders|investors|insurers|secretariats?|facility)\b/iu;
 
 /** Words a subject opened by a pronoun has at most ("its military leadership", "both states"). */
 const maxPronounSubjectWords = 5;
@@ -184,7 +196,7 @@ function resolveActors(subject: string, hint: string | undefined, context: strin
   }
   // A named body ("the federal government and the Government of Balochistan"): a short noun phrase,
   // not a clause ("that", "which"), an opening aside ("Before analysing …") or an item of a list.
-  if (agentNouns.test(s) && s.split(/\s+/).length <= 8 && !/\b(?:that|which|who)\b/i.test(s) && !/^\s*[A-Z][a-z]+ing\b/.test(head) && !nonSubjectOpening.test(s)) return [bodyAsWritten(hint ?? subject, s)];
+  if ((agentNouns.test(s) || institutionNouns.test(s)) && s.split(/\s+/).length <= 8 && !/\b(?:that|which|who)\b/i.test(s) && !/^\s*[A-Z][a-z]+ing\b/.test(head) && !nonSubjectOpening.test(s)) return [bodyAsWritten(hint ?? subject, s)];
   return [];
 }
 
@@ -199,7 +211,7 @@ function bodyAsWritten(subject: string, bare: string): string {
   const head = words[words.length - 1] ?? '';
   // A capital that only opens the sentence ("Donors and multilateral lenders should …") is not a
   // name's; a named body keeps its capitals ("the federal Ministry of Water Resources").
-  const common = words.length === 1 ? agentNouns.test(head) && !/\s\p{Lu}/u.test(bare) : /^\p{Ll}/u.test(head);
+  const common = words.length === 1 ? (agentNouns.test(head) || institutionNouns.test(head)) && !/\s\p{Lu}/u.test(bare) : /^\p{Ll}/u.test(head);
   const name = common ? bare.charAt(0).toLowerCase() + bare.slice(1) : bare;
   return /^the\s/i.test(subject.trim()) && !/s$/i.test(head) ? `the ${name}` : name;
 }

@@ -180,4 +180,20 @@ describe('the actor of a recommendation', () => {
     const recs = findRecommendations(doc, { actorAliases: {} });
     expect(recs.map((r) => r.actors)).toEqual([['the federal government and the Government of Balochistan'], [], []]);
   });
+
+  it('names boards, funds, banks and creditors as audiences, and reads past an aside that describes the subject', async () => {
+    const doc = await docOf(
+      paper({
+        Recommendations: [
+          'The FRLD Board should create a pre-approved rapid-response window for small island states.',
+          'Multilateral development banks ought to extend climate-resilient debt clauses to all existing sovereign loans.',
+          'Official creditors, including the multilateral development banks, ought to offer pause clauses on existing loans.',
+          'The regional fund, established under the 2019 treaty, should publish its disbursement times every quarter.',
+        ],
+        // A possibility is not advice because its subject is a fund or a network.
+        Discussion: ['Neural networks can be used for improving the maintenance of legacy software systems.', 'The regional fund can help small states pay their insurance premiums after a disaster.'],
+      }),
+    );
+    expect(findRecommendations(doc, { actorAliases: {} }).map((r) => r.actors)).toEqual([['the FRLD Board'], ['multilateral development banks'], ['official creditors'], ['the regional fund']]);
+  });
 });
