@@ -89,7 +89,7 @@ function computeApartSections(doc: StructuredSource): Set<number> {
  * nothing else ("the ministry's permission to export" is content).
  */
 const boilerplate =
-  /\bpermission (?:is (?:hereby )?granted|to (?:make digital|copy|reproduce|republish))\b|\ball rights reserved\b|©\s*(?:\d{4}|the authors?)\b|\bcopyright\s+(?:©\s*|\(c\)\s*)?\d{4}\b|\bviews (?:and opinions )?expressed (?:in|here)\w*\b.{0,80}\b(?:are|do not|does not)\b|\bdo(?:es)? not necessarily (?:reflect|represent)\b|\blicensed under (?:a |the )?(?:creative commons|cc[- ]by)\b/i;
+  /\bpermission (?:is (?:hereby )?granted|to (?:make digital|copy|reproduce|republish))\b|\ball rights reserved\b|©\s*(?:\d{4}|the authors?)\b|\bcopyright\s+(?:©\s*|\(c\)\s*)?\d{4}\b|\bviews (?:and opinions )?expressed (?:in|here)\w*\b.{0,80}\b(?:are|do not|does not)\b|\bviews (?:and opinions )?expressed (?:are|remain) (?:those|solely those|the responsibility) of\b|\bdo(?:es)? not necessarily (?:reflect|represent)\b|\blicensed under (?:a |the )?(?:creative commons|cc[- ]by)\b/i;
 
 /** Whether a sentence is such a notice. */
 export function isBoilerplate(text: string): boolean {

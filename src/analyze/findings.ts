@@ -43,7 +43,7 @@ const positiveCues: [RegExp, number][] = [
   [/\b(?:implications?|consequences?|impact)\b/i, 0.1],
 ];
 const negativeCues: [RegExp, number][] = [
-  [/\b(?:this|the present|our)\s+(?:paper|study|article|research|essay)\s+(?:\w+\s+)?(?:uses|used|employs|adopts|relies|draws|aims|seeks|attempts|examines|explores|investigates|is\s+based|is\s+divided|begins|proceeds)\b/i, 0.6],
+  [/\b(?:this|the present|our)\s+(?:paper|study|article|research|essay|report|brief|briefing|commentary)\s+(?:\w+\s+)?(?:uses|used|employs|adopts|relies|draws|aims|seeks|attempts|examines|explores|investigates|is\s+based|is\s+divided|begins|proceeds|was\s+(?:reviewed|prepared|written|funded|commissioned|produced))\b/i, 0.6],
   [/\b(?:the\s+)?(?:purpose|aim|objective|goal)s?\s+of\s+(?:this|the)\s+(?:study|paper|research)\b/i, 0.6],
   [/\b(?:methodology|qualitative|quantitative|secondary\s+data|primary\s+data|content\s+analysis|data\s+(?:was|were|is)\s+collected|research\s+design|interviews?\s+(?:were|was))\b/i, 0.5],
   [/\b(?:theory|theoretical|framework|realism|constructivism|neorealism|liberalism)\b/i, 0.2],
@@ -51,6 +51,15 @@ const negativeCues: [RegExp, number][] = [
   // A figure, table or formula the brief does not show: the sentence reads about what is not there.
   [/\b(?:figure|fig\.|table|equation|eq\.)\s*\(?\d|\s=\s/i, 0.3],
 ];
+
+// The authors' own acts: a roadmap ("we set out", "we turn to") or a call to action ("we urge X to").
+// "We find/argue/conclude that" are claims, and "we propose/present X" a paper's contribution: they stay.
+const authorialAct = /^(?:(?:in|throughout)\s+this\s+(?:paper|report|brief|briefing|study|chapter|section),?\s+|finally,\s+|first,\s+)?we\s+(?:also\s+|then\s+|therefore\s+|now\s+)?(?:set\s+out|urge|invite|call\s+(?:on|upon)|encourage|ask|turn\s+to|begin\s+(?:by|with)|thank)\b/i;
+// An organisation describing itself ("The Small Islands Climate Justice Collective is a network of …").
+const aboutTheMakers = /^(?:the\s+)?(?:\p{Lu}[\p{L}'’&-]*\s+){1,7}(?:\([A-Z]{2,8}\)\s+)?(?:is|are)\s+an?\s+(?:[\p{L}-]+\s+){0,3}(?:network|think[\s-]tank|organi[sz]ation|institute|centre|center|coalition|collective|alliance|foundation|consortium|non-profit|charity)\b/iu;
+// The document's own editions, plans and making ("The next edition of the Island Resilience Report
+// will …", "This briefing was reviewed by …").
+const aboutTheEdition = /\b(?:next|forthcoming|future|previous|last\s+year's)\s+editions?\b|^(?:this|the\s+present)\s+(?:report|paper|brief|briefing|study|commentary)\s+(?:will|is\s+(?:organi[sz]ed|structured)|proceeds|(?:was|has\s+been)\s+(?:reviewed|prepared|written|funded|commissioned|produced|published|supported))\b/i;
 
 // Another author's claim: "Raz (2023) shows", "According to Ali", "(Khan, 2021)", "X et al. argue".
 const otherAuthor = [
@@ -102,6 +111,10 @@ export function scoreFindings(doc: StructuredSource, exclude: ReadonlySet<number
     if (!isProse(s.text) || isLeadIn(s.text)) return zero;
     // An example illustrates a claim made elsewhere; it is not one.
     if (/^(?:for\s+(?:example|instance)|e\.g\.|as\s+an\s+example|to\s+illustrate)\b/i.test(s.text)) return zero;
+    // What the authors do, ask or are ("We set out seven recommendations", "We urge the Board to …",
+    // "The Collective is a network of …", "The next edition of the report will …"): about the
+    // document or its makers, or advice, not a claim about the subject.
+    if (authorialAct.test(s.text) || aboutTheMakers.test(s.text) || aboutTheEdition.test(s.text)) return zero;
     const kind = sectionKindOf(doc, s.section);
     let score = sectionPrior[kind];
     for (const [re, w] of positiveCues) if (re.test(s.text)) score += w;

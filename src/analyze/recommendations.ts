@@ -69,6 +69,9 @@ const explicitPatterns: { re: RegExp; passiveGroup?: boolean; hint?: number }[] 
   { re: /(?<!\b(?:the|a|an|of|no|their|its|his|her|this|that|urgent|pressing|any|without)\s+)\b(?:needs|need)\s+to\b/gi },
   { re: /\b(?:has|have)\s+to\b(?!\s+do\s+with)/gi },
   { re: /\bit\s+is\s+(?:therefore\s+|thus\s+|also\s+|now\s+|hence\s+)?(?:imperative|essential|necessary|vital|crucial|critical|important|incumbent|advisable|indispensable|high\s+time|time|urgent|paramount)\s+(?:that|(?:for|upon|on)\s+([^,;]{2,60}?)\s+to|to)\b/gi, hint: 1 },
+  // The writers' call on someone: "We urge the Board and contributor governments to …".
+  // ("We invite speakers to …", "we encourage students to …" describe a practice more often.)
+  { re: /\bwe\s+(?:therefore\s+|also\s+|strongly\s+)?(?:urge|call\s+(?:on|upon))\s+([^;:]{2,120}?)\s+to\b/gi, hint: 1 },
   // The noun only as the writer's own advice: "a recommendation system" is a kind of software.
   { re: /\b(?:recommends?|recommended|urges|calls\s+(?:on|upon|for))\b|\b(?:our|my|the)\s+(?:(?:main|key|first|second|third|final|central|principal)\s+)?recommendations?\s+(?:is|are|would\s+be)\b/gi },
   { re: /\b(?:is|are|will\s+be|would\s+be|remains?)\s+(?:therefore\s+|thus\s+|also\s+|urgently\s+|badly\s+|clearly\s+|still\s+|greatly\s+)*(?:needed|required|necessary|essential|imperative|indispensable|a\s+must|called\s+for|warranted)\b/gi, passiveGroup: true },
@@ -196,7 +199,7 @@ function resolveActors(subject: string, hint: string | undefined, context: strin
   }
   // A named body ("the federal government and the Government of Balochistan"): a short noun phrase,
   // not a clause ("that", "which"), an opening aside ("Before analysing …") or an item of a list.
-  if ((agentNouns.test(s) || institutionNouns.test(s)) && s.split(/\s+/).length <= 8 && !/\b(?:that|which|who)\b/i.test(s) && !/^\s*[A-Z][a-z]+ing\b/.test(head) && !nonSubjectOpening.test(s)) return [bodyAsWritten(hint ?? subject, s)];
+  if ((agentNouns.test(s) || institutionNouns.test(s)) && s.split(/\s+/).length <= 8 && !/\b(?:that|which|who)\b/i.test(s) && !/^\s*[A-Z][a-z]+ing\b/.test(head) && !nonSubjectOpening.test(s)) return [bodyAsWritten(hint ?? subject, s, hint === undefined)];
   return [];
 }
 
@@ -205,14 +208,15 @@ function resolveActors(subject: string, hint: string | undefined, context: strin
  * case ("donors and multilateral lenders", "the federal Ministry of Water Resources"), keeping "the"
  * before one body and dropping it before several ("provincial governments").
  */
-function bodyAsWritten(subject: string, bare: string): string {
+function bodyAsWritten(subject: string, bare: string, opensSentence = true): string {
   // The head noun of the first body named ("Provincial irrigation departments and IRSA": departments).
   const words = bare.split(/\s+(?:of|in|for|at|on|from|across|and|or)\s+/i)[0]!.split(/\s+/);
   const head = words[words.length - 1] ?? '';
   // A capital that only opens the sentence ("Donors and multilateral lenders should …") is not a
   // name's; a named body keeps its capitals ("the federal Ministry of Water Resources").
-  const common = words.length === 1 ? (agentNouns.test(head) || institutionNouns.test(head)) && !/\s\p{Lu}/u.test(bare) : /^\p{Ll}/u.test(head);
-  const name = common ? bare.charAt(0).toLowerCase() + bare.slice(1) : bare;
+  // A name inside the sentence ("We urge the Board …") keeps the capital the source gave it.
+  const common = words.length === 1 ? opensSentence && (agentNouns.test(head) || institutionNouns.test(head)) && !/\s\p{Lu}/u.test(bare) : /^\p{Ll}/u.test(head);
+  const name = (common ? bare.charAt(0).toLowerCase() + bare.slice(1) : bare).replace(/\s+/g, ' ');
   return /^the\s/i.test(subject.trim()) && !/s$/i.test(head) ? `the ${name}` : name;
 }
 

@@ -90,4 +90,24 @@ describe('findFindings', () => {
     const plain = { ...s2, text: 'The analysis shows the data.' };
     expect(claimOf(doc, plain)).toEqual({ start: plain.start, end: plain.end, text: plain.text });
   });
+
+  it('leaves out what the authors do, ask or are: roadmaps, calls to action, the makers and the editions', async () => {
+    const claims = [ // claims: they stay
+      'We find that the binding constraint is the ability of island governments to access finance, not its volume.',
+      'The evidence shows a steady shift from grants to loans over the five years to 2024 in every subregion.',
+    ];
+    const aboutTheDocument = [
+      'We set out seven recommendations for the Board, contributor governments and regional organisations.',
+      'We urge the Board and contributor governments to build a fund that meets that test of speed.',
+      'The Small Islands Climate Justice Collective is a network of community organisations and researchers.',
+      'The next edition of the Island Resilience Report, due in October 2026, will assess the new commitments.',
+      'This briefing was reviewed by members of the collective in Apia, Suva, Roseau and Kingstown.',
+      'The views expressed are those of the authors and of no institution they are affiliated with.',
+    ];
+    const doc = await docOf(paper({ Conclusion: [...claims, ...aboutTheDocument] }));
+    const found = findFindings(doc).map((f) => f.text);
+    expect(found.some((f) => f.includes('the binding constraint is the ability of island governments'))).toBe(true);
+    expect(found.some((f) => f.includes('a steady shift from grants to loans'))).toBe(true);
+    for (const t of aboutTheDocument) expect(found).not.toContain(t);
+  });
 });

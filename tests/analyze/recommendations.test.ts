@@ -186,6 +186,7 @@ describe('the actor of a recommendation', () => {
       paper({
         Recommendations: [
           'The FRLD Board should create a pre-approved rapid-response window for small island states.',
+          'We urge the Board and contributor governments to build a fund that pays out within thirty days.',
           'Multilateral development banks ought to extend climate-resilient debt clauses to all existing sovereign loans.',
           'Official creditors, including the multilateral development banks, ought to offer pause clauses on existing loans.',
           'The regional fund, established under the 2019 treaty, should publish its disbursement times every quarter.',
@@ -194,6 +195,6 @@ describe('the actor of a recommendation', () => {
         Discussion: ['Neural networks can be used for improving the maintenance of legacy software systems.', 'The regional fund can help small states pay their insurance premiums after a disaster.'],
       }),
     );
-    expect(findRecommendations(doc, { actorAliases: {} }).map((r) => r.actors)).toEqual([['the FRLD Board'], ['multilateral development banks'], ['official creditors'], ['the regional fund']]);
+    expect(findRecommendations(doc, { actorAliases: {} }).map((r) => r.actors)).toEqual([['the FRLD Board'], ['the Board and contributor governments'], ['multilateral development banks'], ['official creditors'], ['the regional fund']]);
   });
 });
