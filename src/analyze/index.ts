@@ -29,6 +29,8 @@ export function analyze(doc: StructuredSource, ctx: StageContext, options: Analy
   const recommendations = findRecommendations(doc, options);
   // A sentence that prescribes is a recommendation, not also a finding.
   const findings = findFindings(doc, new Set(recommendations.map((r) => r.end)));
+  // Dates in explicit advice are deadlines it sets, not events (a possibility may still tell one).
+  const advice = new Set(recommendations.filter((r) => r.strength === 'explicit').map((r) => r.end));
   void ctx;
   return {
     doc,
@@ -38,7 +40,7 @@ export function analyze(doc: StructuredSource, ctx: StageContext, options: Analy
     findings,
     recommendations,
     terms: findTerms(doc),
-    events: findEvents(doc),
+    events: findEvents(doc, advice),
     quotes: findQuotes(doc),
   };
 }

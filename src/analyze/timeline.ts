@@ -164,16 +164,20 @@ const metadataLine = /^\s*(?:©|\(c\)|(?:manuscript\s+)?received|revised|accepte
  * draws on interviews between September 2024 and February 2025"): dates of the research, not events
  * of its subject.
  */
-const ownResearch = /\b(?:this|our|the\s+present)\s+(?:paper|study|report|article|analysis|brief|research|survey|working\s+paper)\s+(?:\w+\s+){0,3}?(?:uses?|used|draws?|drew|relies|relied|is\s+based|was\s+based|builds?|covers?|covered)\b|\b(?:we|the\s+authors?)\s+(?:\w+\s+)?(?:surveyed|interviewed|conducted|collected|fielded)\b|\b(?:were|was)\s+(?:surveyed|interviewed)\s+(?:in|between|from|during)\b/i;
+const ownResearch = /\b(?:this|our|the\s+present)\s+(?:paper|study|report|article|analysis|brief|briefing|research|survey|working\s+paper|(?:\w+\s+)?edition)\s+(?:of\s+(?:the\s+)?(?:\p{Lu}\w*\s+){1,5})?(?:\w+\s+){0,3}?(?:uses?|used|draws?|drew|relies|relied|is\s+based|was\s+based|builds?|covers?|covered|tracks?|tracked|examines?|reviews?)\b|^(?:section|chapter|part)\s+\d+\s+(?:presents|describes|sets\s+out|reviews|examines|discusses|turns)\b|\b(?:we|the\s+authors?)\s+(?:\w+\s+)?(?:surveyed|interviewed|conducted|collected|fielded)\b|\b(?:were|was)\s+(?:surveyed|interviewed)\s+(?:in|between|from|during)\b/iu;
 
-/** Dated events of one source, in document order. */
-export function findEvents(doc: StructuredSource): ExtractedEvent[] {
+/**
+ * Dated events of one source, in document order. `advice` holds the ends of the sentences that are
+ * its explicit recommendations: a date there is a deadline the source sets ("Donors should … by
+ * 2027"), not an event.
+ */
+export function findEvents(doc: StructuredSource, advice: ReadonlySet<number> = new Set()): ExtractedEvent[] {
   const text = doc.source.text;
   const out: ExtractedEvent[] = [];
   const firstSection = doc.sections.length ? doc.sections[0].start : 0;
   for (const s of bodySentences(doc)) {
     if (s.start < firstSection && wordCount(s.text) < 8) continue;
-    if (metadataLine.test(s.text) || ownResearch.test(s.text)) continue;
+    if (metadataLine.test(s.text) || ownResearch.test(s.text) || advice.has(s.end)) continue;
     const paragraph = doc.paragraphs[s.paragraph];
     out.push(...eventsIn(paragraph ? textOf(doc, paragraph, s) : text.slice(s.start, s.end), s));
   }
@@ -181,12 +185,13 @@ export function findEvents(doc: StructuredSource): ExtractedEvent[] {
 }
 
 /**
- * A stretch of the source as the sentence's reading text has it: white space collapsed, and a word
+ * A stretch of the source as the sentence's reading text has it: white space collapsed, no Markdown
+ * bold markers, and a word
  * hyphenated across a line break ("rice-" / "wheat", "agri-" / "cultural") written as the reading
  * text writes it.
  */
 function asRead(raw: string, reading: string): string {
-  return raw.replace(/\s+/g, ' ').replace(/(\p{L}+)- (\p{Ll}\p{L}*)/gu, (all, left: string, right: string) => (reading.includes(`${left}-${right}`) ? `${left}-${right}` : reading.includes(left + right) ? left + right : all));
+  return raw.replace(/\*\*|__/g, '').replace(/\s+/g, ' ').replace(/(\p{L}+)- (\p{Ll}\p{L}*)/gu, (all, left: string, right: string) => (reading.includes(`${left}-${right}`) ? `${left}-${right}` : reading.includes(left + right) ? left + right : all));
 }
 
 /** Events in one sentence, given its source text (`raw`, from `s.start` on): one per date mention, each with the clause around it. */

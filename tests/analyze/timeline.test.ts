@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { datesIn, findEvents } from '../../src/analyze/timeline.js';
+import { findRecommendations } from '../../src/analyze/recommendations.js';
 import { findQuotes } from '../../src/analyze/quotes.js';
 import { docOf, paper } from '../synthesize/doc.js';
 
@@ -88,5 +89,23 @@ describe('events in a paragraph a page break cuts in two', () => {
   it('quotes a speaker across the break without the running header', async () => {
     const quotes = findQuotes(await docOf(text));
     expect(quotes.map((q) => q.text)).toEqual(['we grow rice because the state buys every grain of it at a price we know in advance']);
+  });
+});
+
+describe('events, not deadlines or the document', () => {
+  it('takes no event from explicit advice, a report describing itself or its own sections', async () => {
+    const doc = await docOf(
+      paper({
+        Introduction: [
+          'This fourth edition of the Island Resilience Report tracks adaptation finance to 14 Pacific Island countries between January 2019 and December 2024.',
+          'Section 2 presents our estimates of adaptation finance flows between 2019 and 2024, by volume and instrument.',
+          'When Tropical Cyclone Winston crossed Fiji on 20 February 2016, it destroyed or damaged more than 30,000 homes.',
+        ],
+        Recommendations: ['Donors should raise the grant share of adaptation finance to at least 75 percent by 2027.'],
+      }),
+    );
+    const advice = new Set(findRecommendations(doc, { actorAliases: {} }).filter((r) => r.strength === 'explicit').map((r) => r.end));
+    expect(advice.size).toBe(1);
+    expect(findEvents(doc, advice).map((e) => e.date)).toEqual(['2016-02-20']);
   });
 });
