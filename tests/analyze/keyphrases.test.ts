@@ -143,6 +143,17 @@ describe('keyphrase candidates with numbers and short acronyms', () => {
     expect(c['v 1']).toBeUndefined();
     expect(c['it']).toBeUndefined();
   });
+
+  it('never make a currency code a keyphrase ("USD 1.31 billion" says how a figure is counted)', () => {
+    const doc = handMade('Adaptation finance in the Pacific', [
+      'Adaptation finance reached USD 1.31 billion in 2024, against needs of USD 4.9 billion.',
+      'Loans grew from USD 178 million to USD 498 million, and grants by 29 percent.',
+    ]);
+    const c = collectCandidates(doc);
+    expect(c['usd']).toBeUndefined();
+    expect(c['percent']).toBeUndefined();
+    expect(c['adapt financ']).toBeDefined();
+  });
 });
 
 describe('keyphrase candidates in texts with markup left over', () => {

@@ -35,6 +35,7 @@ similarly specifically subsequently thereby therefore thirdly thus typically ult
 /**
  * Generic nouns and adjectives of expository and academic prose: fine inside a phrase only when it
  * does not begin or end with them ("new method" is not a keyphrase; "method of moments" might be).
+ * Currency codes and "percent" belong here too: "USD" says how a figure is counted, not what about.
  */
 export const genericWords: ReadonlySet<string> = words(`
 paper papers article articles section sections chapter chapters figure figures fig table tables appendix
@@ -49,6 +50,7 @@ several many much few first second third last main major minor important signifi
 good better best bad simple general specific particular certain possible current recent given existing
 well able like un non due based using used use show shows shown et al i ii iii iv v
 vein regard extent manner basis sense
+usd eur gbp jpy cny rmb inr pkr bdt aud nzd cad chf fjd xcd bbd percent
 `);
 
 const stopOrDiscourse: ReadonlySet<string> = new Set([...stopWords, ...discourseWords]);
