@@ -1,0 +1,52 @@
+/**
+ * A corpus in four formats shaped like real think-tank output (tests/fixtures/island-finance): a
+ * Word policy paper, a PDF report with a typeset cover, a web commentary and a Markdown briefing.
+ * What a reader of the brief expects from it: each source cited by title, authors, year and venue;
+ * no table cells, roadmaps or calls to action stated as findings; advice addressed to the bodies the
+ * sources name; no deadlines in the timeline.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildModel } from '../../src/pipeline.js';
+import { Report } from '../../src/model/diagnostics.js';
+import { defaultAnalyzeOptions, defaultSynthesizeOptions } from '../../src/model/context.js';
+import type { Brief } from '../../src/model/schema.js';
+import { repoRoot } from '../helpers.js';
+
+let brief: Brief;
+
+beforeAll(async () => {
+  const dir = join(repoRoot, 'tests', 'fixtures', 'island-finance');
+  const files = readdirSync(dir)
+    .filter((f) => f !== 'README.md')
+    .sort()
+    .map((f) => ({ path: join(dir, f), bytes: readFileSync(join(dir, f)) }));
+  ({ brief } = await buildModel(files, { report: new Report() }, { analyze: defaultAnalyzeOptions, synthesize: { ...defaultSynthesizeOptions, date: '2025-12-01', generator: { name: 'briefwright', version: 'test' } } }));
+}, 60_000);
+
+describe('a think-tank corpus in four formats', () => {
+  it('cites every source by title, authors, year and venue, as each prints them', () => {
+    const bySource = Object.fromEntries(brief.sources.map((s) => [s.format, { title: s.title, authors: s.authors, year: s.year, venue: s.venue }]));
+    expect(bySource).toEqual({
+      html: { title: 'Debt-for-Climate Swaps Are Not a Silver Bullet for the Caribbean', authors: ['Andre Baptiste', 'Helena Lindqvist'], year: 2025, venue: 'Commentary, Caribbean Fiscal Futures Institute' },
+      md: { title: 'Making the Loss and Damage Fund Work for Small Islands', authors: ["Teuila Fa'amausili", 'Marcus Greenidge'], year: 2025, venue: 'Briefing No. 7, Small Islands Climate Justice Collective' },
+      pdf: { title: 'Adaptation Finance in the Pacific: From Pledges to Protection', authors: ['Losana Vakaloloma', 'Daniel Okonkwo-Hart', 'Priya Naidu'], year: 2025, venue: 'Island Resilience Report 2025' },
+      docx: { title: 'Closing the Access Gap: Reforming Adaptation Finance for Small Island Developing States', authors: ['Mere Tuilagi', 'Jonathan Ashcroft-Reyes'], year: 2024, venue: 'Policy Paper No. 12, Tasman Centre for Development Policy (TCDP), Wellington' },
+    });
+  });
+
+  it('states findings, not table cells, roadmaps, calls to action or the makers', () => {
+    const texts = brief.findings.map((f) => f.text);
+    expect(texts.length).toBeGreaterThan(20);
+    expect(texts.filter((t) => /\||Transaction Region|^We (?:set out|urge|invite)|is a network of|next edition/.test(t))).toEqual([]);
+  });
+
+  it('addresses advice to the bodies the sources name, and dates no deadline as an event', () => {
+    const actors = new Set(brief.recommendations.flatMap((r) => r.actors ?? []));
+    for (const a of ['the FRLD Board', 'multilateral development banks', 'official creditors', 'donors', 'contributor governments']) expect(actors).toContain(a);
+    const advice = new Set(brief.recommendations.filter((r) => r.strength === 'explicit').map((r) => r.text));
+    expect(brief.timeline.filter((e) => /\b(?:should|must|ought to)\b/.test(e.text) && [...advice].some((a) => a.includes(e.text.slice(0, 40))))).toEqual([]);
+    expect(brief.timeline.some((e) => e.date === '2016-02-20' && /Winston/.test(e.text))).toBe(true);
+  });
+});
