@@ -442,7 +442,22 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
   const audienceOf = (key: string) => (key === others ? 'other actors' : key ? escapeMarkdown(shownActors.get(key)!) : 'all actors');
   const recommendationGroups = ordered.slice(0, o.actors).map(([actor, list]) => ({ actor: audienceOf(actor), recommendations: list.slice(0, o.recommendationsPerActor).map(recView) }));
 
-  const agreements = rankFindings(brief.findings.filter((f) => f.agreed ?? supportOf(f.citations, f.support) > 1)).slice(0, o.agreements).map(findingView);
+  // Points two or more sources make: findings and recommendations alike (the model's agreement
+  // groups: merged items, or similar items on a shared phrase), the most widely made first.
+  const agreements: FindingView[] = brief.agreements
+    ? brief.agreements
+        .map((a, k) => {
+          const items = a.ids.map((id) => (a.kind === 'finding' ? fById.get(id) : rById.get(id))).filter((x): x is Finding | Recommendation => x !== undefined);
+          return { a, k, items };
+        })
+        .filter(({ a, items }) => items.length > 0 && a.sourceIds.length > 1)
+        .sort((x, y) => y.a.sourceIds.length - x.a.sourceIds.length || Number(x.a.kind === 'recommendation') - Number(y.a.kind === 'recommendation') || x.k - y.k)
+        .slice(0, o.agreements)
+        .map(({ a, items }) => {
+          const citations = items.flatMap((x) => x.citations);
+          return { id: items[0]!.id, text: escapeMarkdown(asSentence(items[0]!.text)), cite: cite(citations), citations: citations.map(citeView), support: a.sourceIds.length, agreed: true };
+        })
+    : rankFindings(brief.findings.filter((f) => f.agreed ?? supportOf(f.citations, f.support) > 1)).slice(0, o.agreements).map(findingView);
 
   const sharedThemes = themes
     .filter((t) => new Set(t.sourceIds).size > 1)

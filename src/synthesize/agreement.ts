@@ -23,6 +23,9 @@ export interface AgreementGroup {
   phrase: string | null;
 }
 
+/** Below this many sentences for `maxShare`, a corpus is small (see isCommon in findAgreements). */
+const smallCorpusShare = 8;
+
 /** Two words may form a phrase across white space or a hyphen ("cross-border"), not across punctuation. */
 const joiner = /^[\s\-\u2010\u2011]+$/u;
 
@@ -62,13 +65,20 @@ export function findAgreements(items: readonly AgreementItem[], index: CorpusInd
     return i;
   };
   const shared = new Map<string, string>();
-  // A phrase in more than `maxShare` of the corpus's sentences ("South Asia" in papers on South Asia) shows no agreement.
+  // A phrase in more than `maxShare` of the corpus's sentences ("South Asia" in papers on South Asia)
+  // shows no agreement. In a small corpus (that share under `smallCorpusShare` sentences) a handful
+  // passes it, so the phrase must also be in most of the sources: four sentences of two reports out
+  // of four naming "fast-track accreditation" are a point those two share, not the corpus's subject.
+  let sourceCount = 0;
+  for (let i = 0; i < index.size; i++) sourceCount = Math.max(sourceCount, index.source[i] + 1);
   const common = new Map<string, boolean>();
   const isCommon = (key: string) => {
     let c = common.get(key);
     if (c === undefined) {
       const most = Math.max(3, maxShare * index.size);
-      c = sentencesWith(index, key, Math.floor(most)).length > most;
+      const small = most < smallCorpusShare;
+      const hits = sentencesWith(index, key, small ? 64 : Math.floor(most));
+      c = hits.length > most && (!small || hits.length > 64 || new Set(hits.map((s) => index.source[s])).size * 2 > sourceCount);
       common.set(key, c);
     }
     return c;

@@ -13,6 +13,7 @@ import { Report } from '../../src/model/diagnostics.js';
 import { defaultAnalyzeOptions, defaultSynthesizeOptions } from '../../src/model/context.js';
 import type { Brief } from '../../src/model/schema.js';
 import { repoRoot } from '../helpers.js';
+import { toViewModel } from '../../src/render/view-model.js';
 
 let brief: Brief;
 
@@ -48,5 +49,13 @@ describe('a think-tank corpus in four formats', () => {
     const advice = new Set(brief.recommendations.filter((r) => r.strength === 'explicit').map((r) => r.text));
     expect(brief.timeline.filter((e) => /\b(?:should|must|ought to)\b/.test(e.text) && [...advice].some((a) => a.includes(e.text.slice(0, 40))))).toEqual([]);
     expect(brief.timeline.some((e) => e.date === '2016-02-20' && /Winston/.test(e.text))).toBe(true);
+  });
+
+  it('finds the advice two reports share, though its phrase is in four of the corpus sentences, and the brief lists it where the sources agree', () => {
+    const shared = (brief.agreements ?? []).filter((a) => a.kind === 'recommendation' && a.sourceIds.length === 2);
+    const texts = shared.map((a) => a.ids.map((id) => brief.recommendations.find((r) => r.id === id)!.text).join(' | '));
+    expect(texts.some((t) => /fast-track accreditation window.*\|.*fast-track accreditation window/.test(t))).toBe(true);
+    const view = toViewModel(brief);
+    expect(view.agreements.some((a) => /fast-track accreditation window/.test(a.text) && a.support === 2)).toBe(true);
   });
 });
