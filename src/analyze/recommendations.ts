@@ -87,8 +87,11 @@ const implicitPatterns: RegExp[] = [
   /\bit\s+is\s+(?:in\s+the\s+(?:best\s+)?interests?\s+of)\b/gi,
 ];
 
-/** The subject, then an aside describing it, then the comma before the cue: "The fund, established under the treaty, ". */
-const describingAside = /^[^,;:]{2,80},\s*(?:\w+ed|set\s+up|known|led|run)\s+(?:under|by|in|at|for|with|through|from|on|as)\b[^,;:]{0,80},\s*$/i;
+/** A participle that describes the subject before it: "established under the UNFCCC", "based in Suva". */
+const describingParticiple = String.raw`(?:\w+ed|set\s+up|known|led|run)\s+(?:under|by|in|at|for|with|through|from|on|as)\b`;
+/** The subject, then such an aside, then the comma before the cue: "The fund, established under the treaty, ". */
+const describingAside = new RegExp(String.raw`^[^,;:]{2,80},\s*${describingParticiple}[^,;:]{0,80},\s*$`, 'i');
+const describingPart = new RegExp(`^${describingParticiple}`, 'i');
 
 /** Find every prescribing cue in a masked sentence. */
 function cuesIn(masked: string): Cue[] {
@@ -148,7 +151,7 @@ function subjectBefore(masked: string, index: number): string {
     // A participial or prepositional aside ("being more powerful", "in this regard") is not the subject.
     if (/^(?:being|having|given|in|on|at|for|with|by|through|to|from|as|after|before|during|despite|rather|while|when|if|unlike|like|including|such\s+as|especially|particularly|notably|i\.e\.|e\.g\.)\b/i.test(p) && i > 0) continue;
     // So is a participle that describes the subject ("established under the UNFCCC", "based in Suva").
-    if (/^(?:\w+ed|set\s+up|known|led|run)\s+(?:under|by|in|at|for|with|through|from|on|as)\b/i.test(p) && i > 0) continue;
+    if (describingPart.test(p) && i > 0) continue;
     return p;
   }
   return clause.trim();

@@ -12,7 +12,7 @@ import type { StageContext } from '../model/context.js';
 import { cleanPieces, trimSpan, type MappedText } from './clean.js';
 import { headingCandidate, isTitleLine, kindOf, UNSURE_REFERENCES, type HeadingCandidate } from './headings.js';
 import { markCaptions, markNotes, markPageNoise, markYaml, plainOf, toLines, type Line } from './lines.js';
-import { affiliationsOf, CLASSIFICATION_LABEL, fieldOf, FRONT_LABELS, imprintOf, institutionOf, isoDate, isSeries, KEYWORD_LABEL, readAuthorLine, splitKeywords } from './metadata.js';
+import { affiliationsOf, CLASSIFICATION_LABEL, fieldOf, FRONT_LABELS, imprintOf, institutionOf, isoDate, isSeries, KEYWORD_LABEL, readAuthorLine, splitKeywords, type Imprint } from './metadata.js';
 import { findCitations, linkCitations, looksLikeEntry, parseEntry, splitEntries } from './references.js';
 import { splitSentences } from './sentences.js';
 
@@ -837,7 +837,7 @@ function readFront(units: Unit[], text: string, declared: Record<string, unknown
   }
   // A report's imprint lines (a kicker, a byline): its series, publisher and date, the first of
   // each, are what a reference cites it by.
-  const imprint: { series: string | null; publisher: string | null; date: string | null } = { series: null, publisher: null, date: null };
+  const imprint: Imprint = { series: null, publisher: null, date: null };
   for (const line of ft.split('\n')) {
     const found = imprintOf(plainOf(line));
     if (!found) continue;
