@@ -2,15 +2,12 @@
  * Details a source does not print (year, venue, DOI), taken from the reference lists of the other
  * sources that cite it, with those entries kept as citations.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { citedDetails } from '../../src/synthesize/cited-details.js';
 import { docOf } from './doc.js';
 import { repoRoot } from '../helpers.js';
-import { buildModel } from '../../src/pipeline.js';
-import { Report } from '../../src/model/diagnostics.js';
-import { defaultAnalyzeOptions, defaultSynthesizeOptions } from '../../src/model/context.js';
+import { buildFolder } from './corpus.js';
 import { toViewModel } from '../../src/render/view-model.js';
 
 const cited = (title: string, authors: string, front: string[] = []) =>
@@ -85,12 +82,7 @@ describe('details from citing sources', () => {
   });
 
   it('gives the bundled papers the year and venue two others cite them with, credited in the reference list', async () => {
-    const dir = join(repoRoot, 'sources');
-    const files = readdirSync(dir)
-      .filter((f) => f.endsWith('.txt'))
-      .sort()
-      .map((f) => ({ path: join(dir, f), bytes: readFileSync(join(dir, f)) }));
-    const { brief } = await buildModel(files, { report: new Report() }, { analyze: defaultAnalyzeOptions, synthesize: { ...defaultSynthesizeOptions, date: '2024-01-01', generator: { name: 'briefwright', version: 'test' } } });
+    const { brief } = await buildFolder(join(repoRoot, 'sources'), (f) => f.endsWith('.txt'));
     const akhtar = brief.sources.find((s) => s.id.startsWith('akhtar-holland'))!;
     expect(akhtar.year).toBe(2023);
     expect(akhtar.venue).toBe('Pakistan Journal of American Studies, 41(2), 40-69');

@@ -13,6 +13,7 @@ import { defaultAnalyzeOptions, defaultSynthesizeOptions } from '../../src/model
 import type { SourceAnalysis } from '../../src/model/document.js';
 import type { Brief } from '../../src/model/schema.js';
 import { acronymKey } from '../../src/analyze/glossary.js';
+import { buildModel } from '../../src/pipeline.js';
 
 export interface GoldRecommendation {
   quote: string;
@@ -47,6 +48,15 @@ export async function analyzeSources(dir = join(root, 'sources')): Promise<Sourc
     out.push(analyze(structure(source, ctx), ctx, defaultAnalyzeOptions));
   }
   return out;
+}
+
+/** The model of every file of a folder (name order; `keep` filters names), built with fixed options. */
+export async function buildFolder(dir: string, keep: (name: string) => boolean = () => true, date = '2024-01-01'): Promise<{ brief: Brief; analyses: SourceAnalysis[] }> {
+  const files = readdirSync(dir)
+    .filter((f) => f !== 'README.md' && keep(f))
+    .sort()
+    .map((f) => ({ path: join(dir, f), bytes: readFileSync(join(dir, f)) }));
+  return buildModel(files, { report: new Report() }, { analyze: defaultAnalyzeOptions, synthesize: { ...defaultSynthesizeOptions, date, generator: { name: 'briefwright', version: 'test' } } });
 }
 
 /** The brief of a set of analyses with fixed options. */

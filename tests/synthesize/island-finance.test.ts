@@ -5,12 +5,9 @@
  * no table cells, roadmaps or calls to action stated as findings; advice addressed to the bodies the
  * sources name; no deadlines in the timeline.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildModel } from '../../src/pipeline.js';
-import { Report } from '../../src/model/diagnostics.js';
-import { defaultAnalyzeOptions, defaultSynthesizeOptions } from '../../src/model/context.js';
+import { buildFolder } from './corpus.js';
 import type { Brief } from '../../src/model/schema.js';
 import { repoRoot } from '../helpers.js';
 import { toViewModel } from '../../src/render/view-model.js';
@@ -18,12 +15,7 @@ import { toViewModel } from '../../src/render/view-model.js';
 let brief: Brief;
 
 beforeAll(async () => {
-  const dir = join(repoRoot, 'tests', 'fixtures', 'island-finance');
-  const files = readdirSync(dir)
-    .filter((f) => f !== 'README.md')
-    .sort()
-    .map((f) => ({ path: join(dir, f), bytes: readFileSync(join(dir, f)) }));
-  ({ brief } = await buildModel(files, { report: new Report() }, { analyze: defaultAnalyzeOptions, synthesize: { ...defaultSynthesizeOptions, date: '2025-12-01', generator: { name: 'briefwright', version: 'test' } } }));
+  ({ brief } = await buildFolder(join(repoRoot, 'tests', 'fixtures', 'island-finance'), undefined, '2025-12-01'));
 }, 60_000);
 
 describe('a think-tank corpus in four formats', () => {

@@ -6,12 +6,11 @@
  * of their theme's phrases) were 1.87 and 0.25 when phrases were clustered directly, and are 2.77
  * and 0.39 with themes as topics of the sentences (`node dist/bench/themes.js`).
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildModel } from '../../src/pipeline.js';
+import { buildFolder } from './corpus.js';
 import { Report } from '../../src/model/diagnostics.js';
-import { defaultAnalyzeOptions, defaultSynthesizeOptions } from '../../src/model/context.js';
+import { defaultAnalyzeOptions } from '../../src/model/context.js';
 import type { Brief } from '../../src/model/schema.js';
 import { themeFigures } from '../../src/eval/themes.js';
 import { repoRoot } from '../helpers.js';
@@ -24,12 +23,7 @@ import { docOf, paper } from './doc.js';
 let brief: Brief;
 
 beforeAll(async () => {
-  const dir = join(repoRoot, 'sources');
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => ({ path: join(dir, f), bytes: readFileSync(join(dir, f)) }));
-  ({ brief } = await buildModel(files, { report: new Report() }, { analyze: defaultAnalyzeOptions, synthesize: { ...defaultSynthesizeOptions, date: '2024-01-01', generator: { name: 'briefwright', version: 'test' } } }));
+  ({ brief } = await buildFolder(join(repoRoot, 'sources'), (f) => f.endsWith('.txt')));
 }, 60_000);
 
 describe('themes of the bundled papers', () => {
