@@ -7,7 +7,7 @@
  */
 import type { SourceAnalysis } from '../model/document.js';
 import { untitled, type StageContext, type SynthesizeOptions } from '../model/context.js';
-import type { Brief, Finding, Recommendation, SourceEntry, Theme } from '../model/schema.js';
+import type { Brief, Finding, GlossaryEntry, Recommendation, SourceEntry, Theme } from '../model/schema.js';
 import { citationOf } from './cite.js';
 import { rankKeyphrases } from '../analyze/rank-keyphrases.js';
 import { nearDuplicateGroups } from './merge.js';
@@ -22,6 +22,32 @@ import { builtinActorAliases } from '../analyze/data/actor-aliases.js';
 
 /** Similarity at which two findings or recommendations are the same point. */
 const duplicateThreshold = 0.5;
+
+/** The expansion of an acronym that names an institution ("Green Climate Fund", "Asian Development Bank"). */
+const institutionName = /\s(?:Board|Fund|Bank|Organi[sz]ation|Agency|Facility|Council|Commission|Secretariat|Programme|Program|Forum|Institute|Authority|Corporation|Committee|Network)\b/;
+
+/**
+ * Names an audience by the acronyms the corpus defines: "the Green Climate Fund Board" and "The
+ * International Monetary Fund (IMF)" become "the GCF Board" and "the IMF", so advice to one body
+ * given under both names is one audience. Only the names of institutions are shortened: a country
+ * ("United States", "US") or a movement keeps the name the actor table gives it.
+ */
+function acronymNamer(glossary: readonly GlossaryEntry[]): (actor: string) => string {
+  const pairs = glossary
+    .filter((g) => g.kind === 'acronym' && /^\p{Lu}/u.test(g.definition) && institutionName.test(g.definition))
+    .map((g) => ({ acronym: g.term, re: new RegExp(`(?<![\\p{L}])${g.definition.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?:\\s*\\(${g.term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\))?(?![\\p{L}])`, 'giu') }))
+    .sort((a, b) => b.re.source.length - a.re.source.length);
+  const named = new Map<string, string>();
+  return (actor) => {
+    let out = named.get(actor);
+    if (out === undefined) {
+      out = actor;
+      for (const p of pairs) out = out.replace(p.re, p.acronym);
+      named.set(actor, out);
+    }
+    return out;
+  };
+}
 
 export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, options: SynthesizeOptions): Brief {
   const keyphrases: SourceEntry['keyphrases'][] = rankKeyphrases(analyses.map((a) => a.candidates), { limit: 15 });
@@ -64,10 +90,13 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
   });
   findingsDraft.sort((a, b) => b.support - a.support || b.score - a.score || byCitation(a.citations[0], b.citations[0], order));
 
-  // Recommendations: merged only when their actors agree (or one names none).
+  // Recommendations: merged only when their actors agree (or one names none). An audience the
+  // sources name both in full and by an acronym they define is named by the acronym.
+  const glossary = mergeGlossary(analyses, order);
+  const shortName = acronymNamer(glossary);
   const rawRecs = analyses.flatMap((a, i) =>
     a.recommendations.filter((r) => !isNotice(r.text)).map((r) => {
-      const actors = r.actors ?? (r.actor ? [r.actor] : []);
+      const actors = (r.actors ?? (r.actor ? [r.actor] : [])).map(shortName);
       return { ...r, source: i, actors, actorsKey: actors.join('|') };
     }),
   );
@@ -80,7 +109,7 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
     const sourceIds = [...new Set(items.map((r) => sources[r.source].id))].sort((a, b) => order.get(a)! - order.get(b)!);
     return {
       text: lead.text,
-      actor: lead.actor,
+      actor: lead.actor === null ? null : shortName(lead.actor),
       actors: lead.actors,
       action: lead.action,
       strength: items.some((r) => r.strength === 'explicit') ? ('explicit' as const) : ('implicit' as const),
@@ -195,7 +224,7 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
     recommendations,
     recommendationGroups,
     agreements,
-    glossary: mergeGlossary(analyses, order),
+    glossary,
     timeline: mergeTimeline(analyses, order),
     quotes: mergeQuotes(analyses, order),
   };

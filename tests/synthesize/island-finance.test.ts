@@ -38,6 +38,10 @@ describe('a think-tank corpus in four formats', () => {
   it('addresses advice to the bodies the sources name, and dates no deadline as an event', () => {
     const actors = new Set(brief.recommendations.flatMap((r) => r.actors ?? []));
     for (const a of ['the FRLD Board', 'multilateral development banks', 'official creditors', 'donors', 'contributor governments']) expect(actors).toContain(a);
+    // One body under its full name and its acronym is one audience, named by the acronym the sources define.
+    expect(brief.recommendations.filter((r) => r.actors?.includes('the GCF Board')).length).toBeGreaterThanOrEqual(3);
+    expect(actors).toContain('the IMF');
+    expect([...actors].filter((a) => /Green Climate Fund|International Monetary Fund/.test(a))).toEqual([]);
     const advice = new Set(brief.recommendations.filter((r) => r.strength === 'explicit').map((r) => r.text));
     expect(brief.timeline.filter((e) => /\b(?:should|must|ought to)\b/.test(e.text) && [...advice].some((a) => a.includes(e.text.slice(0, 40))))).toEqual([]);
     expect(brief.timeline.some((e) => e.date === '2016-02-20' && /Winston/.test(e.text))).toBe(true);
