@@ -498,7 +498,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
   // they add; when one source makes its leading claim, how well the others support it; otherwise
   // how the sources compare. No kind is asked more than twice while another one fits.
   const total = brief.sources.length;
-  const sourcesNamed = (ns: readonly number[]) => `Source${ns.length === 1 ? '' : 's'} ${listed(ns)}`;
+  const sourcesNamed = (ns: readonly number[]) => `Source${ns.length === 1 ? '' : 's'} ${listed([...ns].sort((a, b) => a - b))}`;
   const kindsAsked = new Map<string, number>();
   const discussionQuestions = themeViews.slice(0, 5).map((t) => {
     const about = t.labelInText;

@@ -17,7 +17,7 @@ import { indexCorpus } from './corpus-index.js';
 import { byCitation, mergeGlossary, mergeTimeline, mergeQuotes } from './collect.js';
 import { findAgreements } from './agreement.js';
 import { citedDetails } from './cited-details.js';
-import { stemWord, wordsOf } from '../analyze/text/stem.js';
+import { stemPhrase, stemWord, wordsOf } from '../analyze/text/stem.js';
 import { builtinActorAliases } from '../analyze/data/actor-aliases.js';
 
 /** Similarity at which two findings or recommendations are the same point. */
@@ -72,7 +72,10 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
   }));
   const order = new Map(sources.map((s, i) => [s.id, i]));
   const index = indexCorpus(analyses);
-  const clusters = findThemes(keyphrases, index, { ...defaultThemeOptions, max: options.themes });
+  // The names sources are published under ("Island Resilience Report 2025", "Margalla Energy Policy
+  // Forum") name documents, not subjects: no theme is named by one.
+  const ownNames = new Set(sources.flatMap((x) => (x.venue ?? '').split(/\s*,\s*/)).map((part) => stemPhrase(part.replace(/\b(?:no\.?\s*)?\d[\w/.-]*/gi, ' '))).filter((k) => k.includes(' ')));
+  const clusters = findThemes(ownNames.size ? keyphrases.map((list) => list.filter((k) => !ownNames.has(stemPhrase(k.text)))) : keyphrases, index, { ...defaultThemeOptions, max: options.themes });
 
   // A notice every paper of a series prints ("Permission to make digital or hard copies…") is
   // neither a finding nor advice, though it is "stated" by many sources.

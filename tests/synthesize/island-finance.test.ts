@@ -54,4 +54,12 @@ describe('a think-tank corpus in four formats', () => {
     const view = toViewModel(brief);
     expect(view.agreements.some((a) => /fast-track accreditation window/.test(a.text) && a.support === 2)).toBe(true);
   });
+
+  it('names no theme by the name a source is published under, and lists sources in order in the handout', () => {
+    expect(brief.themes.filter((t) => t.keyphrases.some((k) => /Island Resilience Report|Tasman Centre/i.test(k)))).toEqual([]);
+    for (const q of toViewModel(brief).discussionQuestions) {
+      const m = /^Sources (\d+) and (\d+)/.exec(q);
+      if (m) expect(Number(m[1])).toBeLessThan(Number(m[2]));
+    }
+  });
 });
