@@ -173,7 +173,7 @@ const institutionNouns = /(?<![\p{L}-])(?:boards?|funds?|banks|creditors|lenders
 const maxPronounSubjectWords = 5;
 
 /** Resolve the actors of a recommendation from its subject and the preceding context. */
-function resolveActors(subject: string, hint: string | undefined, context: string[], table: ActorTable, head = ''): string[] {
+function resolveActors(subject: string, hint: string | undefined, context: string[], table: ActorTable, head = '', text = ''): string[] {
   const named = distinctActors(hint ?? subject, table);
   if (named.length) return named;
   const s = (hint ?? subject).replace(/^(?:the|a|an)\s+/i, '').trim();
@@ -202,7 +202,7 @@ function resolveActors(subject: string, hint: string | undefined, context: strin
   }
   // A named body ("the federal government and the Government of Balochistan"): a short noun phrase,
   // not a clause ("that", "which"), an opening aside ("Before analysing …") or an item of a list.
-  if ((agentNouns.test(s) || institutionNouns.test(s)) && s.split(/\s+/).length <= 8 && !/\b(?:that|which|who)\b/i.test(s) && !/^\s*[A-Z][a-z]+ing\b/.test(head) && !nonSubjectOpening.test(s)) return [bodyAsWritten(hint ?? subject, s, hint === undefined)];
+  if ((agentNouns.test(s) || institutionNouns.test(s)) && s.split(/\s+/).length <= 8 && !/\b(?:that|which|who)\b/i.test(s) && !/^\s*[A-Z][a-z]+ing\b/.test(head) && !nonSubjectOpening.test(s)) return [bodyAsWritten(hint ?? subject, s, hint === undefined && !namedMidSentence(text, s))];
   return [];
 }
 
@@ -221,6 +221,16 @@ function bodyAsWritten(subject: string, bare: string, opensSentence = true): str
   const common = words.length === 1 ? opensSentence && (agentNouns.test(head) || institutionNouns.test(head)) && !/\s\p{Lu}/u.test(bare) : /^\p{Ll}/u.test(head);
   const name = (common ? bare.charAt(0).toLowerCase() + bare.slice(1) : bare).replace(/\s+/g, ' ');
   return /^the\s/i.test(subject.trim()) && !/s$/i.test(head) ? `the ${name}` : name;
+}
+
+/**
+ * Does the source write this one-word body with its capital inside a sentence ("… the Fund's
+ * resources", "… that the Board adopted")? Then the capital is the name's, not the sentence's.
+ */
+function namedMidSentence(text: string, body: string): boolean {
+  const word = body.replace(/^the\s+/i, '');
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  return new RegExp(`[\\p{Ll},;]\\s+the\\s+${word}\\b`, 'u').test(text);
 }
 
 /** The advised action: the verb phrase after the cue, to the end of its clause. */
@@ -407,7 +417,7 @@ export function recommendationIn(doc: StructuredSource, s: Sentence, table: Acto
       kind === 'recommendations';
     if (!actionable) return null;
   }
-  const found = cue.passive && !cue.subjectHint ? passiveActors(masked, cue, table, context) : resolveActors(subject, cue.subjectHint, context, table, masked.slice(0, Math.max(0, cue.index - subject.length - 1)));
+  const found = cue.passive && !cue.subjectHint ? passiveActors(masked, cue, table, context) : resolveActors(subject, cue.subjectHint, context, table, masked.slice(0, Math.max(0, cue.index - subject.length - 1)), doc.source.text);
   // Joint actors in a fixed order, so "the US and Pakistan" and "Pakistan and the US" group together.
   const actors = [...new Set(found)].sort((a, b) => a.localeCompare(b));
   // Theory and method sections state what theories hold ("states have to use self-help"): only a

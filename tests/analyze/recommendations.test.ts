@@ -197,4 +197,14 @@ describe('the actor of a recommendation', () => {
     );
     expect(findRecommendations(doc, { actorAliases: {} }).map((r) => r.actors)).toEqual([['the FRLD Board'], ['the Board and contributor governments'], ['multilateral development banks'], ['official creditors'], ['the regional fund']]);
   });
+
+  it('keeps the capital of a one-word body the source capitalises inside sentences ("the Fund")', async () => {
+    const doc = await docOf(
+      paper({
+        Background: ['Pledges to the Fund stood at about USD 768 million in early 2025, of which only part had been paid in.'],
+        Recommendations: ['The Fund should finance community-led responses, including cultural heritage programmes.', 'Donors should report adaptation finance on a grant-equivalent basis from 2026.'],
+      }),
+    );
+    expect(findRecommendations(doc, { actorAliases: {} }).map((r) => r.actors)).toEqual([['the Fund'], ['donors']]);
+  });
 });
