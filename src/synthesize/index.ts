@@ -29,8 +29,9 @@ const institutionName = /\s(?:Board|Fund|Bank|Organi[sz]ation|Agency|Facility|Co
 /**
  * Names an audience by the acronyms the corpus defines: "the Green Climate Fund Board" and "The
  * International Monetary Fund (IMF)" become "the GCF Board" and "the IMF", so advice to one body
- * given under both names is one audience. Only the names of institutions are shortened: a country
- * ("United States", "US") or a movement keeps the name the actor table gives it.
+ * given under both names is one audience ("the Board of the FRLD" is "the FRLD Board" too). Only
+ * the names of institutions are shortened: a country ("United States", "US") or a movement keeps
+ * the name the actor table gives it.
  */
 function acronymNamer(glossary: readonly GlossaryEntry[]): (actor: string) => string {
   const pairs = glossary
@@ -43,6 +44,8 @@ function acronymNamer(glossary: readonly GlossaryEntry[]): (actor: string) => st
     if (out === undefined) {
       out = actor;
       for (const p of pairs) out = out.replace(p.re, p.acronym);
+      // "the Board of the FRLD" is "the FRLD Board".
+      out = out.replace(/^the\s+(Board|Council|Secretariat|Committee)\s+of\s+the\s+([A-Z]{2,8})$/, 'the $2 $1');
       named.set(actor, out);
     }
     return out;

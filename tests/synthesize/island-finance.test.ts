@@ -41,6 +41,7 @@ describe('a think-tank corpus in four formats', () => {
     // One body under its full name and its acronym is one audience, named by the acronym the sources define.
     expect(brief.recommendations.filter((r) => r.actors?.includes('the GCF Board')).length).toBeGreaterThanOrEqual(3);
     expect(actors).toContain('the IMF');
+    expect(actors).not.toContain('the Board of the FRLD');
     expect([...actors].filter((a) => /Green Climate Fund|International Monetary Fund/.test(a))).toEqual([]);
     const advice = new Set(brief.recommendations.filter((r) => r.strength === 'explicit').map((r) => r.text));
     expect(brief.timeline.filter((e) => /\b(?:should|must|ought to)\b/.test(e.text) && [...advice].some((a) => a.includes(e.text.slice(0, 40))))).toEqual([]);
