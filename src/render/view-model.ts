@@ -228,8 +228,20 @@ const takesThe = /^(?:\p{Lu}[\p{L}'’-]*\s+)*\p{Lu}[\p{L}'’-]*\s+(?:States|Na
  * a thing named before it ("Much of the evidence it draws on …", "these measures", "such a shift").
  */
 export function standsAlone(text: string): boolean {
-  return !leansOnOpening.test(text) && !leansOnPronoun.test(text) && !leansOnNamed.test(text) && !leansOnThis.test(text);
+  return !leansOnOpening.test(text) && !leansOnPronoun.test(text) && !leansOnNamed.test(text) && !leansOnThis.test(text) && !leansOnThey(text);
 }
+
+/**
+ * An early "they"/"them"/"their" with no plural before it in the sentence to stand for ("What is
+ * new is the evidence that, taken together, they could cut …"); "they" is never a dummy subject.
+ */
+function leansOnThey(text: string): boolean {
+  const m = /^(?:\S+\s+){1,10}?(?:they|them|their)\b/i.exec(text);
+  if (!m) return false;
+  const before = m[0].split(/[^\p{L}'’-]+/u).slice(0, -1);
+  return !before.some((w) => w.length >= 4 && /s$/i.test(w) && !notPlural.has(w.toLowerCase()));
+}
+const notPlural = new Set(['this', 'thus', 'has', 'was', 'its', 'across', 'less', 'unless', 'always', 'perhaps', 'whereas', 'towards', 'afterwards', 'besides', 'analysis', 'crisis', 'basis', 'process', 'progress', 'access', 'success', 'business', 'status', 'focus', 'consensus', 'congress', 'address', 'emphasis', 'thesis']);
 /** "This paper", "this study": the source naming itself, which needs no earlier sentence. */
 const selfReference = 'paper|study|report|article|research|analysis|brief';
 const leansOnOpening = new RegExp(

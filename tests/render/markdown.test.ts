@@ -228,6 +228,9 @@ describe('the view model', () => {
     expect(standsAlone('Issues such as terrorism, refugees and trade require regional cooperation, and those who pump most pay least.')).toBe(true);
     expect(standsAlone('In Punjab it is the price of power that sets the price of water.')).toBe(true);
     expect(standsAlone('This paper finds that subsidies matter less than crop choice.')).toBe(true);
+    // "they" always stands for something: in the sentence (a plural before it), or in one not shown.
+    expect(standsAlone('What is new is the evidence that, taken together, they could cut the time to a completed seawall.')).toBe(false);
+    expect(standsAlone('Small islands have been clear about what they need: money that arrives fast.')).toBe(true);
     const brief = fixtureBrief();
     const [a, b] = brief.findings;
     // The theme's best finding leans on context; the next one reads on its own.
