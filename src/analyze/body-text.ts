@@ -142,7 +142,6 @@ function computeNoteParagraphs(doc: StructuredSource): Set<number> {
   return out;
 }
 
-/** Body paragraphs: before the back matter and outside reference lists and notes. */
 /**
  * The source text of `span` (within `paragraph`) with what lies between the paragraph's lines blanked
  * out: the page number and running header a paragraph re-joined across a page break steps over are
@@ -160,6 +159,7 @@ export function textOf(doc: StructuredSource, paragraph: Paragraph, span: Span =
   return out;
 }
 
+/** Body paragraphs: before the back matter and outside reference lists and notes. */
 export const bodyParagraphs: (doc: StructuredSource) => Paragraph[] = perSource((doc) => computeBodyParagraphs(doc));
 
 function computeBodyParagraphs(doc: StructuredSource): Paragraph[] {

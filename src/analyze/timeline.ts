@@ -186,9 +186,8 @@ export function findEvents(doc: StructuredSource, advice: ReadonlySet<number> = 
 
 /**
  * A stretch of the source as the sentence's reading text has it: white space collapsed, no Markdown
- * bold markers, and a word
- * hyphenated across a line break ("rice-" / "wheat", "agri-" / "cultural") written as the reading
- * text writes it.
+ * bold markers, and a word hyphenated across a line break ("rice-" / "wheat", "agri-" / "cultural")
+ * written as the reading text writes it.
  */
 function asRead(raw: string, reading: string): string {
   return raw.replace(/\*\*|__/g, '').replace(/\s+/g, ' ').replace(/(\p{L}+)- (\p{Ll}\p{L}*)/gu, (all, left: string, right: string) => (reading.includes(`${left}-${right}`) ? `${left}-${right}` : reading.includes(left + right) ? left + right : all));

@@ -1,7 +1,8 @@
 /**
  * A DOM (from HTML or from DOCX via mammoth) → Markdown-like plain text: headings as `#` lines,
- * paragraphs separated by blank lines, list items as `- `, quotations as `> `, table rows as `| … |`. The walk uses an
- * explicit stack, so a document nested ten thousand levels deep cannot overflow the call stack.
+ * paragraphs separated by blank lines, list items as `- `, quotations as `> `, table rows as
+ * `| … |`. The walk uses an explicit stack, so a document nested ten thousand levels deep cannot
+ * overflow the call stack.
  */
 
 /** The minimal DOM node shape used (linkedom's nodes satisfy it). */
@@ -31,6 +32,7 @@ export function domToText(root: DomNode): string {
   let quoteDepth = 0;
   // Inside a table cell, paragraphs and lists (as DOCX tables hold them) are part of the cell's text.
   let cellDepth = 0;
+  const inCell = (name: string): boolean => cellDepth > 0 && name !== 'TABLE' && name !== 'TR';
   while (stack.length) {
     const [node, leaving] = stack.pop()!;
     const name = node.nodeName.toUpperCase();
@@ -46,12 +48,12 @@ export function domToText(root: DomNode): string {
       // reading text (cells are not sentences).
       if (name === 'TD' || name === 'TH') cellDepth--;
       if (name === 'TR' && inline.trim()) inline += ' |';
-      if (cellDepth > 0 && name !== 'TABLE' && name !== 'TR') inline += ' ';
+      if (inCell(name)) inline += ' ';
       else if (BLOCK.has(name)) flush();
       continue;
     }
     if (name === 'BR') { inline += ' '; continue; }
-    if (cellDepth > 0 && BLOCK.has(name) && name !== 'TABLE' && name !== 'TR') inline += ' ';
+    if (BLOCK.has(name) && inCell(name)) inline += ' ';
     else if (BLOCK.has(name)) {
       flush();
       if (/^H[1-6]$/.test(name)) prefix = `${'#'.repeat(Number(name[1]))} `;
