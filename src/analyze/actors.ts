@@ -10,7 +10,8 @@ export interface ActorTable {
   pattern: RegExp;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A text as a regular expression matching it literally (actor names, acronym expansions). */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Build the table from the built-in aliases and the user's (the user's win on conflicts). */
 export function compileActorTable(user: Readonly<Record<string, string>> = {}): ActorTable {
@@ -20,7 +21,7 @@ export function compileActorTable(user: Readonly<Record<string, string>> = {}): 
   const keys = [...aliases.keys()].filter(Boolean).sort((a, b) => b.length - a.length || a.localeCompare(b));
   // Short all-letter aliases ("us", "un") only match when written in capitals in the text, so the
   // pronoun "us" is not the United States; the check is done in `actorsIn`.
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${keys.map(escape).join('|')})(?:['’]s)?(?![\\p{L}\\p{N}])`, 'giu');
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${keys.map(escapeRegExp).join('|')})(?:['’]s)?(?![\\p{L}\\p{N}])`, 'giu');
   return { aliases, pattern };
 }
 

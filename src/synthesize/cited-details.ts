@@ -69,6 +69,18 @@ function venueAfter(rest: string): string | null {
 }
 
 /**
+ * Citing sources may disagree (a preprint year, a misprint): the most common value wins, the first
+ * citing source breaking ties; null when none gives one.
+ */
+function mostCommon<T>(values: readonly (T | null)[]): T | null {
+  const counts = new Map<T, number>();
+  for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: T | null = null;
+  for (const [v, n] of counts) if (best === null || n > counts.get(best)!) best = v;
+  return best;
+}
+
+/**
  * For each source, the details other sources' reference lists give for it (null when no other
  * source cites it, or it already prints everything they could add).
  *
@@ -108,18 +120,9 @@ export function citedDetails(docs: readonly StructuredSource[]): (CitedDetails |
     const meta = doc.metadata;
     const cites = found[s];
     if (!cites.length) return null;
-    // Citing sources may disagree (a preprint year, a misprint): the most common value wins, the
-    // first citing source breaking ties.
-    const pick = <T>(values: (T | null)[]): T | null => {
-      const counts = new Map<T, number>();
-      for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
-      let best: T | null = null;
-      for (const [v, n] of counts) if (best === null || n > counts.get(best)!) best = v;
-      return best;
-    };
-    const year = meta.year ? null : pick(cites.map((f) => f.entry.year));
-    const venue = meta.venue ? null : pick(cites.map((f) => venueAfter(f.rest)));
-    const doi = meta.doi ? null : pick(cites.map((f) => doiPattern.exec(f.rest)?.[0].toLowerCase() ?? null));
+    const year = meta.year ? null : mostCommon(cites.map((f) => f.entry.year));
+    const venue = meta.venue ? null : mostCommon(cites.map((f) => venueAfter(f.rest)));
+    const doi = meta.doi ? null : mostCommon(cites.map((f) => doiPattern.exec(f.rest)?.[0].toLowerCase() ?? null));
     const fields = ([['year', year], ['venue', venue], ['doi', doi]] as const).filter(([, v]) => v !== null).map(([k]) => k);
     if (!fields.length) return null;
     return { year, venue, doi, fields: [...fields], citations: cites.map((f) => citationOf(f.doc, f.entry)) };

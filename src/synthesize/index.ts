@@ -19,6 +19,7 @@ import { findAgreements } from './agreement.js';
 import { citedDetails } from './cited-details.js';
 import { stemPhrase, stemWord, wordsOf } from '../analyze/text/stem.js';
 import { builtinActorAliases } from '../analyze/data/actor-aliases.js';
+import { escapeRegExp } from '../analyze/actors.js';
 
 /** Similarity at which two findings or recommendations are the same point. */
 const duplicateThreshold = 0.5;
@@ -36,7 +37,7 @@ const institutionName = /\s(?:Board|Fund|Bank|Organi[sz]ation|Agency|Facility|Co
 function acronymNamer(glossary: readonly GlossaryEntry[]): (actor: string) => string {
   const pairs = glossary
     .filter((g) => g.kind === 'acronym' && /^\p{Lu}/u.test(g.definition) && institutionName.test(g.definition))
-    .map((g) => ({ acronym: g.term, re: new RegExp(`(?<![\\p{L}])${g.definition.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?:\\s*\\(${g.term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\))?(?![\\p{L}])`, 'giu') }))
+    .map((g) => ({ acronym: g.term, re: new RegExp(`(?<![\\p{L}])${escapeRegExp(g.definition).replace(/\s+/g, '\\s+')}(?:\\s*\\(${escapeRegExp(g.term)}\\))?(?![\\p{L}])`, 'giu') }))
     .sort((a, b) => b.re.source.length - a.re.source.length);
   const named = new Map<string, string>();
   return (actor) => {
