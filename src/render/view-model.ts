@@ -207,7 +207,6 @@ const withArticle = (name: string): string => (takesThe.test(name) ? `the ${name
 
 /** A count as prose writes it: in words up to twelve, in figures above. */
 const inWords = (n: number): string => ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'][n] ?? String(n);
-const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Items as a reader lists them: "A", "A and B", "A, B and C"; "A; B and C; and D" when an item has its own "and". */
 const listed = (items: readonly (string | number)[]): string => {
@@ -325,7 +324,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     if (doi) parts.push(`<https://doi.org/${doi}>`);
     // Details the source does not print are credited to the sources whose reference lists give them.
     const from = s.detailsFrom;
-    const citedBy = from ? `${listed(from.fields.map((f) => (f === 'doi' ? 'DOI' : f))).replace(/^./, (c) => c.toUpperCase())} as cited by ${citeSources(from.citations.map((c) => c.sourceId))}.` : '';
+    const citedBy = from ? `${asSentence(listed(from.fields.map((f) => (f === 'doi' ? 'DOI' : f))))} as cited by ${citeSources(from.citations.map((c) => c.sourceId))}.` : '';
     if (citedBy) parts.push(citedBy);
     return {
       n: i + 1,
@@ -526,7 +525,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     kindsAsked.set(kind, (kindsAsked.get(kind) ?? 0) + 1);
     if (kind === 'leads') return `${sourcesNamed(leads)} ${leads.length === 1 ? 'gives' : 'give'} ${about} the most attention. What ${leads.length === 1 ? 'does it' : 'do they'} say on this subject that the other sources do not?`;
     if (kind === 'claim') return `Source ${claim!.citations[0]!.n} states: “${words(claim!.text, 30)}” How well do the other sources support this claim? Point to the passages.`;
-    const who = t.sourceCount === total ? (total === 2 ? 'Both sources discuss' : `All ${inWords(total)} sources discuss`) : `${capitalised(inWords(t.sourceCount))} of the ${inWords(total)} sources discuss`;
+    const who = t.sourceCount === total ? (total === 2 ? 'Both sources discuss' : `All ${inWords(total)} sources discuss`) : `${asSentence(inWords(t.sourceCount))} of the ${inWords(total)} sources discuss`;
     return `${who} ${about}. Where do they agree, and where do their emphases differ?`;
   });
 
