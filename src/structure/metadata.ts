@@ -41,6 +41,9 @@ export interface AuthorLine {
 
 const MARKER_RUN = new RegExp(`[${SUPERSCRIPT}]+|\\^\\{[^}]{0,10}\\}|\\*+\\d*|(?<=\\p{L})\\d{1,2}(?:,\\d{1,2})*(?=[\\s,;&]|$)`, 'gu');
 
+/** What sets the parts of an imprint line apart: " · ", " | ", " • ". */
+const imprintSeparator = /\s+[·|•]\s+/;
+
 /**
  * Read a line as a list of authors ("Dr. Saira Akram¹, Sobia Riaz², …", "A & B", "A, B and C").
  * Returns null unless the line (or its start, in a run-on header) is clearly a list of names.
@@ -53,7 +56,7 @@ export function readAuthorLine(line: string): AuthorLine | null {
   line = line.slice(lead);
   // A byline goes on after the names: "By A and B · Policy Brief No. 14 · Institute · 21 October 2024".
   // What follows them is the imprint (see imprintOf), not an affiliation.
-  const byline = line.search(/\s[·|•]\s/);
+  const byline = line.search(imprintSeparator);
   if (byline > 0) line = line.slice(0, byline);
   const marked = MARKER_RUN.test(line) || /(?:^|[,&]\s*)(?:dr|prof)\.?\s/i.test(line);
   MARKER_RUN.lastIndex = 0;
@@ -155,7 +158,7 @@ export function affiliationsOf(line: string, authors: readonly string[]): string
   // affiliations are short; a long line is prose (and unbounded patterns below must not see it)
   if (line.length > 3000) return out;
   // Parts: at markers, and at the separators of an imprint line ("Institute · Policy Report No. 31 · June 2025").
-  const parts = line.split(new RegExp(`[${SUPERSCRIPT}]+|\\*\\*|^\\s*\\d{1,2}\\.\\s+|\\^\\{[^}]{0,10}\\}|\\s+[·|•]\\s+`, 'u'));
+  const parts = line.split(new RegExp(`[${SUPERSCRIPT}]+|\\*\\*|^\\s*\\d{1,2}\\.\\s+|\\^\\{[^}]{0,10}\\}|${imprintSeparator.source}`, 'u'));
   for (let p of parts) {
     p = p.replace(/\b(?:e-?mail(?:\s*id)?|email address)\s*[:：]?\s*(?:\S+@\S+\s*)*/gi, ' ');
     p = p.replace(/[^\s@]{1,100}@[^\s@]{1,200}/g, ' ').replace(/\s+/g, ' ').trim();
@@ -208,7 +211,7 @@ const DATE_ONLY = /^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Za-z]{3,9}\.?\s+(?:\d{1,2}
  * a byline, a place) are skipped; null when the line has no such parts or names none of the three.
  */
 export function imprintOf(line: string): Imprint | null {
-  const parts = line.split(/\s+[·|•]\s+/).map((p) => p.replace(/^[*_\s]+|[*_\s.]+$/g, '').trim());
+  const parts = line.split(imprintSeparator).map((p) => p.replace(/^[*_\s]+|[*_\s.]+$/g, '').trim());
   if (parts.length < 2) return null;
   let series: string | null = null;
   let publisher: string | null = null;
