@@ -2,7 +2,7 @@
  * Internal models that flow between stages (not part of the public JSON contract).
  * Every span is a pair of UTF-16 offsets into `SourceText.text`.
  */
-import type { SectionKind } from './schema.js';
+import type { SectionKind, Zone } from './schema.js';
 
 export type SourceFormat = 'txt' | 'md' | 'pdf' | 'docx' | 'html';
 
@@ -124,6 +124,8 @@ export interface StructuredSource {
   references: ReferenceEntry[];
   notes: Note[];
   inlineCitations: InlineCitation[];
+  /** The document's zones in order, covering the text (see src/structure/zones.ts); computed on demand when absent. */
+  zones?: Zone[];
 }
 
 export interface Keyphrase {

@@ -37,6 +37,30 @@ export const sectionSchema = z.object({
 });
 export type Section = z.infer<typeof sectionSchema>;
 
+/**
+ * Zones: the part of a document a passage belongs to, as a reader of reports names them. Later
+ * stages decide from them where findings, recommendations and key messages may come from.
+ */
+export const zoneKinds = [
+  'cover', 'contents', 'foreword', 'executive-summary', 'key-findings', 'abstract', 'introduction',
+  'methods', 'literature-review', 'body', 'conclusions', 'recommendations', 'bios', 'acknowledgements',
+  'references', 'notes', 'annexes', 'signatories', 'glossary', 'imprint',
+] as const;
+export const zoneKindSchema = z.enum(zoneKinds);
+export type ZoneKind = z.infer<typeof zoneKindSchema>;
+
+export const zoneSchema = z.object({
+  kind: zoneKindSchema,
+  /** Span of the zone in the source text (zones do not overlap and are in document order). */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** 1-based page where the zone starts, for paginated sources; else null. */
+  page: z.number().int().positive().nullable(),
+  /** The heading that opens the zone, when one does. */
+  heading: z.string().optional(),
+});
+export type Zone = z.infer<typeof zoneSchema>;
+
 export const keyphraseSchema = z.object({ text: z.string(), score: z.number() });
 export const summarySentenceSchema = z.object({
   text: z.string(),
@@ -66,6 +90,8 @@ export const sourceSchema = z.object({
     })
     .optional(),
   sections: z.array(sectionSchema),
+  /** The document's zones (cover, contents, executive summary, body, references…), in order. */
+  zones: z.array(zoneSchema).optional(),
   keyphrases: z.array(keyphraseSchema),
   summary: z.array(summarySentenceSchema),
 });

@@ -17,6 +17,7 @@ import { findCitations, linkCitations } from './references.js';
 import { buildSections } from './sections.js';
 import { checkUnsureReferences, decideTentative, flattenReferenceLists, joinAcrossBreaks, keepNumberSequence, toUnits } from './units.js';
 import { readYaml } from './yaml.js';
+import { zonesOf } from './zones.js';
 
 export { splitSentences } from './sentences.js';
 export { hyphenatedWords } from './hyphens.js';
@@ -83,5 +84,6 @@ export function structure(source: SourceText, ctx: StageContext, options: Readon
     front.metadata.title = source.id;
   }
 
-  return { source, metadata: front.metadata, sections, paragraphs, sentences, references: refs, notes, inlineCitations };
+  const doc = { source, metadata: front.metadata, sections, paragraphs, sentences, references: refs, notes, inlineCitations };
+  return { ...doc, zones: zonesOf(doc) };
 }

@@ -71,6 +71,7 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
     doi: a.doc.metadata.doi ?? cited[i]?.doi ?? null,
     ...(cited[i] ? { detailsFrom: { fields: cited[i]!.fields, citations: cited[i]!.citations } } : {}),
     sections: a.doc.sections.map((s) => ({ heading: s.heading, number: s.number, level: s.level, kind: s.kind, start: s.start, end: s.end })),
+    ...(a.doc.zones ? { zones: a.doc.zones } : {}),
     keyphrases: keyphrases[i],
     summary: a.summary.map((s) => ({ text: s.text, start: s.start, end: s.end })),
   }));
