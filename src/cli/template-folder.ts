@@ -77,3 +77,29 @@ export function listTemplates(userDirs: readonly string[] = []): string[] {
   }
   return [...names];
 }
+
+/**
+ * Reads the named templates and, after each, the companions its `template.json` names (the
+ * handout brings its instructor's key), each once. A companion that cannot be found is a usage
+ * error like any unknown template; a `template.json` that is not JSON is reported when parsed.
+ */
+export function readTemplatesWithCompanions(names: readonly string[], userDirs: readonly string[] = []): TemplateFiles[] {
+  const out: TemplateFiles[] = [];
+  const queue = [...names];
+  const seen = new Set<string>();
+  while (queue.length) {
+    const name = queue.shift()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const t = readTemplateFiles(name, userDirs);
+    out.push(t);
+    let companions: unknown;
+    try {
+      companions = t.config ? (JSON.parse(t.config.text) as { companions?: unknown }).companions : undefined;
+    } catch {
+      companions = undefined;
+    }
+    if (Array.isArray(companions)) for (const c of companions) if (typeof c === 'string' && !seen.has(c)) queue.push(c);
+  }
+  return out;
+}

@@ -7,6 +7,7 @@ import { untitled, type StageContext } from '../model/context.js';
 import { toViewModel, type ViewModelOptions } from './view-model.js';
 import { applyTemplate, defaultTemplateConfig, type LoadedTemplate, type TemplateConfig } from './templates.js';
 import { fromMarkdown, toMarkdown } from './markdown.js';
+import { flashcardsCsv, unescapeMarkdown } from './handout/index.js';
 import type { CustomFonts } from './pdf/fonts.js';
 import type { FontNames } from './document-meta.js';
 import type { Root } from 'mdast';
@@ -28,7 +29,8 @@ export interface RenderOptions {
 
 export interface RenderedFile {
   name: string;
-  format: OutputFormat;
+  /** `csv`: the handout's `flashcards.csv`, written with the documents of a template that asks for it. */
+  format: OutputFormat | 'csv';
   bytes: Uint8Array;
 }
 
@@ -89,7 +91,8 @@ export async function render(model: Brief, template: LoadedTemplate, _ctx: Stage
   const documents = options.formats.filter((f): f is Exclude<OutputFormat, 'json'> => f !== 'json');
   if (documents.length) {
     // One parse: the normalised Markdown and every other format come from the same tree.
-    const tree = fromMarkdown(applyTemplate(template, toViewModel(brief, { ...config.limits, ...options.limits })));
+    const view = toViewModel(brief, { ...config.limits, ...options.limits });
+    const tree = fromMarkdown(applyTemplate(template, view));
     const markdown = toMarkdown(tree);
     const { size: _size, ...files } = options.fonts ?? {};
     const input: DocumentInput = { brief, markdown, tree, config, pageSize: options.pageSize ?? config.pageSize, fonts: files };
@@ -98,6 +101,7 @@ export async function render(model: Brief, template: LoadedTemplate, _ctx: Stage
       const bytes = f === 'md' ? enc.encode(markdown) : await writers[f](input);
       out.push({ name: `${template.name}.${f}`, format: f, bytes });
     }
+    if (config.flashcards) out.push({ name: 'flashcards.csv', format: 'csv', bytes: enc.encode(flashcardsCsv(view.handout.flashcards.map((c) => ({ front: unescapeMarkdown(c.front), back: unescapeMarkdown(c.back) })))) });
   }
   if (options.formats.includes('json')) out.push({ name: 'model.json', format: 'json', bytes: enc.encode(JSON.stringify(model, null, 2) + '\n') });
   return out;

@@ -32,6 +32,10 @@ export const templateConfigSchema = z
     tocDepth: z.number().int().min(2).max(4).default(3),
     /** Running header (the title) and footer (page X of Y). */
     runningHeader: z.boolean().default(true),
+    /** Templates rendered whenever this one is (the handout brings its instructor's key). */
+    companions: z.array(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i)).max(8).default([]),
+    /** Also write `flashcards.csv` (the handout's flashcards, for Anki) beside the documents. */
+    flashcards: z.boolean().default(false),
     /** How much of each list the view model passes to the template. */
     limits: z
       .object(Object.fromEntries(Object.keys(defaultViewModelOptions).map((k) => [k, z.number().int().min(0).max(500).optional()])) as Record<keyof typeof defaultViewModelOptions, z.ZodOptional<z.ZodNumber>>)

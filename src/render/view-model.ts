@@ -8,6 +8,7 @@
 import type { Brief, Citation, Finding, Recommendation, SourceEntry } from '../model/schema.js';
 import { escapeMarkdown } from './escape.js';
 import { formatDate, plural } from './helpers.js';
+import { buildHandout, type HandoutView } from './handout/index.js';
 
 /** How much of each list a template gets (briefs stay readable; model.json keeps everything). */
 export interface ViewModelOptions {
@@ -21,6 +22,12 @@ export interface ViewModelOptions {
   agreements: number;
   questions: number;
   summaryWords: number;
+  /** Handout: multiple-choice, cloze, short-answer and discussion items, flashcards. */
+  multipleChoice: number;
+  cloze: number;
+  shortAnswer: number;
+  discussion: number;
+  flashcards: number;
 }
 
 /** Defaults for {@link ViewModelOptions}. */
@@ -35,6 +42,11 @@ export const defaultViewModelOptions: Readonly<ViewModelOptions> = {
   agreements: 8,
   questions: 6,
   summaryWords: 110,
+  multipleChoice: 9,
+  cloze: 6,
+  shortAnswer: 4,
+  discussion: 4,
+  flashcards: 80,
 };
 
 /** One citation, ready to print. */
@@ -167,6 +179,8 @@ export interface ViewModel {
   objectives: string[];
   discussionQuestions: string[];
   questions: QuestionView[];
+  /** The handout and its key: objectives, reading guides, questions with answers and passages, flashcards (see docs/templates.md). */
+  handout: HandoutView;
 }
 
 const byNumber = (a: number, b: number) => a - b;
@@ -477,10 +491,8 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
       return { label: escapeMarkdown(t.label), sourceCount: ns.length, cite: `[${ns.join('; ')}]`, mostIn: citeSources(t.leadSourceIds) };
     });
 
-  const glossary = [...brief.glossary]
-    .sort((a, b) => a.term.localeCompare(b.term, 'en') || a.definition.localeCompare(b.definition, 'en'))
-    .slice(0, o.glossary)
-    .map((g) => ({ term: escapeMarkdown(g.term), definition: escapeMarkdown(words(g.definition, 30)), cite: cite(g.citations) }));
+  const glossaryShown = [...brief.glossary].sort((a, b) => a.term.localeCompare(b.term, 'en') || a.definition.localeCompare(b.definition, 'en')).slice(0, o.glossary);
+  const glossary = glossaryShown.map((g) => ({ term: escapeMarkdown(g.term), definition: escapeMarkdown(words(g.definition, 30)), cite: cite(g.citations) }));
 
   // Events that read as sentences; reference-list debris (URLs, fragments) stays in model.json.
   const sentenceLike = (text: string) => /^["“]?[\p{Lu}\p{N}]/u.test(text.trim()) && !/https?:|www\.|\*/.test(text);
@@ -488,7 +500,8 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
   // Spread the shown events over the whole period rather than taking the earliest few.
   const step = Math.max(1, timelineSorted.length / Math.max(1, o.timeline));
   const timelineIdx = [...new Set(Array.from({ length: Math.min(o.timeline, timelineSorted.length) }, (_, k) => Math.floor(k * step)))].sort(byNumber);
-  const timeline = timelineIdx.map((k) => timelineSorted[k]!.e).map((e) => ({ date: e.date, text: escapeMarkdown(words(e.text, 40)), cite: cite(e.citations) }));
+  const timelineShown = timelineIdx.map((k) => timelineSorted[k]!.e);
+  const timeline = timelineShown.map((e) => ({ date: e.date, text: escapeMarkdown(words(e.text, 40)), cite: cite(e.citations) }));
 
   const quoteViews = quotes.slice(0, 8).map((q) => ({ text: escapeMarkdown(q.text), speaker: q.speaker ? escapeMarkdown(q.speaker) : '', cite: cite(q.citations) }));
 
@@ -548,6 +561,24 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     qFrom(r, g.actor === 'all actors' || g.actor === 'other actors' ? `What does source ${r.citations[0]!.n} recommend?` : `What does source ${r.citations[0]!.n} recommend for ${g.actor}?`);
   }
 
+  // The handout's questions, built from the model; what the student handout shows elsewhere
+  // (glossary, timeline) is never asked about, so no answer is printed beside its question.
+  const handout = buildHandout(
+    brief,
+    {
+      esc: escapeMarkdown,
+      standsAlone,
+      withArticle,
+      listed,
+      themeInText: new Map(themes.map((t) => [t.id, inSentence(t.label, t.keyphrases[0])])),
+      themeOrder: themes.map((t) => t.id),
+      citeLabel: (c) => citeView(c).label,
+      titles: new Map(brief.sources.map((s, i) => [s.id, sources[i]!.title])),
+      visible: [...glossaryShown.map((g) => g.definition), ...timelineShown.map((e) => e.text)],
+    },
+    { multipleChoice: o.multipleChoice, cloze: o.cloze, shortAnswer: o.shortAnswer, discussion: o.discussion, flashcards: o.flashcards },
+  );
+
   const ch = brief.changes;
   // New items first, then removed ones; long lists end with how many more `brief diff` lists.
   const some = <T>(list: readonly T[], max: number, line: (x: T) => string, more: (n: number) => string) =>
@@ -605,5 +636,6 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     objectives,
     discussionQuestions,
     questions,
+    handout,
   };
 }

@@ -140,9 +140,9 @@ describe('how much the brief shows, set by the user', () => {
       .map((f) => [`sources/${f}`, readFileSync(join(process.cwd(), 'sources', f), 'utf8')]),
   );
   const keyMessages = (md: string) => md.slice(md.indexOf('## Key messages'), md.indexOf('\n## ', md.indexOf('## Key messages') + 3)).split('\n').filter((l) => l.startsWith('- ')).length;
-  // Words of each source's paragraph in "The sources in brief" (the line under each `### n. title`).
+  // Words of each source's paragraph in "The sources in brief" of the instructor's key (the line under each `### n. title`).
   const sourceParagraphWords = (md: string) => {
-    const part = md.slice(md.indexOf('## The sources in brief'), md.indexOf('## Discussion questions'));
+    const part = md.slice(md.indexOf('## The sources in brief'));
     const lines = part.split('\n');
     return lines.flatMap((l, i) => (l.startsWith('### ') ? [lines[i + 2].split(/\s+/).length] : []));
   };
@@ -151,8 +151,8 @@ describe('how much the brief shows, set by the user', () => {
     const dir = project({ ...papers, 'briefwright.config.yaml': 'keyMessages: 2\nsummaryWords: 40\nformats: [md]\ntemplates: [briefing, handout]\n' });
     expect(run(dir, ['build', '--quiet']).status).toBe(0);
     expect(keyMessages(readFileSync(join(dir, 'out/briefing.md'), 'utf8'))).toBe(2);
-    const handout = readFileSync(join(dir, 'out/handout.md'), 'utf8');
-    const words = sourceParagraphWords(handout);
+    const key = readFileSync(join(dir, 'out/handout-key.md'), 'utf8');
+    const words = sourceParagraphWords(key);
     expect(words).toHaveLength(5);
     // 40 words and the citation; a sentence is cut at a word, so a few more tokens at most.
     for (const n of words) expect(n).toBeGreaterThan(20), expect(n).toBeLessThanOrEqual(45);

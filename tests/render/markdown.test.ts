@@ -87,8 +87,12 @@ describe('the view model', () => {
       expect(q.passage).toMatch(/^Source \d/);
     }
     const md = normalizeMarkdown(applyTemplate(loadTemplate('handout'), vm));
-    for (const heading of ['Learning objectives', 'Key concepts', 'Timeline', 'The sources in brief', 'Discussion questions', 'Short-answer questions', 'Answer key', 'Further reading']) expect(md).toContain(`## ${heading}`);
-    expect(md).toMatch(/\[\^q1\]: Source \d/);
+    for (const heading of ['Learning objectives', 'Reading guide', 'Key concepts', 'Timeline', 'Discussion questions', 'Further reading']) expect(md).toContain(`## ${heading}`);
+    // The answers are in the instructor's key, not in the student handout.
+    expect(md).not.toContain('Answer key');
+    const key = normalizeMarkdown(applyTemplate(loadTemplate('handout-key'), vm));
+    for (const heading of ['Learning objectives', 'Discussion questions', 'Reading guide: where the answers are', 'The sources in brief']) expect(key).toContain(`## ${heading}`);
+    expect(key).toContain('A good answer covers:');
   });
 
   it('writes a theme label inside a sentence as its phrase is written, and findings as sentences', () => {

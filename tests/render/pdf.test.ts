@@ -10,6 +10,7 @@ import { paginate, type Box } from '../../src/render/pdf/layout.js';
 import { Report } from '../../src/model/diagnostics.js';
 import { fixtureBrief } from './fixture.js';
 import { toViewModel } from '../../src/render/view-model.js';
+import { defaultTemplateConfig, type LoadedTemplate } from '../../src/render/templates.js';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -120,9 +121,18 @@ describe('PDF layout', () => {
     expect(lp.pages[0]!.width).toBe(612);
     expect(lp.pages[0]!.height).toBe(792);
     expectInsideMargins(lp, fixtureBrief().title);
-    // The answer key cites passages as footnotes, printed at the foot of the page that calls them.
+    // An answer key that cites passages as footnotes: each printed at the foot of the page that calls it.
+    const withNotes: LoadedTemplate = {
+      name: 'answers',
+      file: 'answers.md.hbs',
+      source: '# {{title}}\n\n## Answers\n\n{{#each questions}}\n{{n}}. {{answer}} {{cite}}[^q{{n}}]\n{{/each}}\n\n{{#each questions}}\n[^q{{n}}]: {{passage}}\n{{/each}}\n',
+      partials: {},
+      config: defaultTemplateConfig,
+    };
+    const [notes] = await render(fixtureBrief(), withNotes, ctx, { formats: ['pdf'], pageSize: 'Letter' });
+    const np = await readPdf(notes!.bytes);
     let notesSeen = 0;
-    for (const page of lp.pages) {
+    for (const page of np.pages) {
       const text = squash(page.words.map((w) => w.str).join(''));
       // Footnotes ("Source 1 §3.1: “…”"), not a discussion question that quotes a claim ("Source 1 states: “…”").
       for (const m of text.matchAll(/Source\d(?!states)[^“]*“([^”]+)”/g)) {

@@ -107,7 +107,7 @@ export function findPreviousEdition(outDir: string, date: string): PreviousEditi
 /** Runs one build. Errors are thrown as BriefwrightError; the caller maps them to exit codes. */
 export async function runBuild(flags: BuildCommandFlags, progress: Progress, env: NodeJS.ProcessEnv = process.env): Promise<BuildOutcome> {
   const t0 = performance.now();
-  const [{ findConfig }, { resolveSettings }, { listSelectedSources }, io, report_, { Report }, { version }, { readTemplateFiles }] = await Promise.all([
+  const [{ findConfig }, { resolveSettings }, { listSelectedSources }, io, report_, { Report }, { version }, { readTemplatesWithCompanions }] = await Promise.all([
     import('../../config/find.js'),
     import('../../config/resolve.js'),
     import('../../config/sources.js'),
@@ -138,7 +138,8 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
     allowOutside: loaded.config.allowOutsideOut === true,
     configFile: settings.configFile ?? undefined,
   });
-  const templateFiles = settings.templates.map((name) => readTemplateFiles(name, settings.templatesDirs));
+  // A template's companions (the handout's instructor's key) are rendered with it.
+  const templateFiles = readTemplatesWithCompanions(settings.templates, settings.templatesDirs);
   const report = new Report();
   const files = io.readSources(listSelectedSources(settings.sources), report);
   const previous = findPreviousEdition(settings.out, settings.synthesize.date);
