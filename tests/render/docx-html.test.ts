@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
 import { unzipSync, strFromU8 } from 'fflate';
 import { render } from '../../src/render/index.js';
+import { defaultTemplateConfig, type LoadedTemplate } from '../../src/render/templates.js';
 import { loadTemplate } from '../../src/cli/template-files.js';
 import { Report } from '../../src/model/diagnostics.js';
 import { fixtureBrief } from './fixture.js';
@@ -22,8 +23,16 @@ describe('DOCX and HTML from the same view model', () => {
     expect(html).toMatch(/<h1>Learning objectives<\/h1>/);
     expect(html).toMatch(/<table>/);
     expect(html).toMatch(/<ol>/);
-    // The answer key's passages are real Word footnotes.
-    expect(html).toMatch(/footnote-1/);
+    // An answer key's passages, written as footnotes, are real Word footnotes.
+    const withNotes: LoadedTemplate = {
+      name: 'answers',
+      file: 'answers.md.hbs',
+      source: '# {{title}}\n\n## Answers\n\n{{#each questions}}\n{{n}}. {{answer}} {{cite}}[^q{{n}}]\n{{/each}}\n\n{{#each questions}}\n[^q{{n}}]: {{passage}}\n{{/each}}\n',
+      partials: {},
+      config: defaultTemplateConfig,
+    };
+    const [notes] = await render(fixtureBrief(), withNotes, ctx, { formats: ['docx'], pageSize: 'Letter' });
+    expect((await mammoth.convertToHtml({ buffer: Buffer.from(notes!.bytes) })).value).toMatch(/footnote-1/);
     expect(html).toContain('<a href="https://doi.org/10.1234/jt.2024.1">');
     expect(html).not.toMatch(/href="javascript|<img/);
     const files = unzipSync(docx!.bytes);
