@@ -61,13 +61,21 @@ function hash(text: string): number {
   return h;
 }
 
-function finish(ctx: HandoutContext, d: Draft): MultipleChoiceItem {
-  // Figures and years read in ascending order; other options go where a hash of the stem puts the answer.
+/**
+ * The item with its options lettered. Figures and years read in ascending order; otherwise the
+ * answer takes the letter used least so far (`used`, counts per letter), among equals the one a
+ * hash of the stem picks, so answers spread over A–D without a pattern.
+ */
+function finish(ctx: HandoutContext, d: Draft, used: number[]): MultipleChoiceItem {
   const value = (t: string) => Number(t.replace(/[\\,]/g, ''));
-  const at = hash(d.stem) % 4;
+  const least = Math.min(...used);
+  const free = [0, 1, 2, 3].filter((i) => used[i] === least);
+  const at = free[hash(d.stem) % free.length]!;
   const ordered = d.form === 'mc-figure' || d.form === 'mc-date' ? [d.right, ...d.wrong].sort((a, b) => value(a.text) - value(b.text)) : [...d.wrong.slice(0, at), d.right, ...d.wrong.slice(at)];
   const options = ordered.map((o, i) => ({ letter: letters[i]!, text: o.text, correct: o === d.right, origin: o.origin, statementId: o.statementId ?? '', sourceId: o.sourceId ?? '' }));
-  return { form: d.form, stem: d.stem, options, answer: options.find((o) => o.correct)!.letter, support: passage(ctx, d.support), sourceId: d.sourceId, themeId: d.themeId, statementIds: d.statementIds };
+  const answer = options.find((o) => o.correct)!.letter;
+  used[letters.indexOf(answer)]!++;
+  return { form: d.form, stem: d.stem, options, answer, support: passage(ctx, d.support), sourceId: d.sourceId, themeId: d.themeId, statementIds: d.statementIds };
 }
 
 /** Candidates of a form in an order that spreads sources: each source's best, then each one's second best … */
@@ -253,5 +261,6 @@ export function multipleChoice(ctx: HandoutContext, limit: number, perForm: numb
     recs.map((s) => () => actorItem(ctx, s, actors)),
     eventsSpread.map((e) => () => dateItem(ctx, e, events)),
   ];
-  return roundRobin(forms, limit, perForm, ctx.used).map((d) => finish(ctx, d));
+  const lettersUsed = [0, 0, 0, 0];
+  return roundRobin(forms, limit, perForm, ctx.used).map((d) => finish(ctx, d, lettersUsed));
 }

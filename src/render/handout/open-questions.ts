@@ -12,9 +12,11 @@ export type OpenForm = 'sa-compare' | 'sa-evaluate' | 'sa-advice' | 'sa-agreemen
 
 /** A point a good answer makes, with its passage. */
 export interface CoverPoint {
-  /** "Akhtar and Holland (Source 1): …" (escaped). */
+  /** "Source 1 (Akhtar and Holland): …" (escaped). */
   text: string;
   support: PassageView;
+  /** Whether the passage words the point otherwise than `text` (the key then quotes it too). */
+  quoteDiffers: boolean;
 }
 
 /** A short-answer or discussion question. */
@@ -29,7 +31,11 @@ export interface OpenQuestion {
   statementIds: string[];
 }
 
-const point = (ctx: HandoutContext, s: Statement): CoverPoint => ({ text: `${sourceName(ctx, s.sourceId)}: ${shown(ctx, s)}`, support: passage(ctx, s.citation) });
+const bare = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const point = (ctx: HandoutContext, s: Statement): CoverPoint => {
+  const support = passage(ctx, s.citation);
+  return { text: `${sourceName(ctx, s.sourceId)}: ${shown(ctx, s)}`, support, quoteDiffers: bare(s.citation.quote) !== bare(s.text) };
+};
 
 /**
  * A theme's statements of one kind, per source in source order (the model's order within each):
@@ -115,7 +121,7 @@ function agreement(ctx: HandoutContext, group: { kind: 'finding' | 'recommendati
   const what = group.kind === 'finding' ? 'finding' : 'recommendation';
   return {
     form: 'sa-agreement',
-    prompt: `${names} make a similar ${what}${group.phrase ? ` on ${ctx.deps.esc(group.phrase)}` : ''}. What does each say, and what separates them?`,
+    prompt: `${names} make a similar ${what}${group.phrase ? ` on “${ctx.deps.esc(group.phrase)}”` : ''}. What does each say, and what separates them?`,
     covers: perSource.map((s) => point(ctx, s)),
     note: 'A good answer shows the common ground and the differences of detail (who acts, by when, how much).',
     themeId: mainTheme(ctx, perSource[0]!),
