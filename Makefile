@@ -1,5 +1,5 @@
-# Briefwright. `make brief` and `make test` work on a fresh clone with Node 20 and npm.
-.PHONY: brief test build install bench eval schema clean
+# Briefwright. `make brief` and `make test` work on a fresh clone with Node 20, 22 or 24 and npm.
+.PHONY: brief test build compile install bench eval schema clean node-smoke
 
 NODE_MODULES := node_modules/.package-lock.json
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
@@ -18,11 +18,24 @@ BUNDLE := --bundle --splitting --format=esm --platform=node --target=node20 --ou
 	--entry-names=[name] --external:piscina --external:pdfjs-dist --log-level=warning \
 	--banner:js="import { createRequire as briefRequire } from 'node:module'; const require = briefRequire(import.meta.url);"
 
-build: $(NODE_MODULES)
+# The library entry (src/index.ts) is bundled with the CLI, so both share their chunks; tsc also
+# writes the type declarations (dist/src/**/*.d.ts) the package ships. Nothing is redone when no
+# input changed since the last build (the stamp), so npm's `prepare` and a later `make build` cost
+# one build, not two.
+BUILD_STAMP := dist/.build-stamp
+BUILD_INPUTS := $(shell find src bench -name '*.ts') tsconfig.json package.json package-lock.json Makefile
+
+build: $(NODE_MODULES) $(BUILD_STAMP)
+
+# `npm install` runs this (package.json `prepare`) once it has installed the dependencies itself.
+compile: $(BUILD_STAMP)
+
+$(BUILD_STAMP): $(BUILD_INPUTS)
 	npx tsc -p tsconfig.json
 	rm -rf dist/brief
-	npx esbuild dist/src/cli/main.js dist/src/cli/workers/analyze-worker.js $(BUNDLE)
+	npx esbuild dist/src/cli/main.js dist/src/cli/workers/analyze-worker.js dist/src/index.js $(BUNDLE)
 	node dist/src/cache/write-code-hash.js dist/brief
+	@touch $@
 
 # Regenerate the committed JSON Schema after changing src/model/schema.ts (a test checks they match).
 schema: build

@@ -45,6 +45,18 @@ export interface BuildOutcome {
   threads: number;
   /** Wall milliseconds per phase (read, analyze, synthesize, render, write, total) and per-source stage times summed over the sources analysed. */
   times: { phases: Record<string, number>; stages: StageTimes };
+  /** The build's diagnostics (warnings, skipped sources), as printed. */
+  diagnostics: import('../../model/diagnostics.js').Diagnostic[];
+  /** True when nothing had changed since the last build, so nothing was redone or rewritten. */
+  upToDate: boolean;
+}
+
+/** How a build talks to its caller: the CLI prints and sets the exit code; the API collects. */
+export interface BuildHooks {
+  /** Where diagnostic lines go (default: stderr). */
+  printLine?: (line: string) => void;
+  /** Set process.exitCode to 3 when a source was skipped (default: true; the API leaves it alone). */
+  setExitCode?: boolean;
 }
 
 /** A kept edition: its file and bytes, read now; its model, parsed only when a build needs it. */
@@ -105,7 +117,7 @@ export function findPreviousEdition(outDir: string, date: string): PreviousEditi
 }
 
 /** Runs one build. Errors are thrown as BriefwrightError; the caller maps them to exit codes. */
-export async function runBuild(flags: BuildCommandFlags, progress: Progress, env: NodeJS.ProcessEnv = process.env): Promise<BuildOutcome> {
+export async function runBuild(flags: BuildCommandFlags, progress: Progress, env: NodeJS.ProcessEnv = process.env, hooks: BuildHooks = {}): Promise<BuildOutcome> {
   const t0 = performance.now();
   const [{ findConfig }, { resolveSettings }, { listSelectedSources }, io, report_, { Report }, { version }, { readTemplatesWithCompanions }] = await Promise.all([
     import('../../config/find.js'),
@@ -119,6 +131,9 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
   ]);
   const times: BuildOutcome['times'] = { phases: {}, stages: { ingest: 0, structure: 0, analyze: 0 } };
   const lap = (name: string, since: number) => (times.phases[name] = Math.round((performance.now() - since) * 10) / 10);
+  const print = hooks.printLine ?? ((line: string) => process.stderr.write(line + '\n'));
+  // "Nothing could be built" always throws; "some sources were skipped" is an exit code for the CLI only.
+  const exitFor = (r: import('../../model/diagnostics.js').Report, nothingBuilt: boolean) => (hooks.setExitCode === false && !nothingBuilt ? undefined : report_.exitForReport(r, nothingBuilt));
 
   let t = performance.now();
   // The YAML parser and the schema load only when there is a config file to read.
@@ -164,13 +179,13 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
   if (stamp) {
     const replay = new Report();
     for (const m of stamp.messages) replay.add(m);
-    printReport(replay, [], new Map(), progress, report_);
+    printReport(replay, [], new Map(), progress, report_, print);
     report_.abortIfStrict(replay, flags.strict);
     lap('total', t0);
     const outputs = Object.keys(stamp.outputs).map((n) => join(settings.out, n));
     progress.emit({ event: 'done', ms: times.phases.total, outputs, sources: files.length, cached: files.length, analysed: 0, upToDate: true, phases: times.phases, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
-    report_.exitForReport(replay, false);
-    return { settings, outputs, brief: null, sources: files.length, cached: files.length, analysed: 0, threads: 0, times };
+    exitFor(replay, false);
+    return { settings, outputs, brief: null, sources: files.length, cached: files.length, analysed: 0, threads: 0, times, diagnostics: replay.messages, upToDate: true };
   }
 
   // Templates are parsed and checked before any source is analysed, so a broken one fails fast.
@@ -207,11 +222,11 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
   lap('synthesize', t);
 
   const texts = new Map(per.analyses.map((a) => [a.doc.source.path, a.doc.source.text]));
-  printReport(report, files, texts, progress, report_);
+  printReport(report, files, texts, progress, report_, print);
   report_.abortIfStrict(report, flags.strict);
   if (brief.sources.length === 0) {
-    report_.exitForReport(report, true);
-    return { settings, outputs: [], brief: null, sources: 0, cached: per.cached, analysed: per.analysed, threads: per.threads, times };
+    exitFor(report, true);
+    return { settings, outputs: [], brief: null, sources: 0, cached: per.cached, analysed: per.analysed, threads: per.threads, times, diagnostics: report.messages, upToDate: false };
   }
 
   t = performance.now();
@@ -247,8 +262,8 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
     event: 'done', ms: times.phases.total, outputs: written, sources: files.length, cached: per.cached, analysed: per.analysed,
     threads: per.threads, phases: times.phases, stages: roundTimes(per.times), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   });
-  report_.exitForReport(report, false);
-  return { settings, outputs: written, brief, sources: files.length, cached: per.cached, analysed: per.analysed, threads: per.threads, times };
+  exitFor(report, false);
+  return { settings, outputs: written, brief, sources: files.length, cached: per.cached, analysed: per.analysed, threads: per.threads, times, diagnostics: report.messages, upToDate: false };
 }
 
 const roundTimes = (t: StageTimes): Record<string, number> => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v * 10) / 10]));
@@ -260,10 +275,11 @@ function printReport(
   texts: ReadonlyMap<string, string>,
   progress: Progress,
   r: typeof import('../report.js'),
+  print: (line: string) => void,
 ): void {
   const quiet = progress.mode === 'quiet';
   r.printDiagnostics(report, files, texts, (line) => {
-    if (!quiet || /: error: /.test(line)) process.stderr.write(line + '\n');
+    if (!quiet || /: error: /.test(line)) print(line);
   });
   if (progress.mode === 'json') {
     for (const d of report.messages) {

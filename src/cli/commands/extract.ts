@@ -3,10 +3,13 @@
  * `brief build` and uses the same cache and worker threads; heavy modules load only when it runs.
  */
 import type { Command } from 'commander';
-import { usageError } from '../../model/errors.js';
+import type { Brief } from '../../model/schema.js';
+import type { Diagnostic } from '../../model/diagnostics.js';
+import { exitCodes, usageError } from '../../model/errors.js';
 import { positiveInt } from '../options.js';
 
-interface ExtractFlags {
+/** Flags of `brief extract` (also the options of the API's `extract`). */
+export interface ExtractFlags {
   config?: string;
   sources?: string;
   output?: string;
@@ -14,6 +17,48 @@ interface ExtractFlags {
   strict?: boolean;
   cache?: boolean;
   workers?: number;
+}
+
+/** What an extraction produced: the model, and the diagnostics (already printed through `printLine`). */
+export interface ExtractOutcome {
+  brief: Brief;
+  diagnostics: Diagnostic[];
+  /** True when a source could not be used (it was skipped; the CLI exits 3). */
+  skipped: boolean;
+}
+
+/**
+ * Runs one extraction and returns the model; writes it to `flags.output` when given. Throws a
+ * BriefwrightError when nothing could be read, or with `strict` when a source could not be used.
+ */
+export async function runExtract(flags: ExtractFlags, printLine: (line: string) => void = (l) => process.stderr.write(l + '\n')): Promise<ExtractOutcome> {
+  const [{ loadConfig }, { resolveSettings }, { listSelectedSources }, io, r, { Report }, { version }, { analyzeSources }, { SourceCache }, { synthesize }] = await Promise.all([
+    import('../../config/load.js'),
+    import('../../config/resolve.js'),
+    import('../../config/sources.js'),
+    import('../io.js'),
+    import('../report.js'),
+    import('../../model/diagnostics.js'),
+    import('../version.js'),
+    import('../workers/analyze-sources.js'),
+    import('../../cache/index.js'),
+    import('../../synthesize/index.js'),
+  ]);
+  const settings = resolveSettings({ sources: flags.sources, summaryWords: flags.summaryWords, cache: flags.cache === false ? false : undefined }, loadConfig(flags.config), process.env, { name: 'briefwright', version });
+  const report = new Report();
+  const files = io.readSources(listSelectedSources(settings.sources), report);
+  const per = await analyzeSources(files, report, {
+    analyze: settings.analyze,
+    cache: settings.cache ? new SourceCache(settings.cacheDir, version) : null,
+    workers: flags.workers ?? 'auto',
+  });
+  let brief = synthesize(per.analyses, { report }, settings.synthesize);
+  if (settings.authors.length > 0) brief = { ...brief, authors: settings.authors };
+  r.printDiagnostics(report, files, new Map(per.analyses.map((a) => [a.doc.source.path, a.doc.source.text])), printLine);
+  r.abortIfStrict(report, flags.strict);
+  if (brief.sources.length === 0) r.exitForReport(report, true);
+  if (flags.output) io.writeAtomic(flags.output, JSON.stringify(brief, null, 2) + '\n');
+  return { brief, diagnostics: report.messages, skipped: report.hasFatal };
 }
 
 export function registerExtract(program: Command): void {
@@ -31,34 +76,8 @@ export function registerExtract(program: Command): void {
     })
     .option('--strict', 'abort without writing anything when a source cannot be used')
     .action(async (opts: ExtractFlags) => {
-      const [{ loadConfig }, { resolveSettings }, { listSelectedSources }, io, r, { Report }, { version }, { analyzeSources }, { SourceCache }, { synthesize }] = await Promise.all([
-        import('../../config/load.js'),
-        import('../../config/resolve.js'),
-        import('../../config/sources.js'),
-        import('../io.js'),
-        import('../report.js'),
-        import('../../model/diagnostics.js'),
-        import('../version.js'),
-        import('../workers/analyze-sources.js'),
-        import('../../cache/index.js'),
-        import('../../synthesize/index.js'),
-      ]);
-      const settings = resolveSettings({ sources: opts.sources, summaryWords: opts.summaryWords, cache: opts.cache === false ? false : undefined }, loadConfig(opts.config), process.env, { name: 'briefwright', version });
-      const report = new Report();
-      const files = io.readSources(listSelectedSources(settings.sources), report);
-      const per = await analyzeSources(files, report, {
-        analyze: settings.analyze,
-        cache: settings.cache ? new SourceCache(settings.cacheDir, version) : null,
-        workers: opts.workers ?? 'auto',
-      });
-      let brief = synthesize(per.analyses, { report }, settings.synthesize);
-      if (settings.authors.length > 0) brief = { ...brief, authors: settings.authors };
-      r.printDiagnostics(report, files, new Map(per.analyses.map((a) => [a.doc.source.path, a.doc.source.text])));
-      r.abortIfStrict(report, opts.strict);
-      if (brief.sources.length === 0) return r.exitForReport(report, true);
-      const json = JSON.stringify(brief, null, 2) + '\n';
-      if (opts.output) io.writeAtomic(opts.output, json);
-      else process.stdout.write(json);
-      r.exitForReport(report, false);
+      const { brief, skipped } = await runExtract(opts);
+      if (!opts.output) process.stdout.write(JSON.stringify(brief, null, 2) + '\n');
+      if (skipped) process.exitCode = exitCodes.input;
     });
 }
