@@ -7,6 +7,7 @@
 import type { Brief, EditionChanges } from '../model/schema.js';
 
 export type { EditionChanges } from '../model/schema.js';
+export { formatChanges, formatChangesMarkdown } from './format.js';
 
 /** Lower case, compatibility-folded, punctuation and spacing collapsed: the form texts are compared in. */
 export function normalizeText(text: string): string {
@@ -114,6 +115,35 @@ function matchThemes(a: Brief['themes'], b: Brief['themes']): number[] {
   return match;
 }
 
+/** Whether a label names a theme with these keyphrases: one of them, or two joined by "and" (as themes are labelled). */
+function labelFits(label: string, keyphrases: readonly string[]): boolean {
+  const l = normalizeText(label);
+  const ks = keyphrases.map(normalizeText);
+  return ks.includes(l) || ks.some((a) => ks.some((b) => a !== b && `${a} and ${b}` === l));
+}
+
+/**
+ * This edition's themes under the previous edition's labels where a theme is the same one (most of
+ * its keyphrases kept) and its old label still names it (still one or two of its keyphrases): the
+ * labelling picks the most central phrase, and a few new sources can tip the choice between two
+ * phrases of the same subject. A reader following a theme across editions should not see it
+ * renamed for that. A theme whose old label no longer fits keeps its new one (and is "renamed").
+ */
+export function keepThemeLabels(previous: Brief, current: Brief): Brief {
+  const match = matchThemes(previous.themes, current.themes);
+  const taken = new Set(current.themes.map((t) => labelKey(t.label)));
+  let kept = 0;
+  const themes = current.themes.map((t, j) => {
+    const old = match[j] !== -1 ? previous.themes[match[j]!]! : null;
+    if (!old || labelKey(old.label) === labelKey(t.label) || taken.has(labelKey(old.label)) || !labelFits(old.label, t.keyphrases)) return t;
+    taken.delete(labelKey(t.label));
+    taken.add(labelKey(old.label));
+    kept++;
+    return { ...t, label: old.label };
+  });
+  return kept ? { ...current, themes } : current;
+}
+
 /** The current theme that took up most of a removed theme's keyphrases (at least two, and half of them), if any. */
 function mergedInto(removed: Brief['themes'][number], current: Brief['themes']): string | null {
   const own = new Set(removed.keyphrases.map(normalizeText)).size;
@@ -128,6 +158,28 @@ function mergedInto(removed: Brief['themes'][number], current: Brief['themes']):
 function unmatched<T>(items: readonly T[], matchedIndices: Iterable<number>): T[] {
   const used = new Set(matchedIndices);
   return items.filter((_, i) => !used.has(i));
+}
+
+/**
+ * Agreements (points two or more sources make) of two editions, one to one: the same kind, and at
+ * least one item in common (an item of the current edition is its match in the previous one).
+ * Returns, for each current agreement, the index of its match in the previous edition's or -1.
+ */
+function matchAgreements(previous: Brief, current: Brief, fMatch: readonly number[], rMatch: readonly number[]): number[] {
+  const index = (b: Brief) => ({
+    finding: new Map(b.findings.map((f, i) => [f.id, i])),
+    recommendation: new Map(b.recommendations.map((r, i) => [r.id, i])),
+  });
+  const [pi, ci] = [index(previous), index(current)];
+  const oldItems = (previous.agreements ?? []).map((a) => new Set(a.ids.map((id) => pi[a.kind].get(id)).filter((i): i is number => i !== undefined)));
+  const used = new Set<number>();
+  return (current.agreements ?? []).map((a) => {
+    const matchOf = a.kind === 'finding' ? fMatch : rMatch;
+    const mine = a.ids.map((id) => ci[a.kind].get(id)).filter((j): j is number => j !== undefined).map((j) => matchOf[j]!).filter((i) => i !== -1);
+    const k = (previous.agreements ?? []).findIndex((p, n) => !used.has(n) && p.kind === a.kind && mine.some((i) => oldItems[n]!.has(i)));
+    if (k >= 0) used.add(k);
+    return k;
+  });
 }
 
 /** What changed from `previous` to `current`, matched by content. */
@@ -159,6 +211,19 @@ export function diffBriefs(previous: Brief, current: Brief): EditionChanges {
   const finding = (f: Brief['findings'][number]) => ({ text: f.text, sourceIds: [...new Set(f.citations.map((c) => c.sourceId))] });
   const rec = (r: Brief['recommendations'][number]) => ({ text: r.text, actor: r.actor, sourceIds: [...new Set(r.citations.map((c) => c.sourceId))] });
   const theme = (t: Brief['themes'][number]) => ({ label: t.label, keyphrases: t.keyphrases });
+  // Matched (by a shared quote) but worded differently now.
+  const reworded = <T extends { text: string }>(prev: readonly T[], cur: readonly T[], match: readonly number[]) =>
+    cur.flatMap((x, j) => (match[j] !== -1 && normalizeText(prev[match[j]!]!.text) !== normalizeText(x.text) ? [{ x, from: prev[match[j]!]!.text }] : []));
+  // Agreements: only points made by two or more sources count (a brief shows no others).
+  const agreed = (b: Brief) => (b.agreements ?? []).map((a, k) => ({ a, k })).filter(({ a }) => new Set(a.sourceIds).size > 1);
+  const aMatch = matchAgreements(previous, current, fMatch, rMatch);
+  const point = (b: Brief, a: NonNullable<Brief['agreements']>[number]) => {
+    const first = a.kind === 'finding' ? b.findings.find((f) => f.id === a.ids[0]) : b.recommendations.find((r) => r.id === a.ids[0]);
+    return { kind: a.kind, text: first?.text ?? a.phrase ?? '', sourceIds: [...a.sourceIds] };
+  };
+  // A point made before by one source only, now by two or more, is a new agreement.
+  const wasAgreed = new Set(agreed(previous).map(({ k }) => k));
+  const keptAgreements = new Set(agreed(current).filter(({ k }) => wasAgreed.has(aMatch[k]!)).map(({ k }) => aMatch[k]!));
 
   return {
     since: previous.date,
@@ -177,41 +242,39 @@ export function diffBriefs(previous: Brief, current: Brief): EditionChanges {
     findings: {
       added: current.findings.filter((_, j) => fMatch[j] === -1).map(finding),
       removed: unmatched(previous.findings, fMatch).map(finding),
-      unchanged: fMatch.filter((m) => m !== -1).length,
+      changed: reworded(previous.findings, current.findings, fMatch).map(({ x, from }) => ({ ...finding(x), from })),
+      unchanged: fMatch.filter((m) => m !== -1).length - reworded(previous.findings, current.findings, fMatch).length,
     },
     recommendations: {
       added: current.recommendations.filter((_, j) => rMatch[j] === -1).map(rec),
       removed: unmatched(previous.recommendations, rMatch).map(rec),
-      unchanged: rMatch.filter((m) => m !== -1).length,
+      changed: reworded(previous.recommendations, current.recommendations, rMatch).map(({ x, from }) => ({ ...rec(x), from })),
+      unchanged: rMatch.filter((m) => m !== -1).length - reworded(previous.recommendations, current.recommendations, rMatch).length,
+    },
+    agreements: {
+      added: agreed(current).filter(({ k }) => !wasAgreed.has(aMatch[k]!)).map(({ a }) => point(current, a)),
+      removed: agreed(previous).filter(({ k }) => !keptAgreements.has(k)).map(({ a }) => point(previous, a)),
+      unchanged: keptAgreements.size,
     },
   };
 }
 
-/** True when nothing was added, removed or changed. */
-export function isUnchanged(c: EditionChanges): boolean {
-  return [c.sources.added, c.sources.removed, c.sources.changed, c.themes.added, c.themes.removed, c.themes.renamed ?? [], c.findings.added, c.findings.removed, c.recommendations.added, c.recommendations.removed].every((l) => l.length === 0);
+/** The kinds of change `brief diff --fail-on` can name. */
+export const changeKinds = ['sources', 'themes', 'findings', 'recommendations', 'agreements'] as const;
+export type ChangeKind = (typeof changeKinds)[number];
+
+/** Whether anything of `kind` was added, removed or changed. */
+export function hasChanged(c: EditionChanges, kind: ChangeKind): boolean {
+  switch (kind) {
+    case 'sources': return [c.sources.added, c.sources.removed, c.sources.changed].some((l) => l.length > 0);
+    case 'themes': return [c.themes.added, c.themes.removed, c.themes.renamed ?? []].some((l) => l.length > 0);
+    case 'findings': return [c.findings.added, c.findings.removed, c.findings.changed ?? []].some((l) => l.length > 0);
+    case 'recommendations': return [c.recommendations.added, c.recommendations.removed, c.recommendations.changed ?? []].some((l) => l.length > 0);
+    case 'agreements': return [c.agreements?.added ?? [], c.agreements?.removed ?? []].some((l) => l.length > 0);
+  }
 }
 
-/** The changes as plain text for `brief diff` (one item per line, grouped). */
-export function formatChanges(c: EditionChanges, labels: { old: string; new: string }): string {
-  const lines: string[] = [`Changes from ${labels.old}${c.since ? ` (${c.since})` : ''} to ${labels.new}`];
-  const group = (title: string, added: string[], removed: string[], changed: string[] = [], unchanged?: number, changedWord = 'changed') => {
-    lines.push('', `${title}: ${added.length} new, ${removed.length} removed${changed.length ? `, ${changed.length} ${changedWord}` : ''}${unchanged !== undefined ? `, ${unchanged} unchanged` : ''}`);
-    for (const a of added) lines.push(`  + ${a}`);
-    for (const r of removed) lines.push(`  - ${r}`);
-    for (const m of changed) lines.push(`  ~ ${m}`);
-  };
-  const cut = (t: string) => (t.length > 160 ? t.slice(0, 157) + '…' : t);
-  group('Sources', c.sources.added.map((s) => `${s.title} (${s.path})`), c.sources.removed.map((s) => `${s.title} (${s.path})`), c.sources.changed.map((s) => `${s.title} (${s.path})`), c.sources.unchanged);
-  group(
-    'Themes',
-    c.themes.added.map((t) => t.label),
-    c.themes.removed.map((t) => (t.into ? `${t.label} (merged into ${t.into})` : t.label)),
-    (c.themes.renamed ?? []).map((t) => `${t.from} → ${t.to}`),
-    c.themes.unchanged,
-    'renamed',
-  );
-  group('Findings', c.findings.added.map((f) => cut(f.text)), c.findings.removed.map((f) => cut(f.text)), [], c.findings.unchanged);
-  group('Recommendations', c.recommendations.added.map((r) => cut(r.text)), c.recommendations.removed.map((r) => cut(r.text)), [], c.recommendations.unchanged);
-  return lines.join('\n') + '\n';
+/** True when nothing was added, removed or changed. */
+export function isUnchanged(c: EditionChanges): boolean {
+  return changeKinds.every((k) => !hasChanged(c, k));
 }

@@ -199,8 +199,22 @@ export const editionChangesSchema = z.object({
     renamed: z.array(z.object({ from: z.string(), to: z.string() })).optional(),
     unchanged: z.number().int().nonnegative(),
   }),
-  findings: z.object({ added: z.array(changedItemSchema), removed: z.array(changedItemSchema), unchanged: z.number().int().nonnegative() }),
-  recommendations: z.object({ added: z.array(changedItemSchema.extend({ actor: z.string().nullable() })), removed: z.array(changedItemSchema.extend({ actor: z.string().nullable() })), unchanged: z.number().int().nonnegative() }),
+  /** `changed`: the same item (matched by a citation quote) now worded differently; `from` is the old wording. */
+  findings: z.object({ added: z.array(changedItemSchema), removed: z.array(changedItemSchema), changed: z.array(changedItemSchema.extend({ from: z.string() })).optional(), unchanged: z.number().int().nonnegative() }),
+  recommendations: z.object({
+    added: z.array(changedItemSchema.extend({ actor: z.string().nullable() })),
+    removed: z.array(changedItemSchema.extend({ actor: z.string().nullable() })),
+    changed: z.array(changedItemSchema.extend({ actor: z.string().nullable(), from: z.string() })).optional(),
+    unchanged: z.number().int().nonnegative(),
+  }),
+  /** Points two or more sources make (the model's agreements) that are new, or no longer made by as many; `text` is the point's first item. */
+  agreements: z
+    .object({
+      added: z.array(changedItemSchema.extend({ kind: z.enum(['finding', 'recommendation']) })),
+      removed: z.array(changedItemSchema.extend({ kind: z.enum(['finding', 'recommendation']) })),
+      unchanged: z.number().int().nonnegative(),
+    })
+    .optional(),
 });
 export type EditionChanges = z.infer<typeof editionChangesSchema>;
 

@@ -7,8 +7,9 @@
  */
 import type { Brief, Citation, Finding, Recommendation, SourceEntry } from '../model/schema.js';
 import { escapeMarkdown } from './escape.js';
-import { formatDate, plural } from './helpers.js';
+import { formatDate } from './helpers.js';
 import { buildHandout, type HandoutView } from './handout/index.js';
+import { changeLines } from './changes-view.js';
 
 /** How much of each list a template gets (briefs stay readable; model.json keeps everything). */
 export interface ViewModelOptions {
@@ -580,27 +581,13 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
   );
 
   const ch = brief.changes;
-  // New items first, then removed ones; long lists end with how many more `brief diff` lists.
-  const some = <T>(list: readonly T[], max: number, line: (x: T) => string, more: (n: number) => string) =>
-    list.length > max ? [...list.slice(0, max).map(line), more(list.length - max)] : list.map(line);
   const item = (x: { text: string }) => escapeMarkdown(words(asSentence(x.text), 30));
   const forActor = (x: { actor: string | null }) => (x.actor ? ` for ${escapeMarkdown(listed(x.actor.split(/, | and /).map(withArticle)))}` : '');
   const changes = ch
     ? {
         // Dated as the title block dates the edition ("5 January 2026").
         since: (ch.since && formatDate(ch.since)) ?? ch.since ?? 'the previous edition',
-        lines: [
-          ...ch.sources.added.map((x) => `New source: ${escapeMarkdown(x.title)}`),
-          ...ch.sources.removed.map((x) => `Source no longer included: ${escapeMarkdown(x.title)}`),
-          ...ch.sources.changed.map((x) => `Source revised: ${escapeMarkdown(x.title)}`),
-          ...ch.themes.added.map((x) => `New theme: ${escapeMarkdown(x.label)}`),
-          ...(ch.themes.renamed ?? []).map((x) => `Theme now named ${escapeMarkdown(x.to)} (was ${escapeMarkdown(x.from)})`),
-          ...ch.themes.removed.map((x) => (x.into ? `Theme merged into ${escapeMarkdown(x.into)}: ${escapeMarkdown(x.label)}` : `Theme no longer found: ${escapeMarkdown(x.label)}`)),
-          ...some(ch.findings.added, 5, (x) => `New finding: ${item(x)}`, (n) => `${plural(n, 'more new finding')} (\`brief diff\` lists them)`),
-          ...some(ch.findings.removed, 3, (x) => `Finding no longer drawn: ${item(x)}`, (n) => `${plural(n, 'more finding')} no longer drawn`),
-          ...some(ch.recommendations.added, 5, (x) => `New recommendation${forActor(x)}: ${item(x)}`, (n) => `${plural(n, 'more new recommendation')} (\`brief diff\` lists them)`),
-          ...some(ch.recommendations.removed, 3, (x) => `Recommendation no longer made${forActor(x)}: ${item(x)}`, (n) => `${plural(n, 'more recommendation')} no longer made`),
-        ],
+        lines: changeLines(ch, picked.map((f) => f.text), { item, forActor }),
       }
     : null;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffBriefs, formatChanges, isUnchanged, normalizeText } from '../../src/diff/index.js';
+import { diffBriefs, formatChanges, formatChangesMarkdown, hasChanged, isUnchanged, keepThemeLabels, normalizeText } from '../../src/diff/index.js';
 import { briefSchema, type Brief } from '../../src/model/schema.js';
 
 const cite = (sourceId: string, quote: string) => ({ sourceId, start: 0, end: quote.length, quote });
@@ -57,7 +57,9 @@ describe('diffBriefs', () => {
     expect(c.sources.removed).toEqual([]);
     expect(c.findings.added.map((f) => f.text)).toEqual(['Port traffic doubled.']);
     expect(c.findings.removed.map((f) => f.text)).toEqual(['Groundwater use rose by a third between 2001 and 2020.']);
-    expect(c.findings.unchanged).toBe(1);
+    // Matched by its quote, worded anew: reworded, not unchanged.
+    expect(c.findings.changed?.map((f) => [f.from, f.text])).toEqual([['Exports fell after 2019.', 'Exports dropped after 2019 (sharp fall).']]);
+    expect(c.findings.unchanged).toBe(0);
     expect(c.themes.added.map((t) => t.label)).toEqual(['Shipping']);
     expect(c.themes.removed.map((t) => t.label)).toEqual(['Groundwater depletion']);
     const text = formatChanges(c, { old: 'old.json', new: 'new.json' });
@@ -105,6 +107,58 @@ describe('diffBriefs', () => {
     expect(c.themes.added.map((t) => t.label)).toEqual(['Regional security and US–Pakistan relations']);
     expect(c.themes.unchanged).toBe(2);
     expect(formatChanges(c, { old: 'a', new: 'b' })).toContain('  - Tehrik-i-Taliban Pakistan (merged into Afghan Taliban)\n');
+  });
+
+  it('lists a finding or recommendation matched by its quote but worded anew as reworded, not as new and removed', () => {
+    const old = edition('2026-01-01');
+    const next = edition('2026-01-08', {
+      recommendations: [{ ...old.recommendations[0]!, text: 'Ministers should publish tariff schedules every quarter.' }],
+    });
+    const c = diffBriefs(old, next);
+    expect([c.recommendations.added, c.recommendations.removed]).toEqual([[], []]);
+    expect(c.recommendations.changed).toEqual([{ text: 'Ministers should publish tariff schedules every quarter.', from: 'Ministers should publish tariff schedules.', actor: 'Ministers', sourceIds: ['b'] }]);
+    expect(c.recommendations.unchanged).toBe(0);
+    expect([hasChanged(c, 'recommendations'), hasChanged(c, 'findings'), hasChanged(c, 'sources')]).toEqual([true, false, false]);
+    expect(formatChanges(c, { old: 'a', new: 'b' })).toContain('Recommendations: 0 new, 0 removed, 1 reworded, 0 unchanged\n  ~ Ministers should publish tariff schedules every quarter. (was: Ministers should publish tariff schedules.)\n');
+  });
+
+  it('lists points of agreement that are new (a second source now makes them) or no longer made by several', () => {
+    const withC = (b: Brief) => ({ ...b.findings[0]!, id: 'f3', text: 'Wells are drying across the basin.', citations: [cite('b', 'Wells are drying across the basin, the survey says.')] });
+    const old = edition('2026-01-01');
+    const oldB = { ...old, findings: [...old.findings, withC(old)], agreements: [
+      { kind: 'finding' as const, ids: ['f1'], sourceIds: ['a'], phrase: null },
+      { kind: 'finding' as const, ids: ['f2', 'f3'], sourceIds: ['b', 'a'], phrase: 'exports' },
+    ] };
+    const next = { ...oldB, date: '2026-01-08', agreements: [{ kind: 'finding' as const, ids: ['f1', 'f3'], sourceIds: ['a', 'b'], phrase: 'groundwater' }] };
+    const c = diffBriefs(oldB, next);
+    // f1 was "agreed" by one source only before: now two make it, which is new.
+    expect(c.agreements?.added).toEqual([{ kind: 'finding', text: 'Groundwater use rose by a third between 2001 and 2020.', sourceIds: ['a', 'b'] }]);
+    expect(c.agreements?.removed.map((a) => a.text)).toEqual(['Exports fell after 2019.']);
+    expect(diffBriefs(next, next).agreements).toEqual({ added: [], removed: [], unchanged: 1 });
+  });
+
+  it('keeps a theme\'s previous label while that label still names it, and only then', () => {
+    const old = edition('2026-01-01');
+    // The same subject, its phrases re-ranked: labelled by another of them this time.
+    const relabelled = edition('2026-01-08', { themes: [{ ...old.themes[0]!, label: 'Wells and aquifer', keyphrases: ['wells', 'aquifer', 'groundwater depletion', 'groundwater'] }, old.themes[1]!] });
+    const kept = keepThemeLabels(edition('2026-01-01', { themes: [{ ...old.themes[0]!, label: 'Groundwater and wells' }, old.themes[1]!] }), relabelled);
+    expect(kept.themes.map((t) => t.label)).toEqual(['Groundwater and wells', 'Tariffs']);
+    expect(diffBriefs(edition('2026-01-01', { themes: [{ ...old.themes[0]!, label: 'Groundwater and wells' }, old.themes[1]!] }), kept).themes.renamed).toEqual([]);
+    // "Groundwater depletion" is no longer one of its phrases: the new label stays, as a rename.
+    const moved = edition('2026-01-08', { themes: [{ ...old.themes[0]!, label: 'Wells and aquifer', keyphrases: ['wells', 'aquifer', 'groundwater'] }, old.themes[1]!] });
+    expect(keepThemeLabels(old, moved)).toBe(moved);
+    expect(diffBriefs(old, moved).themes.renamed).toEqual([{ from: 'Groundwater depletion', to: 'Wells and aquifer' }]);
+  });
+
+  it('writes Markdown for a job summary: counts, then the items, with source text unable to add markup', () => {
+    const old = edition('2026-01-01');
+    const next = edition('2026-01-08', { findings: [...old.findings, { id: 'f3', text: 'Ports *doubled* [traffic](http://x.test) <b>.', citations: [cite('b', 'Ports doubled traffic in five years, the authority says.')], themeIds: [], support: 1 }] });
+    const text = formatChangesMarkdown(diffBriefs(old, next), { old: 'out/editions/2026-01-01/model.json', new: 'out/model.json', date: '2026-01-08' });
+    expect(text).toContain('## What changed since 2026-01-01\n');
+    expect(text).toContain('| Findings | 1 | 0 | 0 | 2 |\n');
+    expect(text).toContain('### Findings\n\n- **New:** Ports \\*doubled\\* \\[traffic\\]\\(http://x.test\\) \\<b\\>. \\[b\\]\n');
+    expect(text).not.toContain('### Sources');
+    expect(formatChangesMarkdown(diffBriefs(old, old), { old: 'a', new: 'b' })).toContain('Nothing of substance changed.');
   });
 
   it('normalises case, punctuation and quotes', () => {

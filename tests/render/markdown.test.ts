@@ -188,14 +188,22 @@ describe('the view model', () => {
       'Theme now named Shipping (was Sea freight)',
       'Theme no longer found: Border trade',
       'Theme merged into Shipping: Transit',
+      // What readers act on before the other findings.
+      'New recommendation for Pakistan and the United States: Both should reopen the crossings.',
+      'Recommendation no longer made for Donors: Donors should fund customs modernisation.',
       ...[1, 2, 3, 4, 5].map((n) => `New finding: Container traffic at the port rose by ${n} per cent.`),
       '2 more new findings (`brief diff` lists them)',
       'Finding no longer drawn: Container traffic at the port rose by 0 per cent.',
-      'New recommendation for Pakistan and the United States: Both should reopen the crossings.',
-      'Recommendation no longer made for Donors: Donors should fund customs modernisation.',
     ]);
+    // A new finding the brief leads with is a new key message, listed right after the sources.
+    const lead = toViewModel(brief).keyMessages[0]!;
+    brief.changes.findings.added.push({ text: brief.findings.find((f) => f.id === lead.id)!.text, sourceIds: ['a'] });
+    expect(toViewModel(brief).changes!.lines[1]).toBe(`New key message: ${lead.text}`);
     const md = normalizeMarkdown(applyTemplate(loadTemplate('briefing'), toViewModel(brief)));
     expect(md).toContain('## What changed since 5 January 2026\n\n- New source: Ports and shipping\n');
+    // At the top: right after the key messages.
+    expect(md.indexOf('## What changed')).toBeGreaterThan(md.indexOf('## Key messages'));
+    expect(md.indexOf('## What changed')).toBeLessThan(md.indexOf('## Themes'));
   });
 
   it('gathers the audiences past the limit into a last group instead of leaving their advice out', () => {

@@ -215,7 +215,8 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
   if (settings.authors.length > 0) brief = { ...brief, authors: settings.authors };
   const previousBrief = previous?.brief() ?? null;
   if (previousBrief) {
-    const { diffBriefs } = await import('../../diff/index.js');
+    const { diffBriefs, keepThemeLabels } = await import('../../diff/index.js');
+    brief = keepThemeLabels(previousBrief, brief);
     brief = { ...brief, changes: diffBriefs(previousBrief, brief) };
   }
   endStage(`${brief.themes.length} themes, ${brief.findings.length} findings, ${brief.recommendations.length} recommendations`);

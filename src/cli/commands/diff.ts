@@ -1,6 +1,7 @@
 /**
  * `brief diff OLD NEW`: what changed between two editions (model.json files, or out folders
- * holding one), matched by content. Plain text by default, JSON with --json.
+ * holding one), matched by content. Plain text by default, Markdown with --format md, JSON with
+ * --format json (or --json). `--fail-on recommendations` (etc.) makes a change a non-zero exit, for CI.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +28,16 @@ export async function readModel(path: string): Promise<Brief> {
   return parsed.data;
 }
 
+/** Exit code of `brief diff --fail-on` when a named kind of content changed (distinct from every error's code). */
+export const changedExitCode = 5;
+
+interface DiffFlags {
+  out: string;
+  json?: boolean;
+  format?: string;
+  failOn?: string;
+}
+
 export function registerDiff(program: Command): void {
   program
     .command('diff')
@@ -34,9 +45,16 @@ export function registerDiff(program: Command): void {
     .argument('[old]', 'the earlier model.json (or out folder)')
     .argument('[new]', 'the later model.json (or out folder)')
     .option('--out <dir>', 'out folder whose editions to compare when no files are given', 'out')
-    .option('--json', 'print the changes as JSON')
-    .action(async (oldArg: string | undefined, newArg: string | undefined, opts: { json?: boolean; out: string }) => {
+    .option('--format <format>', 'text, md (Markdown, e.g. for a CI job summary) or json', 'text')
+    .option('--json', 'the same as --format json')
+    .option('--fail-on <kinds>', 'exit 5 when any of these changed: sources, themes, findings, recommendations, agreements or any (comma-separated)')
+    .action(async (oldArg: string | undefined, newArg: string | undefined, opts: DiffFlags) => {
       if (oldArg !== undefined && newArg === undefined) throw usageError('give two models to compare, or none to compare the last two editions');
+      const format = opts.json ? 'json' : opts.format ?? 'text';
+      if (!['text', 'md', 'json'].includes(format)) throw usageError(`--format must be text, md or json, got "${format}"`);
+      const { diffBriefs, formatChanges, formatChangesMarkdown, hasChanged, changeKinds } = await import('../../diff/index.js');
+      const failOn = (opts.failOn ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+      for (const k of failOn) if (k !== 'any' && !(changeKinds as readonly string[]).includes(k)) throw usageError(`--fail-on takes ${changeKinds.join(', ')} or any, got "${k}"`);
       let oldPath = oldArg;
       const newPath = newArg ?? join(opts.out, 'model.json');
       const current = await readModel(newPath);
@@ -44,12 +62,24 @@ export function registerDiff(program: Command): void {
       if (oldPath === undefined) {
         const { findPreviousEdition } = await import('./build.js');
         const found = findPreviousEdition(opts.out, current.date);
-        if (!found) throw inputError(opts.out, `no edition older than ${current.date} to compare with`);
+        if (!found) {
+          // A first edition is not an error: a scheduled job's first run reports it and goes on.
+          const { firstEditionMarkdown } = await import('../../diff/format.js');
+          const text = format === 'json' ? JSON.stringify({ since: null, first: true, date: current.date }, null, 2) + '\n' : format === 'md' ? firstEditionMarkdown(current.date) : `No edition older than ${current.date} in ${opts.out}: this is the first.\n`;
+          process.stdout.write(text);
+          return;
+        }
         oldPath = found.path;
         previous = await readModel(oldPath);
       } else previous = await readModel(oldPath);
-      const { diffBriefs, formatChanges } = await import('../../diff/index.js');
       const changes = diffBriefs(previous, current);
-      process.stdout.write(opts.json ? JSON.stringify(changes, null, 2) + '\n' : formatChanges(changes, { old: oldPath, new: newPath }));
+      const labels = { old: oldPath, new: newPath };
+      process.stdout.write(format === 'json' ? JSON.stringify(changes, null, 2) + '\n' : format === 'md' ? formatChangesMarkdown(changes, { ...labels, date: current.date }) : formatChanges(changes, labels));
+      const kinds = failOn.includes('any') ? changeKinds : changeKinds.filter((k) => failOn.includes(k));
+      const changed = kinds.filter((k) => hasChanged(changes, k));
+      if (changed.length) {
+        process.stderr.write(`brief: ${changed.join(', ')} changed since ${changes.since ?? 'the previous edition'} (--fail-on)\n`);
+        process.exitCode = changedExitCode;
+      }
     });
 }
