@@ -30,12 +30,14 @@ build: $(NODE_MODULES) $(BUILD_STAMP)
 # `npm install` runs this (package.json `prepare`) once it has installed the dependencies itself.
 compile: $(BUILD_STAMP)
 
+# The stamp takes the time the build started, so a file edited while it ran is rebuilt next time.
 $(BUILD_STAMP): $(BUILD_INPUTS)
+	@mkdir -p dist && touch $@.start
 	npx tsc -p tsconfig.json
 	rm -rf dist/brief
 	npx esbuild dist/src/cli/main.js dist/src/cli/workers/analyze-worker.js dist/src/index.js $(BUNDLE)
 	node dist/src/cache/write-code-hash.js dist/brief
-	@touch $@
+	@mv $@.start $@
 
 # Regenerate the committed JSON Schema after changing src/model/schema.ts (a test checks they match).
 schema: build
@@ -50,8 +52,14 @@ test: build
 eval: build
 	node dist/brief/main.js eval --dataset ../shared/eval/nus
 
+# BENCH_NODE=path/to/node runs the program on another Node (the issue-20 figures are for Node 24;
+# `.ci/node-smoke` shows how to get one from npm).
 bench: build
-	node dist/bench/run.js
+	node dist/bench/run.js $(if $(BENCH_NODE),--node $(BENCH_NODE)) $(BENCH_ARGS)
+
+# A build of the bundled papers on Node 22 and 24 beside this Node's; outputs compared byte for byte.
+node-smoke: build
+	.ci/node-smoke
 
 clean:
 	rm -rf dist out .briefwright-cache
