@@ -63,6 +63,29 @@ export interface DocumentMetadata {
   doi: string | null;
   venue: string | null;
   year: number | null;
+  /** The body that published the document (reports: from its citation line, imprint or copyright line). */
+  publisher?: string | null;
+  /** The series and number it appeared in ("Policy Brief No. 6", "OECD Legal Instruments"). */
+  series?: string | null;
+  /** The most precise publication date printed: YYYY-MM-DD, YYYY-MM or YYYY. */
+  date?: string | null;
+  /** Where each report metadata value was read (fields read by the generic front-matter reading have none). */
+  metadataSources?: Partial<Record<MetadataField, MetadataSource>>;
+}
+
+/** Metadata fields whose provenance is kept. */
+export type MetadataField = 'title' | 'subtitle' | 'authors' | 'year' | 'date' | 'publisher' | 'series';
+
+/** Where a metadata value came from: the kind of evidence, and its span and page in the source when printed there. */
+export interface MetadataSource {
+  kind: 'citation-line' | 'cover' | 'running-header' | 'byline' | 'authored-by' | 'about-authors' | 'copyright' | 'published-by' | 'cover-date' | 'organisation' | 'pdf-info' | 'front';
+  start: number | null;
+  end: number | null;
+  page: number | null;
+  /** The value rests on weak evidence alone (reported as a diagnostic). */
+  guess?: boolean;
+  /** A cover title the document repeats as a running header. */
+  repeated?: boolean;
 }
 
 export interface StructuredSection extends Span {

@@ -68,6 +68,16 @@ export const summarySentenceSchema = z.object({
   end: z.number().int().nonnegative(),
 });
 
+/** Where one metadata value of a source was read. */
+const metadataSourceSchema = z.object({
+  kind: z.enum(['citation-line', 'cover', 'running-header', 'byline', 'authored-by', 'about-authors', 'copyright', 'published-by', 'cover-date', 'organisation', 'pdf-info', 'front']),
+  start: z.number().int().nonnegative().nullable(),
+  end: z.number().int().nonnegative().nullable(),
+  page: z.number().int().positive().nullable(),
+  guess: z.boolean().optional(),
+  repeated: z.boolean().optional(),
+});
+
 export const sourceSchema = z.object({
   id: z.string(),
   path: z.string(),
@@ -82,6 +92,17 @@ export const sourceSchema = z.object({
   year: z.number().int().nullable().optional(),
   venue: z.string().nullable().optional(),
   doi: z.string().nullable().optional(),
+  /** The body that published it (a report's citation line, imprint or copyright line). */
+  publisher: z.string().nullable().optional(),
+  /** The series and number it appeared in ("Policy Brief No. 6"). */
+  series: z.string().nullable().optional(),
+  /** The most precise publication date printed: YYYY-MM-DD, YYYY-MM or YYYY. */
+  date: z.string().nullable().optional(),
+  /** Where each metadata value was read: the kind of evidence, its span and page ("pdf-info" has none). */
+  metadataSources: z
+    .object({ title: metadataSourceSchema, subtitle: metadataSourceSchema, authors: metadataSourceSchema, year: metadataSourceSchema, date: metadataSourceSchema, publisher: metadataSourceSchema, series: metadataSourceSchema })
+    .partial()
+    .optional(),
   /** Fields the source does not print, filled from the reference lists of sources that cite it, with those entries. */
   detailsFrom: z
     .object({

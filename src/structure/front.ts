@@ -11,6 +11,7 @@ import { kindOf } from './headings.js';
 import { dedupe, stripInline } from './inline.js';
 import { plainOf } from './lines.js';
 import { imprintOf, isoDate, readAuthorLine, type Imprint } from './metadata.js';
+import { readReportMetadata } from './report-meta.js';
 import { recordFollows } from './sections.js';
 import type { Unit } from './units.js';
 
@@ -31,6 +32,7 @@ export function readFront(units: Unit[], text: string, declared: Record<string, 
   const frontText = readFrontFields(front, text, metadata, title, noBodyHeading);
   readFrontText(frontText.join('\n'), metadata);
   applyDeclared(declared, units, text, metadata);
+  readReportMetadata(source, metadata, ctx);
   metadata.affiliations = dedupe(metadata.affiliations);
   metadata.keywords = dedupe(metadata.keywords);
   if (!metadata.abstract) ctx.report.info(source.path, metadata.titleSpan?.end ?? 0, 'Unexpected front matter without an abstract, expected a paragraph after "Abstract"', 'no-abstract');
