@@ -193,6 +193,9 @@ function words(text: string, max: number): string {
 
 function cleanTitle(s: SourceEntry): string {
   const t = s.title.replace(/\s+/g, ' ').trim();
+  // a subtitle printed on a line of its own is part of what a reference names
+  const sub = s.subtitle?.replace(/\s+/g, ' ').trim();
+  if (sub && (t.match(/\p{L}/gu) ?? []).length >= 4 && !t.toLowerCase().includes(sub.toLowerCase())) return `${t.replace(/[:.\s]+$/, '')}: ${sub}`;
   if ((t.match(/\p{L}/gu) ?? []).length >= 4) return t;
   const base = s.path.split(/[\\/]/).pop() ?? s.id;
   return base.replace(/\.[a-z0-9]+$/i, '');

@@ -80,13 +80,11 @@ export function parseCitation(value: string): Omit<CitationRead, 'start' | 'end'
   let after = quoted ? rest.slice(quoted.index + quoted[0].length) : rest.slice(title.length);
   title = title.replace(/[.,\s]+$/, '').trim();
   if (title && !dated && !quoted) after = '';
-  if (title) {
-    const colon = /^(.{3,}?):\s+(.{3,})$/.exec(title);
-    out.title = colon ? colon[1].trim() : title;
-    out.subtitle = colon ? colon[2].trim() : null;
-  }
+  // the title as the citation prints it ("Title: Subtitle" stays whole, as on the cover)
+  if (title) out.title = title;
   // what follows the title: series, place: publisher, URL or DOI
-  for (const part of after.split(/\.\s+|\.$/).map((p) => p.trim()).filter(Boolean)) {
+  // parts end at a full stop, not at the one of "No. 9"
+  for (const part of after.split(/(?<!\b(?:No|Vol|Nr|pp|Ed|ed))\.\s+(?!\d)|\.$/).map((p) => p.trim()).filter(Boolean)) {
     if (/^(?:https?:|www\.|doi|isbn|issn|available|retrieved|accessed)/i.test(part) || /^\d/.test(part)) continue;
     if (/\d/.test(part) && !out.series) { out.series = part; continue; }
     if (!out.publisher) out.publisher = publisherOf(part, out.corporate);

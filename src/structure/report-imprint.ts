@@ -83,22 +83,27 @@ const ORG = new RegExp(String.raw`(?:\bThe\s+)?(?:\p{Lu}[\p{L}&'’-]+\s+(?:(?:o
  * how often it is named and whether its distinctive word is also in a contact address (an e-mail
  * or web domain) or in a running header or series line. Null when no body stands out.
  */
-export function likelyOrganisation(flat: string, evidence: readonly string[]): { name: string; start: number; end: number } | null {
+export function likelyOrganisation(source: string, evidence: readonly string[]): { name: string; start: number; end: number } | null {
   const found = new Map<string, { name: string; count: number; start: number; end: number }>();
   // footnote marks glued to a word ("The Takshashila1 Institution") become spaces of the same length
-  const text = flat.replace(/(\p{Ll})(\d{1,2})(?=\s)/gu, (_m, a: string, d: string) => a + ' '.repeat(d.length));
+  const text = source.replace(/(\p{Ll})(\d{1,2})(?=\s)/gu, (_m, a: string, d: string) => a + ' '.repeat(d.length));
   for (const m of text.matchAll(ORG)) {
+    // A name that runs on from the line above keeps only its own line when that line names the
+    // body in two words or more ("… and Priya Naidu" / "Pacific Resilience Finance Observatory").
+    const lastBreak = m[0].lastIndexOf('\n');
+    const own = lastBreak >= 0 ? m[0].slice(lastBreak + 1) : m[0];
+    const raw = lastBreak >= 0 && own.trim().split(/\s+/).length >= 2 ? own : m[0];
     // "Geostrategy Programme of The Takshashila Institution": the body a unit belongs to
-    const name = m[0].replace(/\s+/g, ' ').trim().replace(/^.*\s(?:of|at)\s+(?=The\s)/, '');
+    const name = raw.replace(/\s+/g, ' ').trim().replace(/^.*\s(?:of|at)\s+(?=The\s)/, '');
     const key = name.replace(/^The\s+/, '').toLowerCase();
     if (key.split(/\s+/).length < 2) continue;
     const entry = found.get(key);
     if (entry) {
       entry.count++;
       if (/^The\s/.test(name) && !/^The\s/.test(entry.name)) entry.name = name;
-    } else found.set(key, { name, count: 1, start: m.index!, end: m.index! + m[0].length });
+    } else found.set(key, { name, count: 1, start: m.index! + (raw === m[0] ? 0 : lastBreak + 1), end: m.index! + m[0].length });
   }
-  const domains = [...flat.matchAll(/(?:@|www\.|https?:\/\/(?:www\.)?)([a-z0-9-]{3,40})\./gi)].map((m) => m[1].toLowerCase());
+  const domains = [...source.matchAll(/(?:@|www\.|https?:\/\/(?:www\.)?)([a-z0-9-]{3,40})\./gi)].map((m) => m[1].toLowerCase());
   const ev = evidence.map((e) => e.toLowerCase());
   let best: { name: string; score: number; start: number; end: number } | null = null;
   for (const [key, e] of found) {

@@ -89,7 +89,7 @@ export function readReportMetadata(source: SourceText, metadata: DocumentMetadat
   else if (copyright) publisher = { name: copyright.name!, from: { kind: 'copyright', start: copyright.start, end: copyright.end, page: copyright.page } };
   const banners = lines.filter((l) => l.page <= 2 && isSeriesLine(l.text)).map((l) => l.text);
   if (!publisher && paged) {
-    const org = likelyOrganisation(flat, [...banners, ...furniture, ...lines.filter((l) => repeats(lines, l.text) >= 2).slice(0, 20).map((l) => l.text)]);
+    const org = likelyOrganisation(text, [...banners, ...furniture, ...lines.filter((l) => repeats(lines, l.text) >= 2).slice(0, 20).map((l) => l.text)]);
     if (org) publisher = { name: org.name, from: { kind: 'organisation', start: org.start, end: org.end, page: pageOf(org.start) } };
   }
   if (publisher) {

@@ -1,7 +1,8 @@
 /**
  * A report's title from its cover and title page: the line set in the largest type on the first
  * pages that is not a label, a series banner, a date or a number; a title broken over several
- * lines of the same size is joined. A line repeated on many pages (a running header) is evidence
+ * lines of the same size is joined. The title is kept as printed ("Title: Subtitle" on one line stays
+ * whole); a subtitle is a line of its own under it. A line repeated on many pages (a running header) is evidence
  * for a candidate, and stands in for the title when the cover has no text.
  */
 import { nameOf, readAuthorLine } from './metadata.js';
@@ -71,7 +72,7 @@ export function readCoverTitle(lines: readonly PageLine[], furniture: readonly s
     }
     const text = parts.map((p) => p.l.text).join(' ');
     const lastLine = parts[parts.length - 1].i;
-    return { ...splitTitle(text), subtitle: splitTitle(text).subtitle ?? subtitleAfter(lines, lastLine, pick.l.level), kind: 'cover', start: pick.l.start, end: parts[parts.length - 1].l.end, page: pick.l.page, lastLine };
+    return { title: text, subtitle: subtitleAfter(lines, lastLine, pick.l.level), kind: 'cover', start: pick.l.start, end: parts[parts.length - 1].l.end, page: pick.l.page, lastLine };
   }
   // no large type on the cover: the line most often repeated at the head of pages
   const counts = new Map<string, { l: PageLine; i: number; pages: Set<number> }>();
@@ -86,13 +87,7 @@ export function readCoverTitle(lines: readonly PageLine[], furniture: readonly s
   let best: { l: PageLine; i: number; pages: Set<number> } | null = null;
   for (const e of counts.values()) if (e.pages.size >= Math.max(3, pageCount * 0.3) && (!best || e.pages.size > best.pages.size)) best = e;
   if (!best) return null;
-  return { ...splitTitle(best.l.text), kind: 'running-header', start: best.l.start, end: best.l.end, page: best.l.page, lastLine: best.i };
-}
-
-/** "Title: Subtitle" → the two parts; a title without a colon has no subtitle here. */
-export function splitTitle(t: string): { title: string; subtitle: string | null } {
-  const m = /^(.{3,}?):\s+(.{3,})$/.exec(t);
-  return m ? { title: m[1].trim(), subtitle: m[2].trim() } : { title: t.trim(), subtitle: null };
+  return { title: best.l.text, subtitle: null, kind: 'running-header', start: best.l.start, end: best.l.end, page: best.l.page, lastLine: best.i };
 }
 
 /** A subtitle: the next line set large (but not larger than the title), when it is not a byline, label or date. */

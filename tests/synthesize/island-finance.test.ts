@@ -24,7 +24,7 @@ describe('a think-tank corpus in four formats', () => {
     expect(bySource).toEqual({
       html: { title: 'Debt-for-Climate Swaps Are Not a Silver Bullet for the Caribbean', authors: ['Andre Baptiste', 'Helena Lindqvist'], year: 2025, venue: 'Commentary, Caribbean Fiscal Futures Institute' },
       md: { title: 'Making the Loss and Damage Fund Work for Small Islands', authors: ["Teuila Fa'amausili", 'Marcus Greenidge'], year: 2025, venue: 'Briefing No. 7, Small Islands Climate Justice Collective' },
-      pdf: { title: 'Adaptation Finance in the Pacific: From Pledges to Protection', authors: ['Losana Vakaloloma', 'Daniel Okonkwo-Hart', 'Priya Naidu'], year: 2025, venue: 'Island Resilience Report 2025' },
+      pdf: { title: 'Adaptation Finance in the Pacific: From Pledges to Protection', authors: ['Losana Vakaloloma', 'Daniel Okonkwo-Hart', 'Priya Naidu'], year: 2025, venue: 'Island Resilience Report 2025, Pacific Resilience Finance Observatory (PRFO)' },
       docx: { title: 'Closing the Access Gap: Reforming Adaptation Finance for Small Island Developing States', authors: ['Mere Tuilagi', 'Jonathan Ashcroft-Reyes'], year: 2024, venue: 'Policy Paper No. 12, Tasman Centre for Development Policy (TCDP), Wellington' },
     });
   });

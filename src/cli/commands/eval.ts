@@ -1,4 +1,8 @@
-/** `brief eval`: scores keyphrases and summaries on a data set laid out like `nus/`, beside baselines. */
+/**
+ * `brief eval`: scores keyphrases and summaries on a data set laid out like `nus/`, beside
+ * baselines; on a policy-report data set (docs/ and gold/*.json) scores metadata, recommendations,
+ * key findings and furniture leaks against the gold (eval-policy.ts).
+ */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -6,6 +10,7 @@ import type { Command } from 'commander';
 import { inputError } from '../../model/errors.js';
 import { evaluate, formatEvalTable, type EvalDocument } from '../../eval/run.js';
 import { positiveInt } from '../options.js';
+import { isPolicyDataset, runPolicyEval } from './eval-policy.js';
 
 function readIfExists(path: string): string | null {
   return existsSync(path) ? readFileSync(path, 'utf8') : null;
@@ -55,10 +60,13 @@ export function readDataset(dir: string, limit?: number): EvalDocument[] {
 export function registerEval(program: Command): void {
   program
     .command('eval')
-    .description('score keyphrases (P/R/F1 at 5 and 10) and summaries (ROUGE) on a data set, beside baselines')
-    .requiredOption('--dataset <dir>', 'data set folder with docs/, keys/, abstract/ and body/')
+    .description('score keyphrases (P/R/F1 at 5 and 10) and summaries (ROUGE) on a data set, beside baselines; or metadata, recommendations and findings on a policy-report set (docs/ + gold/)')
+    .requiredOption('--dataset <dir>', 'data set folder with docs/, keys/, abstract/ and body/, or docs/ and gold/*.json')
     .option('--limit <n>', 'only the first n documents', positiveInt('--limit'))
+    .option('--model <file>', 'policy set: score this model.json instead of extracting one')
+    .option('--json', 'policy set: print one JSON line per document and the totals (as score.mjs does)')
     .action(async (opts) => {
+      if (isPolicyDataset(opts.dataset)) return runPolicyEval(opts.dataset, { model: opts.model, json: opts.json });
       const docs = readDataset(opts.dataset, opts.limit);
       const result = await evaluate(docs, { now: () => performance.now() });
       process.stdout.write(formatEvalTable(result, opts.dataset) + '\n');
