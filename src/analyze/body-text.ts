@@ -75,8 +75,10 @@ const apartHeading =
 function computeApartSections(doc: StructuredSource): Set<number> {
   const named = (h: string) => apartHeading.test(h.replace(/^[\s#*]*(?:(?:Appendix|APPENDIX)\s+[A-Z\d]+[.:]?\s+|\d+(?:\.\d+)*\.?\s+|[A-Z]\.(?:\d+\.?)*\s+)?/, '').replace(/[\s*:.]+$/, '').trim());
   const out = new Set<number>();
+  // "About the OECD", "About CIGI" near the end: the publisher's notice, not the report's content.
+  const publisherNote = (h: string, at: number) => at > doc.source.text.length * 0.5 && /^(?:about|à propos d[eu’']?)\s+(?:the\s+|l[ae’']\s*)?\p{Lu}[\p{L}&.’'-]*(?:\s+\p{Lu}[\p{L}&.’'-]*){0,3}$/u.test(h.replace(/^[\s#*\d.]+/, '').trim());
   doc.sections.forEach((s, i) => {
-    if (named(s.heading)) out.add(i);
+    if (named(s.heading) || publisherNote(s.heading, s.start)) out.add(i);
     // Sections come in document order: an enclosing one is earlier, and already decided.
     else for (const j of out) if (doc.sections[j].level < s.level && doc.sections[j].start <= s.start && s.end <= doc.sections[j].end) out.add(i);
   });

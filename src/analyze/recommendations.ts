@@ -12,6 +12,9 @@ import type { AnalyzeOptions } from '../model/context.js';
 import { actorTable, actorsIn, distinctActors, joinActors, type ActorTable } from './actors.js';
 import { bodySentences, isLeadIn, isProse, maskCitations, sectionKindOf } from './body-text.js';
 import { claimOf } from './claim.js';
+import { adviceZoneOf, documentAddressee, headingAddressee, isAgentPhrase } from './advice-context.js';
+import { itemRecommendations } from './item-recommendations.js';
+import { isDeclarative, isForeseen } from './sentence-role.js';
 import { tagText } from './text/nlp.js';
 
 /** A prescribing cue found in a sentence. */
@@ -341,6 +344,19 @@ export function findRecommendations(doc: StructuredSource, options: Pick<Analyze
   const out: ExtractedRecommendation[] = [];
   const sentences = bodySentences(doc);
   const text = doc.source.text;
+  const addressee = documentAddressee(doc);
+  // List items are read whole, one recommendation each; their sentences are not read again below.
+  const listed = itemRecommendations(doc, table, (s, context) => {
+    // Items judge their own instructions (by form and lead-in); here only duty words count.
+    const found = recommendationIn(doc, s, table, context, false);
+    return found && isProse(s.text) ? found : null;
+  }, addressee);
+  // Sentences come in document order, items too: a pointer finds the items a sentence may overlap.
+  let itemAt = 0;
+  const inItem = (s: Sentence) => {
+    while (itemAt < listed.items.length && listed.items[itemAt].end <= s.start) itemAt++;
+    return itemAt < listed.items.length && listed.items[itemAt].start < s.end;
+  };
   let lastParagraph = -1;
   let context: string[] = [];
   for (const s of sentences) {
@@ -349,13 +365,23 @@ export function findRecommendations(doc: StructuredSource, options: Pick<Analyze
       context = context.slice(-4);
       lastParagraph = s.paragraph;
     }
+    if (inItem(s)) continue;
     // Code, markup and table runs are not advice ("VALUE must be the null terminated string …");
     // tested only on the few sentences that read as advice.
     let found = recommendationIn(doc, s, table, context);
     if (found && !isProse(s.text)) found = null;
+    if (found && !found.actor) {
+      // Nobody named in the sentence: the heading's addressee ("Recommendations for Congress"),
+      // else the document's, when the sentence stands in a zone of advice.
+      const zone = adviceZoneOf(doc, s.section);
+      const fallback = headingAddressee(doc, s.section) ?? (zone === 'advice' && found.strength === 'explicit' ? addressee : null);
+      if (fallback) found = { ...found, actor: fallback, actors: [fallback] };
+    }
     if (found) out.push(found);
     context.push(found?.actors?.length ? joinActorsForContext(found.actors) : s.text);
   }
+  out.push(...listed.recommendations);
+  out.sort((a, b) => a.start - b.start);
   // Stated without a clause that only reports them ("Therefore,", "The article argues that").
   return out.filter((r) => r.end <= text.length).map((r) => ({ ...r, ...claimOf(doc, r) }));
 }
@@ -376,8 +402,8 @@ function isImperative(masked: string): boolean {
 /** Longest sentence (UTF-16 units) examined for a recommendation. */
 const maxSentenceLength = 2000;
 
-/** The recommendation a sentence makes, if any. */
-export function recommendationIn(doc: StructuredSource, s: Sentence, table: ActorTable, context: string[] = []): ExtractedRecommendation | null {
+/** The recommendation a sentence makes, if any (`imperatives`: whether an instruction without a duty word counts). */
+export function recommendationIn(doc: StructuredSource, s: Sentence, table: ActorTable, context: string[] = [], imperatives = true): ExtractedRecommendation | null {
   // No recommendation runs to thousands of characters; such a "sentence" is unsplit text, and the
   // clause tests below would be quadratic on it.
   if (s.end - s.start > maxSentenceLength) return null;
@@ -388,14 +414,17 @@ export function recommendationIn(doc: StructuredSource, s: Sentence, table: Acto
   if (isLeadIn(raw)) return null;
   const kind = sectionKindOf(doc, s.section);
   const inAdvice = kind === 'recommendations';
+  // Recitals, declarations, a document describing itself and forecasts of necessity ask nobody.
+  if (isDeclarative(masked.replace(/^[\s\-•*▪◦–→●]*(?:\(?\d{1,2}[.)]|\(?[a-z][.)])?\s*/, ''))) return null;
+  const zoneAdvice = inAdvice || adviceZoneOf(doc, s.section) === 'advice';
   const cues = [...cuesIn(masked), ...adviceCues(masked, table, inAdvice)]
     .sort((a, b) => a.index - b.index)
-    .filter((c) => !isReported(masked, c) && !isSubordinateCue(masked, c) && !isNarrative(masked, c) && !isEndurance(masked, c));
+    .filter((c) => !isReported(masked, c) && !isSubordinateCue(masked, c) && !isNarrative(masked, c) && !isEndurance(masked, c) && (zoneAdvice || !isForeseen(masked, c.index)));
   if (!cues.length) {
     // An imperative ("Strengthen border management by …") in a recommendations section or a list item.
     const para = doc.paragraphs[s.paragraph];
     const listed = !!para && /^\s*(?:[-•*▪◦–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+/.test(doc.source.text.slice(para.start, para.end));
-    if ((inAdvice || listed) && isImperative(masked)) {
+    if (imperatives && (inAdvice || listed) && isImperative(masked)) {
       return { start: s.start, end: s.end, text: s.text, actor: null, actors: [], action: s.text.replace(/^[\s\-•*▪◦–\d.()]+/, '').replace(/[.;]\s*$/, ''), strength: 'explicit', section: s.section };
     }
     return null;
@@ -417,7 +446,13 @@ export function recommendationIn(doc: StructuredSource, s: Sentence, table: Acto
       kind === 'recommendations';
     if (!actionable) return null;
   }
-  const found = cue.passive && !cue.subjectHint ? passiveActors(masked, cue, table, context) : resolveActors(subject, cue.subjectHint, context, table, masked.slice(0, Math.max(0, cue.index - subject.length - 1)), doc.source.text);
+  let found = cue.passive && !cue.subjectHint ? passiveActors(masked, cue, table, context) : resolveActors(subject, cue.subjectHint, context, table, masked.slice(0, Math.max(0, cue.index - subject.length - 1)), doc.source.text);
+  // A subject that lists bodies ("Researchers, teachers and learners should …") or names one the
+  // nouns above do not know ("Education systems must …").
+  if (!found.length && !cue.passive) {
+    const whole = clauseBefore(masked, cue.index).replace(/^\s*(?:(?:before|after|when|while|if|in|to|for|by|with|given|as|through|based\s+on)\b[^,]*,\s*)+/i, '').trim();
+    if (whole.split(/\s+/).length <= 8 && !/\b(?:we|us|our|that|which|who)\b/i.test(whole) && isAgentPhrase(whole)) found = [bodyAsWritten(whole, whole.replace(/^(?:the|a|an)\s+/i, ''))];
+  }
   // Joint actors in a fixed order, so "the US and Pakistan" and "Pakistan and the US" group together.
   const actors = [...new Set(found)].sort((a, b) => a.localeCompare(b));
   // Theory and method sections state what theories hold ("states have to use self-help"): only a

@@ -172,6 +172,8 @@ export interface ExtractedRecommendation extends SpanText {
   action: string | null;
   strength: 'explicit' | 'implicit';
   section: number;
+  /** The item's short form: its bold or titled lead-in ("Intersectoral coordination"), when it has one. */
+  label?: string;
 }
 
 export interface ExtractedTerm extends Span {
