@@ -53,7 +53,7 @@ export function adviceZoneOf(doc: StructuredSource, sectionIndex: number): Advic
 
 /** Head nouns of a noun phrase that names people or bodies who can act. */
 const agentHead =
-  /^(?:governments?|states?|countries|nations|ministr(?:y|ies)|departments?|agenc(?:y|ies)|authorit(?:y|ies)|administrations?|congress|parliaments?|legislat(?:ures?|ors)|lawmakers|policy-?makers|policymakers|makers|officials|regulators?|providers?|users|developers|companies|firms|businesses|industry|employers|investors|donors|funders|banks|institutions|universities|schools|educators|teachers|researchers|practitioners|managers|leaders|leadership|communit(?:y|ies)|organi[sz]ations|bodies|boards?|councils?|committees?|commissions?|secretariats?|partners|stakeholders|actors|members|adherents|parties|platforms|societ(?:y|ies)|centres|centers|repositories|municipalities|cities|provinces|utilities|operators|manufacturers|militar(?:y|ies)|forces|courts|judiciary|executive|president|ministers?|secretar(?:y|ies)|directors?(?:-general)?|chairs?|unions?|alliances?|nato|eu|un|unesco|oecd|world\s+bank|imf|who|usaid|dod|dhs|white\s+house|foundations)$/i;
+  /^(?:governments?|states?|countries|nations|ministr(?:y|ies)|departments?|agenc(?:y|ies)|authorit(?:y|ies)|administrations?|congress|parliaments?|legislat(?:ures?|ors)|lawmakers|policy-?makers|policymakers|makers|officials|regulators?|providers?|users|developers|companies|firms|businesses|industry|employers|investors|donors|funders|banks|institutions|universities|schools|educators|teachers|researchers|practitioners|managers|leaders|leadership|communit(?:y|ies)|organi[sz]ations|bodies|boards?|councils?|committees?|commissions?|secretariats?|partners|stakeholders|actors|members|adherents|parties|platforms|societ(?:y|ies)|centres|centers|repositories|municipalities|cities|provinces|utilities|operators|manufacturers|militar(?:y|ies)|forces|courts|judiciary|executive|branch(?:es)?|president|ministers?|secretar(?:y|ies)|directors?(?:-general)?|chairs?|unions?|alliances?|nato|eu|un|unesco|oecd|world\s+bank|imf|who|usaid|dod|dhs|white\s+house|foundations)$/i;
 
 /** Whether a short noun phrase names someone who can act ("Providers of GenAI tools", "Congress"). */
 export function isAgentPhrase(phrase: string): boolean {
@@ -144,10 +144,35 @@ export function addresseeOfLeadIn(leadIn: string): string | null {
   const operative = /\b(?:recommends?|recommended|invites?|calls?\s+(?:on|upon)|urges?|encourages?|instructs?|requests?|asks?|advises?)\s+(?:that\s+)?(.{2,160}?)(?=\s*(?:[,:;(]|$)|\s+to\s+(?!this\b|the\b|their\b|its\b)\p{Ll}+|\s+(?:should|must|consider|implement|take|adopt|promote|ensure|develop|establish|seek|make|provide|support|work|act|review|strengthen|create|use|invest|prioriti[sz]e)\b)/iu.exec(t);
   if (operative && !/^(?:the\s+following|that|this|these|it)\b/i.test(operative[1])) {
     if (alias && /\bhereafter|adhering\b/i.test(t.slice(operative.index, operative.index + operative[0].length + 60))) return alias[1];
-    if (isAgentPhrase(operative[1]) || /^[\p{Lu}]/u.test(operative[1])) return cleanAddressee(operative[1].replace(/^(?:the|all)\s+(?=\p{Lu})/u, ''));
+    // The longest opening that names a body: "legislatures also fund the measurement …" → "legislatures".
+    const words = operative[1].split(/\s+/);
+    for (let k = words.length; k > 0; k--) {
+      const head = words.slice(0, k).join(' ');
+      if (isAgentPhrase(head) && !/^(?:of|in|for|at|on|from|and|or|the)$/i.test(words[k] ?? '')) return cleanAddressee(head.replace(/^(?:the|all)\s+(?=\p{Lu})/u, ''));
+    }
+    if (/^\p{Lu}/u.test(operative[1])) return cleanAddressee(operative[1].replace(/^(?:the|all)\s+(?=\p{Lu})/u, ''));
   }
   // "Governments should:", "To prepare teachers …, countries need to take the following actions:".
   const modal = /(?:^|[,;]\s*)([^,;:]{2,80}?)\s+(?:should|must|ought\s+to|needs?\s+to|have\s+to|has\s+to|are\s+(?:urged|encouraged|invited)\s+to)\b/i.exec(t);
   if (modal && isAgentPhrase(modal[1].replace(/^(?:the|all)\s+/i, ''))) return cleanAddressee(modal[1]);
   return null;
+}
+
+/**
+ * A generic reference ("the government", "the department") resolved to the body the document or
+ * heading names with the same head noun ("the UK government and its partners" → "UK government");
+ * the reference itself when nothing names one. "Unspecified" stays better than a guess: only a
+ * named body with that very noun is taken.
+ */
+export function namedBody(actor: string, named: readonly (string | null)[]): string {
+  const generic = /^the\s+(government|ministry|department|administration|agency|authorities|council|commission|committee|regulator|legislature|parliament)$/i.exec(actor.trim());
+  if (!generic) return actor;
+  const noun = generic[1].toLowerCase();
+  for (const n of named) {
+    if (!n) continue;
+    const m = new RegExp(`(?:^|\\s)((?:(?:the)\\s+)?(?:[\\p{Lu}][\\p{L}.’'-]*\\s+){1,3}${noun})\\b|\\b(${noun}\\s+of\\s+(?:the\\s+)?[\\p{Lu}][\\p{L}.’'-]*(?:\\s+[\\p{Lu}][\\p{L}.’'-]*){0,3})`, 'iu').exec(n);
+    const body = (m?.[1] ?? m?.[2])?.replace(/^the\s+/i, '');
+    if (body && /\p{Lu}/u.test(body)) return body;
+  }
+  return actor;
 }

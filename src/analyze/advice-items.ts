@@ -100,7 +100,7 @@ function lastSentenceOf(text: string): string {
 export type LeadKind = 'ask' | 'describe' | 'neutral' | 'none';
 
 const askLead =
-  /\b(?:recommends?|recommended|recommendations?|invites?|calls?\s+(?:on|upon|for)|urges?|instructs?|encourages?|requests?|should|must|ought\s+to|needs?\s+to|have\s+to|has\s+to|is\s+(?:essential|necessary|crucial|vital|important)|following\s+(?:actions|steps|measures|priorities|principles|policies|reforms|changes|initiatives))\b/i;
+  /\b(?:recommends?|recommended|(?:our|these|the\s+following|key|main)\s+recommendations?|invites?|calls?\s+(?:on|upon|for)|urges?|instructs?|encourages?|requests?|should|must|ought\s+to|needs?\s+to|have\s+to|has\s+to|is\s+(?:essential|necessary|crucial|vital|important)|following\s+(?:actions|steps|measures|priorities|principles|policies|reforms|changes|initiatives))\b/i;
 const describeLead =
   /\b(?:able|possible|ability|abilities|functions?|capable|allows?|enables?|includ(?:e|es|ed|ing)|such\s+as|e\.g\.|for\s+example|for\s+instance|consists?\s+of|comprises?|remains?\s+to|following\s+(?:reasons|factors|questions|features|characteristics|elements|criteria|components|areas|themes|findings|categories|types|examples|cases))\b/i;
 
@@ -111,6 +111,8 @@ export function leadKindOf(leadIn: string | null): LeadKind {
   if (/\b(?:possible|able|ability|abilities|functions?)\s+to\s*:?\s*$/i.test(leadIn)) return 'describe';
   if (askLead.test(leadIn) && !/\b(?:participants|respondents|interviewees|they|he|she)\s+(?:said|argued|recommended|suggested)\b/i.test(leadIn)) return 'ask';
   if (describeLead.test(leadIn)) return 'describe';
+  // A lead-in in the past tense narrates what was done ("The steps the players took were recorded as follows:").
+  if (/\b(?:was|were|had|did|took)\b|\b\p{L}+ed\s+as\s+follows\b/iu.test(leadIn)) return 'describe';
   return 'neutral';
 }
 
@@ -145,7 +147,7 @@ export function itemForm(body: string): ItemForm {
       // its subject. Only an auxiliary, or an "-s"/"-ed" verb after a noun and before an adjective,
       // adverb, preposition or clause ("remains limited", "shows that"), counts: a tagger calls
       // plural nouns verbs ("develop AI tools to …") and participles describe ("skills required").
-      const finite = tokens.find((x, i) => i > lead && i <= lead + 5 && ((x.pos === 'AUX' && /^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|does|do|did)$/.test(x.lower)) || (x.pos === 'VERB' && i - 1 > lead && /^(?:NOUN|PROPN|PRON|VERB)$/.test(tokens[i - 1].pos) && /^(?:\p{L}+[^s]s|\p{L}+ed)$/u.test(x.lower) && /^(?:ADJ|ADV|ADP|SCONJ|DET)$/.test(tokens[i + 1]?.pos ?? 'ADV')) || (i - 1 === lead && linking.test(x.lower))));
+      const finite = tokens.find((x, i) => i > lead && i <= lead + 5 && ((x.pos === 'AUX' && /^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|does|do|did|should|must|shall)$/.test(x.lower)) || (x.pos === 'VERB' && i - 1 > lead && /^(?:NOUN|PROPN|PRON|VERB)$/.test(tokens[i - 1].pos) && /^(?:\p{L}+[^s]s|\p{L}+ed)$/u.test(x.lower) && /^(?:ADJ|ADV|ADP|SCONJ|DET)$/.test(tokens[i + 1]?.pos ?? 'ADV')) || (i - 1 === lead && linking.test(x.lower))));
       const relative = tokens.findIndex((x) => /^(?:that|which|who|whom|whose|where|when|so|because|if|while)$/.test(x.lower));
       if (!finite || (relative >= 0 && tokens.indexOf(finite) > relative)) return 'imperative';
     }

@@ -14,6 +14,7 @@ import { distinctActors, type ActorTable } from './actors.js';
 import { addresseeOfLeadIn, adviceZoneOf, headingAddressee, isAgentPhrase } from './advice-context.js';
 import { itemForm, itemLabel, leadKindOf, listItems, type ItemForm } from './advice-items.js';
 import { sectionKindOf } from './body-text.js';
+import { isDeclarative } from './sentence-role.js';
 
 /** Judges one sentence the way the sentence-level reader does (recommendationIn). */
 export type SentenceJudge = (s: Sentence, context: string[]) => ExtractedRecommendation | null;
@@ -41,7 +42,8 @@ export function itemRecommendations(doc: StructuredSource, table: ActorTable, ju
     const label = itemLabel(body);
     const from = item.bodyStart + (label?.rest ?? 0);
     // A label that instructs ("**Fund the enforcement office.** Appropriate …") gives the form.
-    const labelForm = label ? itemForm(label.label) : null;
+    // ("Principles for …: the first section sets out …" is a name, not an instruction.)
+    const labelForm = label && !/^\p{L}+[^s\W]s\b/u.test(label.label) ? itemForm(label.label) : null;
     const form: ItemForm = labelForm === 'imperative' ? labelForm : itemForm(text.slice(from, item.end));
     const lead = leadKindOf(item.leadIn);
     const zone = adviceZoneOf(doc, item.section);
@@ -63,8 +65,9 @@ export function itemRecommendations(doc: StructuredSource, table: ActorTable, ju
       if (judged) break;
     }
     const advice = zone === 'advice';
+    const own = clean(text.slice(from, item.end));
     let asks = !!judged;
-    if (!asks) {
+    if (!asks && !isDeclarative(own)) {
       if (form === 'imperative') asks = lead !== 'describe' && (lead !== 'none' || advice || !notAdviceKinds.has(kind));
       else if (form === 'actor-to') asks = lead === 'ask' || lead === 'neutral' || advice;
       else if (form === 'to-infinitive') asks = lead === 'ask';
@@ -75,10 +78,9 @@ export function itemRecommendations(doc: StructuredSource, table: ActorTable, ju
       context.push(clean(body));
       continue;
     }
-    const actorTo = form === 'actor-to' ? /^\s*([^,;:.]{1,80}?)\s+to\s+\p{Ll}/u.exec(clean(text.slice(from, item.end)))?.[1] ?? null : null;
+    const actorTo = form === 'actor-to' ? /^\s*([^,;:.]{1,80}?)\s+to\s+\p{Ll}/u.exec(own)?.[1] ?? null : null;
     const named = actorTo ? (distinctActors(actorTo, table)[0] ?? (isAgentPhrase(actorTo) ? actorTo : null)) : null;
-    const own = judged?.actor ?? named;
-    const actor = own ?? (item.leadIn ? addresseeOfLeadIn(item.leadIn) : null) ?? headingAddressee(doc, item.section) ?? docAddressee;
+    const actor = judged?.actor ?? named ?? addresseeOfLeadIn(own) ?? (item.leadIn ? addresseeOfLeadIn(item.leadIn) : null) ?? headingAddressee(doc, item.section) ?? docAddressee;
     const actors = judged?.actor ? (judged.actors ?? [judged.actor]) : actor ? [actor] : [];
     const whole = clean(text.slice(item.bodyStart, item.end));
     out.push({
@@ -87,7 +89,7 @@ export function itemRecommendations(doc: StructuredSource, table: ActorTable, ju
       text: whole,
       actor: actor ?? null,
       actors,
-      action: judged?.action ?? (clean(text.slice(from, item.end)).split(/(?<=[.;!?])\s/)[0]?.replace(/[.;]\s*$/, '') || null),
+      action: judged?.action ?? (own.split(/(?<=[.;!?])\s/)[0]?.replace(/[.;]\s*$/, '') || null),
       strength: judged?.strength ?? (form === 'noun-phrase' || form === 'clause' ? 'implicit' : 'explicit'),
       section: item.section,
       ...(label ? { label: label.label } : {}),

@@ -12,7 +12,7 @@ import type { AnalyzeOptions } from '../model/context.js';
 import { actorTable, actorsIn, distinctActors, joinActors, type ActorTable } from './actors.js';
 import { bodySentences, isLeadIn, isProse, maskCitations, sectionKindOf } from './body-text.js';
 import { claimOf } from './claim.js';
-import { adviceZoneOf, documentAddressee, headingAddressee, isAgentPhrase } from './advice-context.js';
+import { addresseeOfLeadIn, adviceZoneOf, documentAddressee, headingAddressee, isAgentPhrase, namedBody } from './advice-context.js';
 import { itemRecommendations } from './item-recommendations.js';
 import { isDeclarative, isForeseen } from './sentence-role.js';
 import { tagText } from './text/nlp.js';
@@ -374,7 +374,7 @@ export function findRecommendations(doc: StructuredSource, options: Pick<Analyze
       // Nobody named in the sentence: the heading's addressee ("Recommendations for Congress"),
       // else the document's, when the sentence stands in a zone of advice.
       const zone = adviceZoneOf(doc, s.section);
-      const fallback = headingAddressee(doc, s.section) ?? (zone === 'advice' && found.strength === 'explicit' ? addressee : null);
+      const fallback = addresseeOfLeadIn(s.text) ?? headingAddressee(doc, s.section) ?? (zone === 'advice' && found.strength === 'explicit' ? addressee : null);
       if (fallback) found = { ...found, actor: fallback, actors: [fallback] };
     }
     if (found) out.push(found);
@@ -382,6 +382,12 @@ export function findRecommendations(doc: StructuredSource, options: Pick<Analyze
   }
   out.push(...listed.recommendations);
   out.sort((a, b) => a.start - b.start);
+  // "The government should …" in a paper addressed to "the UK government": that government.
+  for (const r of out) {
+    if (!r.actor) continue;
+    const named = namedBody(r.actor, [headingAddressee(doc, r.section), addressee]);
+    if (named !== r.actor) Object.assign(r, { actor: named, actors: [named] });
+  }
   // Stated without a clause that only reports them ("Therefore,", "The article argues that").
   return out.filter((r) => r.end <= text.length).map((r) => ({ ...r, ...claimOf(doc, r) }));
 }
@@ -451,7 +457,7 @@ export function recommendationIn(doc: StructuredSource, s: Sentence, table: Acto
   // nouns above do not know ("Education systems must …").
   if (!found.length && !cue.passive) {
     const whole = clauseBefore(masked, cue.index).replace(/^\s*(?:(?:before|after|when|while|if|in|to|for|by|with|given|as|through|based\s+on)\b[^,]*,\s*)+/i, '').trim();
-    if (whole.split(/\s+/).length <= 8 && !/\b(?:we|us|our|that|which|who)\b/i.test(whole) && isAgentPhrase(whole)) found = [bodyAsWritten(whole, whole.replace(/^(?:the|a|an)\s+/i, ''))];
+    if (whole.split(/\s+/).length <= 14 && !/\b(?:we|us|our|that|which|who)\b/i.test(whole) && isAgentPhrase(whole)) found = [bodyAsWritten(whole, whole.replace(/^(?:the|a|an)\s+/i, ''))];
   }
   // Joint actors in a fixed order, so "the US and Pakistan" and "Pakistan and the US" group together.
   const actors = [...new Set(found)].sort((a, b) => a.localeCompare(b));

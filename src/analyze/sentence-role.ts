@@ -1,6 +1,6 @@
 /**
- * Sentence role: whether a sentence that carries a duty word states what someone holds, declares or
- * foresees rather than asking anyone to act. Read from its form — who speaks (a preamble's
+ * Sentence role: whether a sentence that carries a duty word states what someone holds, declares,
+ * what a law requires, or foresees rather than asking anyone to act. Read from its form — who speaks (a preamble's
  * "RECOGNISING that …", "We also affirm that …"), what the subject is (a section of the document
  * describing itself), tense (future necessity "will have to" forecasts) — not from its topic.
  */
@@ -16,6 +16,15 @@ const declaration = /^\s*(?:[\d.]+\s+)?we\s+(?:also\s+|further\s+|hereby\s+|ther
 /** The document or one of its parts as the subject of a verb that describes its contents. */
 const selfDescription = /^\s*(?:(?:the|this|its)\s+(?:first|second|third|fourth|fifth|next|following|present|final|last)?\s*(?:section|chapter|part|annex|appendix|instrument|recommendation|declaration|resolution)|section\s+\d+)\s+(?:also\s+|further\s+|then\s+)?(?:sets?\s+out|identifies|includes|describes|outlines|presents|contains|covers|lists|calls\s+(?:on|upon)|recommends|provides|focuses|addresses|invites)\b/i;
 
+// What a law, rule or contract requires, reported: "Under the Export Control Reform Act, the
+// department must …", "Its statute requires that grants must …", "Operators are required by their
+// licences to …", "the terms of use require that users must …". The duty is the instrument's.
+const instrument = String.raw`(?:act|acts|law|laws|convention|treaty|regulations?|rules|statutes?|directive|code|constitution|charter|agreement|licen[cs]es?|contracts?|terms(?:\s+of\s+(?:use|service))?|guidelines|standards?|mandate)`;
+const underInstrument = new RegExp(String.raw`^\s*(?:under|according\s+to|pursuant\s+to|as\s+required\s+by)\s+[^,;]{0,100}?\b${instrument}\b[^,;]{0,80},`, 'i');
+const instrumentRequires = new RegExp(String.raw`\b${instrument}\s+(?:also\s+|further\s+|now\s+)?(?:requires?|required|mandates?|stipulates?|obliges?|provides?)\s+(?:that|for)\b|\b(?:are|is)\s+required\s+by\s+(?:the|their|its|law|statute)\b`, 'i');
+/** A minimal duty described, not set: "a distributor only has to certify …". */
+const onlyHasTo = /\bonly\s+(?:has|have|needs?)\s+to\b/i;
+
 /** A table cell or note that has lost its subject: "Need to be alert to …". */
 const subjectless = /^\s*Needs?\s+to\b/;
 
@@ -23,7 +32,7 @@ const subjectless = /^\s*Needs?\s+to\b/;
 export function isDeclarative(text: string): boolean {
   const op = operativeOpening.exec(text);
   if (op && !askingOperative.test(op[1]) && /(?:S|ING|ED)$/.test(op[1])) return true;
-  return declaration.test(text) || selfDescription.test(text) || subjectless.test(text);
+  return declaration.test(text) || selfDescription.test(text) || subjectless.test(text) || underInstrument.test(text) || instrumentRequires.test(text) || onlyHasTo.test(text);
 }
 
 /**
