@@ -60,7 +60,7 @@ describe('synthesize', () => {
   it('takes no finding or recommendation from a notice every report of a series prints', async () => {
     // (A notice in words that mean nothing else, "The views expressed … are those of the authors", is
     // left out by each source's analysis already; this one takes the corpus to recognise.)
-    const notice = 'Under its standard disclaimer, the Institute should not be held responsible for any use made of this report by its readers.';
+    const notice = 'As its standard disclaimer says, the Institute should not be held responsible for any use made of this report by its readers.';
     const ctx = { report: new Report() };
     const reports = [
       ['Pakistan should reopen the border crossings for trade within the year.', notice],
