@@ -55,7 +55,9 @@ export interface CitationView {
   n: number;
   /** Section as printed: `§3.1`, or a short heading in quotes; empty when unknown. */
   section: string;
-  /** `2 §3.1` */
+  /** 1-based page in a paginated source, else null. */
+  page: number | null;
+  /** `2, p. 12` for a paginated source, else `2 §3.1` (or `2` when neither is known). */
   label: string;
   /** The cited passage (escaped), shortened to at most 60 words. */
   passage: string;
@@ -185,6 +187,9 @@ export interface ViewModel {
 
 const byNumber = (a: number, b: number) => a - b;
 
+/** A citation's label: `3, p.\u00a012` (a page), `3\u00a0§2.1` (a section), or `3`. */
+export const citationLabel = (n: number, locator: string): string => (!locator ? `${n}` : locator.startsWith('p.') ? `${n}, ${locator}` : `${n}\u00a0${locator}`);
+
 function words(text: string, max: number): string {
   const w = text.split(/\s+/).filter(Boolean);
   return w.length <= max ? w.join(' ') : w.slice(0, max).join(' ') + ' …';
@@ -282,8 +287,10 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
   const citeView = (c: Citation): CitationView => {
     const n = number.get(c.sourceId) ?? 0;
     const section = sectionLabel(c);
-    // A no-break space keeps the source number with its section at a line end.
-    return { n, section, label: section ? `${n}\u00a0${section}` : `${n}`, passage: escapeMarkdown(words(c.quote, 60)) };
+    // A paginated source is cited by page ("3, p. 12"), others by section; a no-break space keeps
+    // the source number with its locator at a line end.
+    const locator = c.page ? `p.\u00a0${c.page}` : section;
+    return { n, section, page: c.page ?? null, label: citationLabel(n, locator), passage: escapeMarkdown(words(c.quote, 60)) };
   };
   const cite = (cs: readonly Citation[]): string => {
     const seen = new Set<string>();
