@@ -9,6 +9,7 @@ import type { Brief, Citation, Finding, Recommendation, SourceEntry } from '../m
 import { escapeMarkdown } from './escape.js';
 import { formatDate, plural } from './helpers.js';
 import { buildHandout, type HandoutView } from './handout/index.js';
+import { citationHref, sourceHref } from './anchors.js';
 
 /** How much of each list a template gets (briefs stay readable; model.json keeps everything). */
 export interface ViewModelOptions {
@@ -61,6 +62,8 @@ export interface CitationView {
   label: string;
   /** The cited passage (escaped), shortened to at most 60 words. */
   passage: string;
+  /** In the HTML reader, the in-page link to the cited passage (`#cite-2-120-260`); else empty. */
+  href: string;
 }
 
 /** A source in the reference list. */
@@ -273,10 +276,19 @@ const leansOnPronoun = /^(?:\S+\s+){1,6}?(?:it|they)\s+(?!is\b|was\b|will\b|woul
 const leansOnNamed = /\b(?:these|those(?!\s+(?:who|that|which|whose|of|in|with|for)\b)|such(?!\s+as\b|\s+that\b))\s+(?:a\s+|an\s+)?\p{Ll}+/u;
 const leansOnThis = new RegExp(`\\bthis\\s+(?!${selfReference}|chapter|section|work|year|decade|century|region|country|basin)\\p{Ll}+`, 'u');
 
+/** How citations are written for the output at hand. */
+export interface ViewModelDisplay {
+  /** Citations as in-page links to their passages and sources (the HTML reader): `[2, p. 12](#cite-2-120-260)`. */
+  linkCitations?: boolean;
+}
+
 /** Builds the view model from a brief. Pure; deterministic for a given brief and options. */
-export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {}): ViewModel {
+export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {}, display: ViewModelDisplay = {}): ViewModel {
   const o: ViewModelOptions = { ...defaultViewModelOptions, ...options };
   const number = new Map(brief.sources.map((s, i) => [s.id, i + 1]));
+  const linked = display.linkCitations === true;
+  // A label as printed: a link to its passage (or source entry) in the reader, else plain.
+  const linkTo = (label: string, href: string) => (linked && href ? `[${label}](${href})` : label);
 
   const sectionLabel = (c: Citation): string => {
     const s = (c.section ?? '').replace(/\s+/g, ' ').trim();
@@ -290,14 +302,14 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     // A paginated source is cited by page ("3, p. 12"), others by section; a no-break space keeps
     // the source number with its locator at a line end.
     const locator = c.page ? `p.\u00a0${c.page}` : section;
-    return { n, section, page: c.page ?? null, label: citationLabel(n, locator), passage: escapeMarkdown(words(c.quote, 60)) };
+    return { n, section, page: c.page ?? null, label: citationLabel(n, locator), passage: escapeMarkdown(words(c.quote, 60)), href: linked ? citationHref(n, c.start, c.end) : '' };
   };
   const cite = (cs: readonly Citation[]): string => {
     const seen = new Set<string>();
     const labels: string[] = [];
     for (const c of [...cs].sort((a, b) => (number.get(a.sourceId) ?? 0) - (number.get(b.sourceId) ?? 0) || a.start - b.start)) {
-      const l = citeView(c).label;
-      if (!seen.has(l)) { seen.add(l); labels.push(l); }
+      const v = citeView(c);
+      if (!seen.has(v.label)) { seen.add(v.label); labels.push(linkTo(v.label, v.href)); }
     }
     // Three references make the point; more would crowd the line.
     const shown = labels.length > 3 ? [...labels.slice(0, 3), `+${labels.length - 3} more`] : labels;
@@ -306,7 +318,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
   // Source numbers as one citation, in the order given.
   const citeSources = (ids: readonly string[] | undefined): string => {
     const ns = [...new Set((ids ?? []).map((id) => number.get(id)).filter((n): n is number => n !== undefined))];
-    return ns.length ? `[${ns.join('; ')}]` : '';
+    return ns.length ? `[${ns.map((n) => linkTo(String(n), sourceHref(n))).join('; ')}]` : '';
   };
   const supportOf = (cs: readonly Citation[], declared?: number) => Math.max(declared ?? 0, new Set(cs.map((c) => c.sourceId)).size, 1);
   const fById = new Map(brief.findings.map((f) => [f.id, f]));
@@ -436,7 +448,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     .sort((a, b) => (leading.get(b.s.id) ?? 0) - (leading.get(a.s.id) ?? 0) || a.i - b.i)
     .slice(0, 4)
     .sort((a, b) => a.i - b.i)
-    .map(({ s, first }) => `${escapeMarkdown(first!.text)} [${number.get(s.id)}]`)
+    .map(({ s, first }) => `${escapeMarkdown(first!.text)} [${linkTo(String(number.get(s.id)), citationHref(number.get(s.id)!, first!.start, first!.end))}]`)
     .join(' ');
 
   // Recommendations: explicit and widely made first, then the model's order.
@@ -495,7 +507,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     .filter((t) => new Set(t.sourceIds).size > 1)
     .map((t) => {
       const ns = [...new Set(t.sourceIds.map((id) => number.get(id)).filter((n): n is number => n !== undefined))].sort(byNumber);
-      return { label: escapeMarkdown(t.label), sourceCount: ns.length, cite: `[${ns.join('; ')}]`, mostIn: citeSources(t.leadSourceIds) };
+      return { label: escapeMarkdown(t.label), sourceCount: ns.length, cite: `[${ns.map((n) => linkTo(String(n), sourceHref(n))).join('; ')}]`, mostIn: citeSources(t.leadSourceIds) };
     });
 
   const glossaryShown = [...brief.glossary].sort((a, b) => a.term.localeCompare(b.term, 'en') || a.definition.localeCompare(b.definition, 'en')).slice(0, o.glossary);

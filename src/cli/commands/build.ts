@@ -219,7 +219,9 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
   const { render } = await import('../../render/index.js');
   const outputs: { name: string; bytes: Uint8Array }[] = [];
   // Fonts ride along for renderers that read them; the model never knows about pages or fonts.
-  const renderOptions = { formats, pageSize: settings.pageSize, fonts: settings.fonts, limits: settings.shown };
+  // The sources' texts let the HTML reader show each cited passage in its paragraph.
+  const sourceTexts = new Map(per.analyses.map((a) => [a.doc.source.id, { text: a.doc.source.text, pageStarts: a.doc.source.pageStarts }]));
+  const renderOptions = { formats, pageSize: settings.pageSize, fonts: settings.fonts, limits: settings.shown, sourceTexts };
   for (const template of templates) {
     for (const o of await render(brief, template, { report }, renderOptions)) if (!outputs.some((x) => x.name === o.name)) outputs.push(o);
   }
