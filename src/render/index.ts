@@ -29,6 +29,8 @@ export interface RenderOptions {
   limits?: Partial<ViewModelOptions>;
   /** The sources' texts by source id: the HTML reader shows the paragraphs around each cited span. */
   sourceTexts?: ReadonlyMap<string, SourceText>;
+  /** The sources' entries as the CSL style formats them (see `referenceList`). */
+  references?: import('./references.js').FormattedReferences;
 }
 
 export interface RenderedFile {
@@ -97,7 +99,7 @@ export async function render(model: Brief, template: LoadedTemplate, ctx: StageC
   const documents = options.formats.filter((f): f is Exclude<OutputFormat, 'json'> => f !== 'json');
   if (documents.length) {
     // One parse: the normalised Markdown and every other format come from the same tree.
-    const view = toViewModel(brief, { ...config.limits, ...options.limits });
+    const view = toViewModel(brief, { ...config.limits, ...options.limits }, { references: options.references?.markdown });
     const tree = fromMarkdown(applyTemplate(template, view));
     const markdown = toMarkdown(tree);
     const { size: _size, ...files } = options.fonts ?? {};
@@ -119,7 +121,7 @@ export async function render(model: Brief, template: LoadedTemplate, ctx: StageC
  * of every span linked to. A quote that cannot be marked in its passage is reported, per source.
  */
 async function readerFor(brief: Brief, template: LoadedTemplate, config: TemplateConfig, options: RenderOptions, ctx: StageContext): Promise<NonNullable<DocumentInput['reader']>> {
-  const tree = fromMarkdown(applyTemplate(template, toViewModel(brief, { ...config.limits, ...options.limits }, { linkCitations: true })));
+  const tree = fromMarkdown(applyTemplate(template, toViewModel(brief, { ...config.limits, ...options.limits }, { linkCitations: true, references: options.references?.markdown })));
   const spans = new Map<string, { n: number; start: number; end: number }>();
   const walk = (node: Nodes): void => {
     const span = node.type === 'link' ? parseCitationHref(node.url) : null;
@@ -140,5 +142,5 @@ async function readerFor(brief: Brief, template: LoadedTemplate, config: Templat
     ctx.report.warn(source.path, u.offset, `${u.count} cited quote${u.count === 1 ? ' is' : 's are'} not marked in the ${template.name} reader: ${u.reason}`, 'reader-unmarked');
   }
   const { readerParts } = await import('./reader.js');
-  return { tree, parts: readerParts(brief, passages) };
+  return { tree, parts: readerParts(brief, passages, options.references?.html) };
 }

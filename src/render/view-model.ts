@@ -280,6 +280,8 @@ const leansOnThis = new RegExp(`\\bthis\\s+(?!${selfReference}|chapter|section|w
 export interface ViewModelDisplay {
   /** Citations as in-page links to their passages and sources (the HTML reader): `[2, p. 12](#cite-2-120-260)`. */
   linkCitations?: boolean;
+  /** Each source's reference as formatted by the CSL style (escaped inline Markdown), by source id. */
+  references?: ReadonlyMap<string, string>;
 }
 
 /** Builds the view model from a brief. Pure; deterministic for a given brief and options. */
@@ -352,7 +354,8 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     const year = s.year ? String(s.year) : '';
     const venue = s.venue ? escapeMarkdown(s.venue) : '';
     const doi = s.doi && /^10\.\d{4,9}\/[-._;()/:a-z0-9]+$/i.test(s.doi) ? s.doi : '';
-    const parts = [`${authors || 'Anonymous'}${year ? ` (${year})` : ''}.`, `*${title}*.`];
+    // No author is no author: the reference opens with the title rather than "Anonymous".
+    const parts = [authors ? `${authors}${year ? ` (${year})` : ''}.` : '', `*${title}*${!authors && year ? ` (${year})` : ''}.`].filter(Boolean);
     if (venue) parts.push(`${venue}.`);
     if (doi) parts.push(`<https://doi.org/${doi}>`);
     // Details the source does not print are credited to the sources whose reference lists give them.
@@ -368,7 +371,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
       year,
       venue,
       doi: doi ? escapeMarkdown(doi) : '',
-      reference: parts.join(' '),
+      reference: display.references?.get(s.id) ? [display.references.get(s.id)!, ...(citedBy ? [citedBy] : [])].join(' ') : parts.join(' '),
       citedBy,
       summary: escapeMarkdown(words(s.summary.map((x) => x.text).join(' '), o.summaryWords)),
       keyphrases: s.keyphrases.map((k) => escapeMarkdown(k.text)),

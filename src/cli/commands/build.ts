@@ -206,6 +206,12 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
   endStage(`${brief.themes.length} themes, ${brief.findings.length} findings, ${brief.recommendations.length} recommendations`);
   lap('synthesize', t);
 
+  // The sources list: CSL-JSON and BibTeX beside the brief, entries formatted by the CSL style.
+  const { referenceList, referenceFiles } = await import('../../render/reference-list.js');
+  const { loadCslStyle } = await import('../styles.js');
+  const references = referenceList(brief, loadCslStyle(settings.referenceStyle, settings.configFile));
+  for (const m of references.missing) report.info(m.path, undefined, `the reference lacks ${m.fields.join(', ')} (left out of the sources list, references.json and references.bib: the source does not give it; a ${m.path.replace(/\.[^./\\]+$/, '')}.meta.yaml beside it can)`, 'reference-incomplete');
+
   const texts = new Map(per.analyses.map((a) => [a.doc.source.path, a.doc.source.text]));
   printReport(report, files, texts, progress, report_);
   report_.abortIfStrict(report, flags.strict);
@@ -221,10 +227,15 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
   // Fonts ride along for renderers that read them; the model never knows about pages or fonts.
   // The sources' texts let the HTML reader show each cited passage in its paragraph.
   const sourceTexts = new Map(per.analyses.map((a) => [a.doc.source.id, { text: a.doc.source.text, pageStarts: a.doc.source.pageStarts }]));
-  const renderOptions = { formats, pageSize: settings.pageSize, fonts: settings.fonts, limits: settings.shown, sourceTexts };
+  const renderOptions = { formats, pageSize: settings.pageSize, fonts: settings.fonts, limits: settings.shown, sourceTexts, references: references.formatted };
+  // Diagnostics of rendering (a cited quote the reader cannot mark) are printed once rendering is done.
+  const renderReport = new Report();
   for (const template of templates) {
-    for (const o of await render(brief, template, { report }, renderOptions)) if (!outputs.some((x) => x.name === o.name)) outputs.push(o);
+    for (const o of await render(brief, template, { report: renderReport }, renderOptions)) if (!outputs.some((x) => x.name === o.name)) outputs.push(o);
   }
+  outputs.push(...referenceFiles(references));
+  printReport(renderReport, files, texts, progress, report_);
+  for (const m of renderReport.messages) report.add(m);
   endStage(outputs.map((o) => o.name).join(', '));
   lap('render', t);
 
