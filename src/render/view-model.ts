@@ -284,6 +284,18 @@ export interface ViewModelDisplay {
   references?: ReadonlyMap<string, string>;
 }
 
+/** What the analyst overrode, as lines of "what changed". */
+function overrideLines(o: Brief['overrides']): string[] {
+  if (!o) return [];
+  const short = (t: string) => escapeMarkdown(words(t, 20));
+  return [
+    ...o.dropped.map((x) => `Left out by the analyst (${x.kind === 'glossary' ? 'glossary entry' : x.kind === 'timeline' ? 'timeline event' : x.kind}): ${short(x.text)}`),
+    ...o.pinned.map((x) => `Pinned by the analyst as a key message: ${short(x.text)}`),
+    ...o.themes.map((x) => `Theme named by the analyst ${escapeMarkdown(x.to)} (found as ${escapeMarkdown(x.from)})`),
+    ...o.sources.map((x) => `Source details from ${escapeMarkdown(x.file)}: ${x.fields.join(', ')}`),
+  ];
+}
+
 /** Builds the view model from a brief. Pure; deterministic for a given brief and options. */
 export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {}, display: ViewModelDisplay = {}): ViewModel {
   const o: ViewModelOptions = { ...defaultViewModelOptions, ...options };
@@ -426,7 +438,8 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
 
   // Key messages: the best finding of each leading theme, then the best remaining findings; one
   // that reads on its own before one that leans on a sentence the brief does not show.
-  const picked: Finding[] = [];
+  // Findings the analyst pinned come first, whatever their rank.
+  const picked: Finding[] = brief.findings.filter((f) => f.pinned);
   const firstStandingAlone = (fs: Finding[]) => fs.find((f) => standsAlone(f.text)) ?? fs[0];
   for (const t of themes) {
     if (picked.length >= o.keyMessages) break;
@@ -622,6 +635,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
           ...some(ch.findings.removed, 3, (x) => `Finding no longer drawn: ${item(x)}`, (n) => `${plural(n, 'more finding')} no longer drawn`),
           ...some(ch.recommendations.added, 5, (x) => `New recommendation${forActor(x)}: ${item(x)}`, (n) => `${plural(n, 'more new recommendation')} (\`brief diff\` lists them)`),
           ...some(ch.recommendations.removed, 3, (x) => `Recommendation no longer made${forActor(x)}: ${item(x)}`, (n) => `${plural(n, 'more recommendation')} no longer made`),
+          ...overrideLines(ch.overrides),
         ],
       }
     : null;

@@ -143,6 +143,12 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
   const report = new Report();
   const files = io.readSources(listSelectedSources(settings.sources), report);
   const previous = findPreviousEdition(settings.out, settings.synthesize.date);
+  // The analyst's metadata sidecars (NAME.meta.yaml beside NAME.pdf), read with the sources.
+  const { sidecarPath } = await import('../../config/sidecar.js');
+  const sidecars = new Map(files.flatMap((f) => {
+    const p = sidecarPath(f.path);
+    return existsSync(p) ? [[f.path, { path: p, text: readFileSync(p, 'utf8') }] as const] : [];
+  }));
   lap('read', t);
   progress.emit({ event: 'start', command: 'build', sources: files.length, config: settings.configFile });
 
@@ -158,6 +164,7 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
     strict: flags.strict === true,
     files: files.map(({ bytes, ...rest }) => ({ ...rest, sha256: sha256(bytes) })),
     templates: templateFiles,
+    sidecars: [...sidecars.values()],
     previous: previous ? sha256(previous.bytes) : null,
   });
   const stamp = settings.cache ? stamps.upToDateStamp(settings.out, inputs) : null;
@@ -198,10 +205,13 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
   const { synthesize } = await import('../../synthesize/index.js');
   let brief: Brief = synthesize(per.analyses, { report }, settings.synthesize);
   if (settings.authors.length > 0) brief = { ...brief, authors: settings.authors };
+  // The analyst's overrides win over extraction, and the model (and what changed) records them.
+  const { applyAnalystOverrides } = await import('../overrides.js');
+  brief = applyAnalystOverrides(brief, settings.overrides, sidecars, report, settings.configFile);
   const previousBrief = previous?.brief() ?? null;
   if (previousBrief) {
     const { diffBriefs } = await import('../../diff/index.js');
-    brief = { ...brief, changes: diffBriefs(previousBrief, brief) };
+    brief = { ...brief, changes: { ...diffBriefs(previousBrief, brief), ...(brief.overrides ? { overrides: brief.overrides } : {}) } };
   }
   endStage(`${brief.themes.length} themes, ${brief.findings.length} findings, ${brief.recommendations.length} recommendations`);
   lap('synthesize', t);
