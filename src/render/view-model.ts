@@ -190,8 +190,8 @@ export interface ViewModel {
 
 const byNumber = (a: number, b: number) => a - b;
 
-/** A citation's label: `3, p.\u00a012` (a page), `3\u00a0§2.1` (a section), or `3`. */
-export const citationLabel = (n: number, locator: string): string => (!locator ? `${n}` : locator.startsWith('p.') ? `${n}, ${locator}` : `${n}\u00a0${locator}`);
+/** A citation's label: `3, p. 12` (a page), `3 §2.1` (a section), or `3`; no-break spaces keep it on one line. */
+export const citationLabel = (n: number, locator: string): string => (!locator ? `${n}` : locator.startsWith('p.') ? `${n},\u00a0${locator}` : `${n}\u00a0${locator}`);
 
 function words(text: string, max: number): string {
   const w = text.split(/\s+/).filter(Boolean);
