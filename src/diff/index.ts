@@ -213,5 +213,13 @@ export function formatChanges(c: EditionChanges, labels: { old: string; new: str
   );
   group('Findings', c.findings.added.map((f) => cut(f.text)), c.findings.removed.map((f) => cut(f.text)), [], c.findings.unchanged);
   group('Recommendations', c.recommendations.added.map((r) => cut(r.text)), c.recommendations.removed.map((r) => cut(r.text)), [], c.recommendations.unchanged);
+  const o = c.overrides;
+  if (o) {
+    lines.push('', `Analyst overrides: ${o.dropped.length} dropped, ${o.pinned.length} pinned, ${o.themes.length} themes named, ${o.sources.length} sources with a sidecar`);
+    for (const d of o.dropped) lines.push(`  - ${d.kind}: ${cut(d.text)}`);
+    for (const p of o.pinned) lines.push(`  ! key message: ${cut(p.text)}`);
+    for (const t of o.themes) lines.push(`  ~ ${t.from} → ${t.to}`);
+    for (const s of o.sources) lines.push(`  ~ ${s.file}: ${s.fields.join(', ')}`);
+  }
   return lines.join('\n') + '\n';
 }

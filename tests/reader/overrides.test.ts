@@ -83,6 +83,9 @@ describe('overrides', () => {
       expect(after.overrides!.themes).toEqual([{ id: theme.id, from: theme.label, to: 'Analyst theme' }]);
       expect(after.overrides!.sources).toEqual([expect.objectContaining({ id: sidecarSource.id, fields: ['title', 'year'] })]);
       expect(after.changes!.overrides).toEqual(after.overrides);
+      const diff = await runCli(['diff'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1767312000' } });
+      expect(diff.status, diff.stderr).toBe(0);
+      expect(diff.stdout).toMatch(/Analyst overrides: 1 dropped, 1 pinned, 1 themes named, 1 sources with a sidecar/);
       expect(md).toMatch(/Left out by the analyst \(finding\)/);
       expect(md).toContain('Analyst Title of the Paper');
       const refs = JSON.parse(readFileSync(join(dir, 'out', 'references.json'), 'utf8')) as { id: string; title: string; issued: unknown }[];

@@ -49,7 +49,8 @@ export function registerDiff(program: Command): void {
         previous = await readModel(oldPath);
       } else previous = await readModel(oldPath);
       const { diffBriefs, formatChanges } = await import('../../diff/index.js');
-      const changes = diffBriefs(previous, current);
+      // The newer edition's analyst overrides are part of what changed.
+      const changes = { ...diffBriefs(previous, current), ...(current.overrides ? { overrides: current.overrides } : {}) };
       process.stdout.write(opts.json ? JSON.stringify(changes, null, 2) + '\n' : formatChanges(changes, { old: oldPath, new: newPath }));
     });
 }
