@@ -607,7 +607,8 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
       listed,
       themeInText: new Map(themes.map((t) => [t.id, inSentence(t.label, t.keyphrases[0])])),
       themeOrder: themes.map((t) => t.id),
-      citeLabel: (c) => citeView(c).label,
+      // The handout names the section and adds the page itself ("Source 3 §“Abstract”, p. 7").
+      citeLabel: (c) => { const v = citeView(c); return v.section ? `${v.n}\u00a0${v.section}` : `${v.n}`; },
       titles: new Map(brief.sources.map((s, i) => [s.id, sources[i]!.title])),
       visible: [...glossaryShown.map((g) => g.definition), ...timelineShown.map((e) => e.text)],
     },
