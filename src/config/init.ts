@@ -50,5 +50,19 @@ ${options.templatesDir ? `templatesDir: ${options.templatesDir}` : '# templatesD
 
 # Cache per-source work in .briefwright-cache/ (safe to delete; add it to .gitignore).
 # cache: true
+
+# The sources list's CSL style: apa (default), harvard1, vancouver, or a .csl file of your own.
+# references:
+#   style: apa
+
+# Your corrections, kept across rebuilds. Each names an item by id or by a piece of its text that
+# only it has. (A source's title, authors, date or publisher: NAME.meta.yaml beside NAME.pdf.)
+# overrides:
+#   drop:                      # findings, recommendations, glossary entries, timeline events
+#     - "text of a finding the brief must not show"
+#   pin:                       # findings that must be key messages
+#     - "text of a finding"
+#   themes:                    # a generated theme label: your label
+#     "Regional security": "Security along the border"
 `;
 }

@@ -34,6 +34,9 @@ export type SourceSelection =
   | { kind: 'folder'; dir: string }
   | { kind: 'globs'; base: string; include: string[]; exclude: string[] };
 
+/** The CSL style the sources list is formatted with unless the config names another (shipped in `styles/`). */
+export const defaultReferenceStyle = 'apa';
+
 export interface BuildSettings {
   sources: SourceSelection;
   out: string;
@@ -56,6 +59,10 @@ export interface BuildSettings {
   cache: boolean;
   cacheDir: string;
   configFile: string | null;
+  /** CSL style of the sources list: a shipped style's name or a `.csl` path. */
+  referenceStyle: string;
+  /** The analyst's overrides from the config (empty when none). */
+  overrides: { drop: string[]; pin: string[]; themes: Record<string, string> };
 }
 
 /** Built-in defaults of settings that are not stage options. */
@@ -153,5 +160,7 @@ export function resolveSettings(
     cache: flags.cache ?? c.cache ?? true,
     cacheDir: loaded.file ? fromConfig(defaultBuildSettings.cacheDir) : join(defaultBuildSettings.cacheDir),
     configFile: loaded.file,
+    referenceStyle: c.references?.style ? (/\.csl$/i.test(c.references.style) ? fromConfig(c.references.style) : c.references.style) : defaultReferenceStyle,
+    overrides: { drop: c.overrides?.drop ?? [], pin: c.overrides?.pin ?? [], themes: c.overrides?.themes ?? {} },
   };
 }

@@ -59,6 +59,20 @@ export const configSchema = z
     fonts: fontsConfigSchema.optional(),
     /** Cache per-source work in `.briefwright-cache/` (default true). */
     cache: z.boolean().optional(),
+    /** How the sources list is formatted: a shipped CSL style by name, or a `.csl` file (relative to the config file). */
+    references: z.object({ style: nonEmpty.optional() }).strict().optional(),
+    /**
+     * The analyst's corrections, kept across rebuilds and matched by text (a unique substring) or id:
+     * items that must not appear, findings that must be key messages, theme labels renamed.
+     */
+    overrides: z
+      .object({
+        drop: z.array(nonEmpty).optional(),
+        pin: z.array(nonEmpty).optional(),
+        themes: z.record(z.string(), nonEmpty).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -65,6 +65,15 @@ export function formatChanges(c: EditionChanges, labels: { old: string; new: str
     for (const r of g.removed) lines.push(`  - ${r}`);
     for (const m of g.changed) lines.push(`  ~ ${m}`);
   }
+  const o = c.overrides;
+  if (o) {
+    const cut = (t: string) => (t.length > 160 ? t.slice(0, 157) + '…' : t);
+    lines.push('', `Analyst overrides: ${o.dropped.length} dropped, ${o.pinned.length} pinned, ${o.themes.length} themes named, ${o.sources.length} sources with a sidecar`);
+    for (const d of o.dropped) lines.push(`  - ${d.kind}: ${cut(d.text)}`);
+    for (const p of o.pinned) lines.push(`  ! key message: ${cut(p.text)}`);
+    for (const t of o.themes) lines.push(`  ~ ${t.from} → ${t.to}`);
+    for (const s of o.sources) lines.push(`  ~ ${s.file}: ${s.fields.join(', ')}`);
+  }
   return lines.join('\n') + '\n';
 }
 

@@ -149,6 +149,8 @@ export const findingSchema = z.object({
   agreed: z.boolean().optional(),
   /** Findings of other sources that make a similar point (ids into `findings`). */
   agreesWith: z.array(z.string()).optional(),
+  /** The analyst pinned it (config `overrides.pin`): the brief shows it as a key message. */
+  pinned: z.boolean().optional(),
 });
 export type Finding = z.infer<typeof findingSchema>;
 
@@ -208,9 +210,27 @@ const changedItemSchema = z.object({ text: z.string(), sourceIds: z.array(z.stri
  * What changed since the previous edition (matched by content, not ids): for a "What changed
  * since the last edition" section. Absent on a first edition.
  */
+/** One analyst override that took effect: what it matched (kind, id, text) and the override as written. */
+const overriddenItemSchema = z.object({ kind: z.enum(['finding', 'recommendation', 'glossary', 'timeline']), id: z.string(), text: z.string(), match: z.string() });
+
+/** The overrides applied to a brief, so a reader (and the next edition's diff) can tell analyst from extraction. */
+export const overridesRecordSchema = z.object({
+  /** Items removed by `overrides.drop`. */
+  dropped: z.array(overriddenItemSchema),
+  /** Findings made key messages by `overrides.pin`. */
+  pinned: z.array(overriddenItemSchema),
+  /** Themes relabelled by `overrides.themes`. */
+  themes: z.array(z.object({ id: z.string(), from: z.string(), to: z.string() })),
+  /** Source metadata taken from a `NAME.meta.yaml` sidecar, by field. */
+  sources: z.array(z.object({ id: z.string(), file: z.string(), fields: z.array(z.string()) })),
+});
+export type OverridesRecord = z.infer<typeof overridesRecordSchema>;
+
 export const editionChangesSchema = z.object({
   /** Date of the previous edition. */
   since: z.string().nullable(),
+  /** The analyst's overrides in this edition: what the brief shows differs from extraction there. */
+  overrides: overridesRecordSchema.optional(),
   sources: z.object({ added: z.array(changedSourceSchema), removed: z.array(changedSourceSchema), changed: z.array(changedSourceSchema), unchanged: z.number().int().nonnegative() }),
   themes: z.object({
     added: z.array(z.object({ label: z.string(), keyphrases: z.array(z.string()) })),
@@ -271,5 +291,7 @@ export const briefSchema = z.object({
   authors: z.array(z.string()).optional(),
   /** Changes since the previous edition, when there was one. */
   changes: editionChangesSchema.optional(),
+  /** What the analyst overrode in this edition (config `overrides`, `NAME.meta.yaml` sidecars); absent when nothing was. */
+  overrides: overridesRecordSchema.optional(),
 });
 export type Brief = z.infer<typeof briefSchema>;

@@ -71,7 +71,10 @@ export function registerHelpers(hb: Env): void {
     const { a, options } = args('refs', raw, 1, 1, '{{refs citations}}');
     const [list] = a;
     if (!Array.isArray(list) || !list.every((c) => c && typeof (c as CitationView).label === 'string')) fail('refs', options, 'a list of citations (e.g. `citations` of a finding)', list);
-    const labels = [...new Set((list as CitationView[]).map((c) => c.label))];
+    // In the HTML reader each label links to its passage (the first citation with that label).
+    const byLabel = new Map<string, string>();
+    for (const c of list as CitationView[]) if (!byLabel.has(c.label)) byLabel.set(c.label, c.href ? `[${c.label}](${c.href})` : c.label);
+    const labels = [...byLabel.values()];
     return labels.length ? `[${labels.join('; ')}]` : '';
   });
 

@@ -7,9 +7,11 @@ import type { DocumentMeta, FontNames } from './document-meta.js';
 import type { Root, RootContent, PhrasingContent, FootnoteDefinition, TableCell } from 'mdast';
 import { defaultTemplateConfig, type TemplateConfig } from './templates.js';
 import { escapeHtml, isSafeUrl } from './escape.js';
+import { isReaderAnchor } from './anchors.js';
+import type { ReaderParts } from './reader.js';
 
-/** A standalone page states the same document metadata as the other writers. */
-export type HtmlOptions = DocumentMeta;
+/** A standalone page states the same document metadata as the other writers; the reader's parts make it a reader. */
+export type HtmlOptions = DocumentMeta & { reader?: ReaderParts };
 
 /** Font stacks by template family: DejaVu (the PDF's fonts) first, then what most readers have. */
 const stacks = { serif: '"DejaVu Serif",Georgia,serif', sans: '"DejaVu Sans",Helvetica,Arial,sans-serif', mono: '"DejaVu Sans Mono",Menlo,Consolas,monospace' } as const;
@@ -39,6 +41,8 @@ interface State {
   notes: Map<string, number>;
   slugs: Map<string, number>;
   headings: { level: number; id: string; text: string }[];
+  /** Whether the page carries the reader (in-page citation links are kept). */
+  reader: boolean;
 }
 
 function text(nodes: readonly (RootContent | PhrasingContent)[]): string {
@@ -62,7 +66,10 @@ function inline(nodes: readonly PhrasingContent[], st: State): string {
         case 'delete': return `<del>${inline(n.children, st)}</del>`;
         case 'inlineCode': return `<code>${escapeHtml(n.value)}</code>`;
         case 'break': return '<br>';
-        case 'link': return isSafeUrl(n.url) ? `<a href="${escapeHtml(n.url)}">${inline(n.children, st)}</a>` : inline(n.children, st);
+        case 'link':
+          // The reader's citations link to passages and source entries on the page itself.
+          if (st.reader && isReaderAnchor(n.url)) return `<a class="cite" href="${escapeHtml(n.url)}">${inline(n.children, st)}</a>`;
+          return isSafeUrl(n.url) ? `<a href="${escapeHtml(n.url)}">${inline(n.children, st)}</a>` : inline(n.children, st);
         case 'footnoteReference': {
           if (!st.notes.has(n.identifier)) st.notes.set(n.identifier, st.notes.size + 1);
           const k = st.notes.get(n.identifier)!;
@@ -113,7 +120,8 @@ function blocks(nodes: readonly RootContent[], st: State): string {
 /** Renders a Markdown tree as a standalone, self-contained HTML page. */
 export function toHtml(tree: Root, options: HtmlOptions): string {
   const config = options.config ?? defaultTemplateConfig;
-  const st: State = { notes: new Map(), slugs: new Map(), headings: [] };
+  const reader = options.reader;
+  const st: State = { notes: new Map(), slugs: new Map(), headings: [], reader: !!reader };
   const defs: FootnoteDefinition[] = [];
   const nodes = tree.children.filter((n) => (n.type === 'footnoteDefinition' ? (defs.push(n), false) : true));
   let head = '';
@@ -150,10 +158,10 @@ export function toHtml(tree: Root, options: HtmlOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'${reader ? `; script-src ${reader.scriptHash}` : ''}">
 <title>${escapeHtml(options.title)}</title>
 ${meta}
-<style>${cssFor(config, options.fontNames ?? {})}</style>
+<style>${cssFor(config, options.fontNames ?? {})}${reader?.css ?? ''}</style>
 </head>
 <body>
 <header>
@@ -163,7 +171,9 @@ ${toc}
 <main>
 ${body}
 ${notes}
+${reader?.section ?? ''}
 </main>
+${reader ? `<script>${reader.script}</script>` : ''}
 </body>
 </html>
 `;

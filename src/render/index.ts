@@ -10,7 +10,9 @@ import { fromMarkdown, toMarkdown } from './markdown.js';
 import { flashcardsCsv, unescapeMarkdown } from './handout/index.js';
 import type { CustomFonts } from './pdf/fonts.js';
 import type { FontNames } from './document-meta.js';
-import type { Root } from 'mdast';
+import type { Root, Nodes } from 'mdast';
+import { citedPassages, type SourceText } from './passages.js';
+import { parseCitationHref } from './anchors.js';
 
 export type OutputFormat = 'md' | 'pdf' | 'html' | 'docx' | 'json';
 
@@ -25,6 +27,10 @@ export interface RenderOptions {
   fonts?: CustomFonts & { size?: number };
   /** The user's limits (`--key-messages`, `summaryWords` …), over the template's own. */
   limits?: Partial<ViewModelOptions>;
+  /** The sources' texts by source id: the HTML reader shows the paragraphs around each cited span. */
+  sourceTexts?: ReadonlyMap<string, SourceText>;
+  /** The sources' entries as the CSL style formats them (see `referenceList`). */
+  references?: import('./references.js').FormattedReferences;
 }
 
 export interface RenderedFile {
@@ -42,6 +48,8 @@ export interface DocumentInput {
   config: TemplateConfig;
   pageSize: 'A4' | 'Letter';
   fonts?: CustomFonts;
+  /** The HTML reader's tree (citations as in-page links) and its parts. */
+  reader?: { tree: Root; parts: import('./reader.js').ReaderParts };
 }
 
 /** Document metadata shared by the PDF, HTML and DOCX writers. */
@@ -63,7 +71,7 @@ export function documentMeta(brief: Brief, config: TemplateConfig) {
  */
 const writers: Record<Exclude<OutputFormat, 'md' | 'json'>, (input: DocumentInput) => Promise<Uint8Array>> = {
   pdf: async (i) => (await import('./pdf/index.js')).markdownToPdf(i.tree, { ...documentMeta(i.brief, i.config), pageSize: i.pageSize, config: i.config, fonts: i.fonts }),
-  html: async (i) => new TextEncoder().encode((await import('./html.js')).toHtml(i.tree, { ...documentMeta(i.brief, i.config), config: i.config, fontNames: await fontNamesOf(i.fonts, i.config) })),
+  html: async (i) => new TextEncoder().encode((await import('./html.js')).toHtml(i.reader?.tree ?? i.tree, { ...documentMeta(i.brief, i.config), config: i.config, fontNames: await fontNamesOf(i.fonts, i.config), reader: i.reader?.parts })),
   docx: async (i) => (await import('./docx.js')).toDocx(i.tree, { ...documentMeta(i.brief, i.config), pageSize: i.pageSize, config: i.config, fontNames: await fontNamesOf(i.fonts, i.config) }),
 };
 
@@ -81,7 +89,7 @@ async function fontNamesOf(fonts: CustomFonts | undefined, config: TemplateConfi
 }
 
 /** Renders a brief through a template into the requested formats. */
-export async function render(model: Brief, template: LoadedTemplate, _ctx: StageContext, options: RenderOptions): Promise<RenderedFile[]> {
+export async function render(model: Brief, template: LoadedTemplate, ctx: StageContext, options: RenderOptions): Promise<RenderedFile[]> {
   const out: RenderedFile[] = [];
   const enc = new TextEncoder();
   const base = template.config ?? defaultTemplateConfig;
@@ -91,11 +99,12 @@ export async function render(model: Brief, template: LoadedTemplate, _ctx: Stage
   const documents = options.formats.filter((f): f is Exclude<OutputFormat, 'json'> => f !== 'json');
   if (documents.length) {
     // One parse: the normalised Markdown and every other format come from the same tree.
-    const view = toViewModel(brief, { ...config.limits, ...options.limits });
+    const view = toViewModel(brief, { ...config.limits, ...options.limits }, { references: options.references?.markdown });
     const tree = fromMarkdown(applyTemplate(template, view));
     const markdown = toMarkdown(tree);
     const { size: _size, ...files } = options.fonts ?? {};
     const input: DocumentInput = { brief, markdown, tree, config, pageSize: options.pageSize ?? config.pageSize, fonts: files };
+    if (documents.includes('html')) input.reader = await readerFor(brief, template, config, options, ctx);
     for (const f of outputFormats) {
       if (f === 'json' || !documents.includes(f)) continue;
       const bytes = f === 'md' ? enc.encode(markdown) : await writers[f](input);
@@ -105,4 +114,33 @@ export async function render(model: Brief, template: LoadedTemplate, _ctx: Stage
   }
   if (options.formats.includes('json')) out.push({ name: 'model.json', format: 'json', bytes: enc.encode(JSON.stringify(model, null, 2) + '\n') });
   return out;
+}
+
+/**
+ * The HTML reader: the template rendered again with citations as in-page links, and the passage
+ * of every span linked to. A quote that cannot be marked in its passage is reported, per source.
+ */
+async function readerFor(brief: Brief, template: LoadedTemplate, config: TemplateConfig, options: RenderOptions, ctx: StageContext): Promise<NonNullable<DocumentInput['reader']>> {
+  const tree = fromMarkdown(applyTemplate(template, toViewModel(brief, { ...config.limits, ...options.limits }, { linkCitations: true, references: options.references?.markdown })));
+  const spans = new Map<string, { n: number; start: number; end: number }>();
+  const walk = (node: Nodes): void => {
+    const span = node.type === 'link' ? parseCitationHref(node.url) : null;
+    if (node.type === 'link' && span) spans.set(node.url, span);
+    if ('children' in node) for (const c of node.children) walk(c);
+  };
+  walk(tree);
+  const passages = citedPassages(brief, [...spans.values()], options.sourceTexts ?? new Map());
+  const unmarked = new Map<number, { reason: string; count: number; offset: number }>();
+  for (const p of passages) {
+    if (p.marked) continue;
+    const u = unmarked.get(p.n) ?? { reason: p.reason ?? 'unknown', count: 0, offset: p.start };
+    u.count++;
+    unmarked.set(p.n, u);
+  }
+  for (const [n, u] of unmarked) {
+    const source = brief.sources[n - 1]!;
+    ctx.report.warn(source.path, u.offset, `${u.count} cited quote${u.count === 1 ? ' is' : 's are'} not marked in the ${template.name} reader: ${u.reason}`, 'reader-unmarked');
+  }
+  const { readerParts } = await import('./reader.js');
+  return { tree, parts: readerParts(brief, passages, options.references?.html) };
 }

@@ -10,6 +10,7 @@ import { escapeMarkdown } from './escape.js';
 import { formatDate } from './helpers.js';
 import { buildHandout, type HandoutView } from './handout/index.js';
 import { changeLines } from './changes-view.js';
+import { citationHref, sourceHref } from './anchors.js';
 
 /** How much of each list a template gets (briefs stay readable; model.json keeps everything). */
 export interface ViewModelOptions {
@@ -56,10 +57,14 @@ export interface CitationView {
   n: number;
   /** Section as printed: `§3.1`, or a short heading in quotes; empty when unknown. */
   section: string;
-  /** `2 §3.1` */
+  /** 1-based page in a paginated source, else null. */
+  page: number | null;
+  /** `2, p. 12` for a paginated source, else `2 §3.1` (or `2` when neither is known). */
   label: string;
   /** The cited passage (escaped), shortened to at most 60 words. */
   passage: string;
+  /** In the HTML reader, the in-page link to the cited passage (`#cite-2-120-260`); else empty. */
+  href: string;
 }
 
 /** A source in the reference list. */
@@ -186,6 +191,9 @@ export interface ViewModel {
 
 const byNumber = (a: number, b: number) => a - b;
 
+/** A citation's label: `3, p. 12` (a page), `3 §2.1` (a section), or `3`; no-break spaces keep it on one line. */
+export const citationLabel = (n: number, locator: string): string => (!locator ? `${n}` : locator.startsWith('p.') ? `${n},\u00a0${locator}` : `${n}\u00a0${locator}`);
+
 function words(text: string, max: number): string {
   const w = text.split(/\s+/).filter(Boolean);
   return w.length <= max ? w.join(' ') : w.slice(0, max).join(' ') + ' …';
@@ -272,10 +280,33 @@ const leansOnPronoun = /^(?:\S+\s+){1,6}?(?:it|they)\s+(?!is\b|was\b|will\b|woul
 const leansOnNamed = /\b(?:these|those(?!\s+(?:who|that|which|whose|of|in|with|for)\b)|such(?!\s+as\b|\s+that\b))\s+(?:a\s+|an\s+)?\p{Ll}+/u;
 const leansOnThis = new RegExp(`\\bthis\\s+(?!${selfReference}|chapter|section|work|year|decade|century|region|country|basin)\\p{Ll}+`, 'u');
 
+/** How citations are written for the output at hand. */
+export interface ViewModelDisplay {
+  /** Citations as in-page links to their passages and sources (the HTML reader): `[2, p. 12](#cite-2-120-260)`. */
+  linkCitations?: boolean;
+  /** Each source's reference as formatted by the CSL style (escaped inline Markdown), by source id. */
+  references?: ReadonlyMap<string, string>;
+}
+
+/** What the analyst overrode, as lines of "what changed". */
+function overrideLines(o: Brief['overrides']): string[] {
+  if (!o) return [];
+  const short = (t: string) => escapeMarkdown(words(t, 20));
+  return [
+    ...o.dropped.map((x) => `Left out by the analyst (${x.kind === 'glossary' ? 'glossary entry' : x.kind === 'timeline' ? 'timeline event' : x.kind}): ${short(x.text)}`),
+    ...o.pinned.map((x) => `Pinned by the analyst as a key message: ${short(x.text)}`),
+    ...o.themes.map((x) => `Theme named by the analyst ${escapeMarkdown(x.to)} (found as ${escapeMarkdown(x.from)})`),
+    ...o.sources.map((x) => `Source details from ${escapeMarkdown(x.file)}: ${x.fields.join(', ')}`),
+  ];
+}
+
 /** Builds the view model from a brief. Pure; deterministic for a given brief and options. */
-export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {}): ViewModel {
+export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {}, display: ViewModelDisplay = {}): ViewModel {
   const o: ViewModelOptions = { ...defaultViewModelOptions, ...options };
   const number = new Map(brief.sources.map((s, i) => [s.id, i + 1]));
+  const linked = display.linkCitations === true;
+  // A label as printed: a link to its passage (or source entry) in the reader, else plain.
+  const linkTo = (label: string, href: string) => (linked && href ? `[${label}](${href})` : label);
 
   const sectionLabel = (c: Citation): string => {
     const s = (c.section ?? '').replace(/\s+/g, ' ').trim();
@@ -286,15 +317,17 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
   const citeView = (c: Citation): CitationView => {
     const n = number.get(c.sourceId) ?? 0;
     const section = sectionLabel(c);
-    // A no-break space keeps the source number with its section at a line end.
-    return { n, section, label: section ? `${n}\u00a0${section}` : `${n}`, passage: escapeMarkdown(words(c.quote, 60)) };
+    // A paginated source is cited by page ("3, p. 12"), others by section; a no-break space keeps
+    // the source number with its locator at a line end.
+    const locator = c.page ? `p.\u00a0${c.page}` : section;
+    return { n, section, page: c.page ?? null, label: citationLabel(n, locator), passage: escapeMarkdown(words(c.quote, 60)), href: linked ? citationHref(n, c.start, c.end) : '' };
   };
   const cite = (cs: readonly Citation[]): string => {
     const seen = new Set<string>();
     const labels: string[] = [];
     for (const c of [...cs].sort((a, b) => (number.get(a.sourceId) ?? 0) - (number.get(b.sourceId) ?? 0) || a.start - b.start)) {
-      const l = citeView(c).label;
-      if (!seen.has(l)) { seen.add(l); labels.push(l); }
+      const v = citeView(c);
+      if (!seen.has(v.label)) { seen.add(v.label); labels.push(linkTo(v.label, v.href)); }
     }
     // Three references make the point; more would crowd the line.
     const shown = labels.length > 3 ? [...labels.slice(0, 3), `+${labels.length - 3} more`] : labels;
@@ -303,7 +336,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
   // Source numbers as one citation, in the order given.
   const citeSources = (ids: readonly string[] | undefined): string => {
     const ns = [...new Set((ids ?? []).map((id) => number.get(id)).filter((n): n is number => n !== undefined))];
-    return ns.length ? `[${ns.join('; ')}]` : '';
+    return ns.length ? `[${ns.map((n) => linkTo(String(n), sourceHref(n))).join('; ')}]` : '';
   };
   const supportOf = (cs: readonly Citation[], declared?: number) => Math.max(declared ?? 0, new Set(cs.map((c) => c.sourceId)).size, 1);
   const fById = new Map(brief.findings.map((f) => [f.id, f]));
@@ -337,7 +370,8 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     const year = s.year ? String(s.year) : '';
     const venue = s.venue ? escapeMarkdown(s.venue) : '';
     const doi = s.doi && /^10\.\d{4,9}\/[-._;()/:a-z0-9]+$/i.test(s.doi) ? s.doi : '';
-    const parts = [`${authors || 'Anonymous'}${year ? ` (${year})` : ''}.`, `*${title}*.`];
+    // No author is no author: the reference opens with the title rather than "Anonymous".
+    const parts = [authors ? `${authors}${year ? ` (${year})` : ''}.` : '', `*${title}*${!authors && year ? ` (${year})` : ''}.`].filter(Boolean);
     if (venue) parts.push(`${venue}.`);
     if (doi) parts.push(`<https://doi.org/${doi}>`);
     // Details the source does not print are credited to the sources whose reference lists give them.
@@ -353,7 +387,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
       year,
       venue,
       doi: doi ? escapeMarkdown(doi) : '',
-      reference: parts.join(' '),
+      reference: display.references?.get(s.id) ? [display.references.get(s.id)!, ...(citedBy ? [citedBy] : [])].join(' ') : parts.join(' '),
       citedBy,
       summary: escapeMarkdown(words(s.summary.map((x) => x.text).join(' '), o.summaryWords)),
       keyphrases: s.keyphrases.map((k) => escapeMarkdown(k.text)),
@@ -408,7 +442,8 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
 
   // Key messages: the best finding of each leading theme, then the best remaining findings; one
   // that reads on its own before one that leans on a sentence the brief does not show.
-  const picked: Finding[] = [];
+  // Findings the analyst pinned come first, whatever their rank.
+  const picked: Finding[] = brief.findings.filter((f) => f.pinned);
   const firstStandingAlone = (fs: Finding[]) => fs.find((f) => standsAlone(f.text)) ?? fs[0];
   for (const t of themes) {
     if (picked.length >= o.keyMessages) break;
@@ -433,7 +468,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     .sort((a, b) => (leading.get(b.s.id) ?? 0) - (leading.get(a.s.id) ?? 0) || a.i - b.i)
     .slice(0, 4)
     .sort((a, b) => a.i - b.i)
-    .map(({ s, first }) => `${escapeMarkdown(first!.text)} [${number.get(s.id)}]`)
+    .map(({ s, first }) => `${escapeMarkdown(first!.text)} [${linkTo(String(number.get(s.id)), citationHref(number.get(s.id)!, first!.start, first!.end))}]`)
     .join(' ');
 
   // Recommendations: explicit and widely made first, then the model's order.
@@ -492,7 +527,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     .filter((t) => new Set(t.sourceIds).size > 1)
     .map((t) => {
       const ns = [...new Set(t.sourceIds.map((id) => number.get(id)).filter((n): n is number => n !== undefined))].sort(byNumber);
-      return { label: escapeMarkdown(t.label), sourceCount: ns.length, cite: `[${ns.join('; ')}]`, mostIn: citeSources(t.leadSourceIds) };
+      return { label: escapeMarkdown(t.label), sourceCount: ns.length, cite: `[${ns.map((n) => linkTo(String(n), sourceHref(n))).join('; ')}]`, mostIn: citeSources(t.leadSourceIds) };
     });
 
   const glossaryShown = [...brief.glossary].sort((a, b) => a.term.localeCompare(b.term, 'en') || a.definition.localeCompare(b.definition, 'en')).slice(0, o.glossary);
@@ -576,7 +611,8 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
       listed,
       themeInText: new Map(themes.map((t) => [t.id, inSentence(t.label, t.keyphrases[0])])),
       themeOrder: themes.map((t) => t.id),
-      citeLabel: (c) => citeView(c).label,
+      // The handout names the section and adds the page itself ("Source 3 §“Abstract”, p. 7").
+      citeLabel: (c) => { const v = citeView(c); return v.section ? `${v.n}\u00a0${v.section}` : `${v.n}`; },
       titles: new Map(brief.sources.map((s, i) => [s.id, sources[i]!.title])),
       visible: [...glossaryShown.map((g) => g.definition), ...timelineShown.map((e) => e.text)],
     },
@@ -590,7 +626,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     ? {
         // Dated as the title block dates the edition ("5 January 2026").
         since: (ch.since && formatDate(ch.since)) ?? ch.since ?? 'the previous edition',
-        lines: changeLines(ch, picked.map((f) => f.text), { item, forActor }),
+        lines: [...changeLines(ch, picked.map((f) => f.text), { item, forActor }), ...overrideLines(ch.overrides)],
       }
     : null;
 

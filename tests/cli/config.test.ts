@@ -53,7 +53,7 @@ describe('brief build with a config file', () => {
     const dir = project({ 'briefwright.config.yaml': 'title: Water\nsumaryWords: 100\n', 'sources/a.md': water });
     const r = run(dir, ['build']);
     expect(r.status).toBe(3);
-    expect(r.stderr.trim().split('\n')).toEqual(['brief: briefwright.config.yaml:2:1: error: unknown key "sumaryWords", expected "summaryWords" or one of ' + 'title, subtitle, organisation, authors, edition, templates, templatesDir, formats, sources, out, allowOutsideOut, actorAliases, themes, keyMessages, summaryWords, pageSize, fonts, cache']);
+    expect(r.stderr.trim().split('\n')).toEqual(['brief: briefwright.config.yaml:2:1: error: unknown key "sumaryWords", expected "summaryWords" or one of ' + 'title, subtitle, organisation, authors, edition, templates, templatesDir, formats, sources, out, allowOutsideOut, actorAliases, themes, keyMessages, summaryWords, pageSize, fonts, cache, references, overrides']);
     const json = project({ 'c.json': '{\n  "themes": "many"\n}\n', 'sources/a.md': water });
     const j = run(json, ['build', '--config', 'c.json']);
     expect(j.status).toBe(3);

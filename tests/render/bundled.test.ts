@@ -71,7 +71,11 @@ describe.skipIf(!existsSync(cliPath))('templates on the bundled papers', () => {
 
   it('renders the same bytes again from model.json in another process', async () => {
     const brief = JSON.parse(readFileSync(join(out, 'model.json'), 'utf8'));
-    const files = await render(brief, loadTemplate('briefing'), { report: new Report() }, { formats: ['pdf', 'docx'], pageSize: 'A4' });
+    // The build formats the sources list with the default CSL style; so does this render.
+    const { referenceList } = await import('../../src/render/reference-list.js');
+    const { loadCslStyle } = await import('../../src/cli/styles.js');
+    const references = referenceList(brief, loadCslStyle('apa', null)).formatted;
+    const files = await render(brief, loadTemplate('briefing'), { report: new Report() }, { formats: ['pdf', 'docx'], pageSize: 'A4', references });
     expect(files).toHaveLength(2);
     for (const f of files) expect(Buffer.from(f.bytes).equals(readFileSync(join(out, f.name))), f.name).toBe(true);
   });

@@ -3,6 +3,7 @@
  * template folder or the environment; source text cannot inject raw HTML, scripts, images or
  * unsafe links into the Markdown, HTML or PDF outputs.
  */
+import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -194,8 +195,16 @@ describe('source text cannot inject HTML, scripts, images or unsafe links', () =
   it('HTML: no script, iframe or source image elements, no on* attributes, no javascript: URLs', async () => {
     const file = join(p, 'out', 'briefing.html');
     expect(existsSync(file)).toBe(true);
-    const { document } = parseHTML(readFileSync(file, 'utf8'));
-    expect(document.querySelectorAll('script, iframe, object, embed').length).toBe(0);
+    const html = readFileSync(file, 'utf8');
+    const { document } = parseHTML(html);
+    expect(document.querySelectorAll('iframe, object, embed').length).toBe(0);
+    // The one script is the reader's own: inline, no source text in it, allowed by its hash alone.
+    const scripts = [...document.querySelectorAll('script')];
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]!.getAttribute('src')).toBeNull();
+    expect(scripts[0]!.textContent).not.toMatch(/XSS|alert/);
+    const hash = createHash('sha256').update(scripts[0]!.textContent ?? '').digest('base64');
+    expect(html).toContain(`script-src 'sha256-${hash}'`);
     for (const img of document.querySelectorAll('img')) expect(img.getAttribute('src') ?? '').not.toMatch(/^x$|evil|^data:/);
     for (const el of document.querySelectorAll('*')) {
       for (const a of Array.from((el as Element).attributes)) {

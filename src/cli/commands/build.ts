@@ -158,6 +158,12 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
   const report = new Report();
   const files = io.readSources(listSelectedSources(settings.sources), report);
   const previous = findPreviousEdition(settings.out, settings.synthesize.date);
+  // The analyst's metadata sidecars (NAME.meta.yaml beside NAME.pdf), read with the sources.
+  const { sidecarPath } = await import('../../config/sidecar.js');
+  const sidecars = new Map(files.flatMap((f) => {
+    const p = sidecarPath(f.path);
+    return existsSync(p) ? [[f.path, { path: p, text: readFileSync(p, 'utf8') }] as const] : [];
+  }));
   lap('read', t);
   progress.emit({ event: 'start', command: 'build', sources: files.length, config: settings.configFile });
 
@@ -173,6 +179,7 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
     strict: flags.strict === true,
     files: files.map(({ bytes, ...rest }) => ({ ...rest, sha256: sha256(bytes) })),
     templates: templateFiles,
+    sidecars: [...sidecars.values()],
     previous: previous ? sha256(previous.bytes) : null,
   });
   const stamp = settings.cache ? stamps.upToDateStamp(settings.out, inputs) : null;
@@ -213,14 +220,23 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
   const { synthesize } = await import('../../synthesize/index.js');
   let brief: Brief = synthesize(per.analyses, { report }, settings.synthesize);
   if (settings.authors.length > 0) brief = { ...brief, authors: settings.authors };
+  // The analyst's overrides win over extraction, and the model (and what changed) records them.
+  const { applyAnalystOverrides } = await import('../overrides.js');
+  brief = applyAnalystOverrides(brief, settings.overrides, sidecars, report, settings.configFile);
   const previousBrief = previous?.brief() ?? null;
   if (previousBrief) {
     const { diffBriefs, keepThemeLabels } = await import('../../diff/index.js');
     brief = keepThemeLabels(previousBrief, brief);
-    brief = { ...brief, changes: diffBriefs(previousBrief, brief) };
+    brief = { ...brief, changes: { ...diffBriefs(previousBrief, brief), ...(brief.overrides ? { overrides: brief.overrides } : {}) } };
   }
   endStage(`${brief.themes.length} themes, ${brief.findings.length} findings, ${brief.recommendations.length} recommendations`);
   lap('synthesize', t);
+
+  // The sources list: CSL-JSON and BibTeX beside the brief, entries formatted by the CSL style.
+  const { referenceList, referenceFiles } = await import('../../render/reference-list.js');
+  const { loadCslStyle } = await import('../styles.js');
+  const references = referenceList(brief, loadCslStyle(settings.referenceStyle, settings.configFile));
+  for (const m of references.missing) report.info(m.path, undefined, `the reference lacks ${m.fields.join(', ')} (left out of the sources list, references.json and references.bib: the source does not give it; a ${m.path.replace(/\.[^./\\]+$/, '')}.meta.yaml beside it can)`, 'reference-incomplete');
 
   const texts = new Map(per.analyses.map((a) => [a.doc.source.path, a.doc.source.text]));
   printReport(report, files, texts, progress, report_, print);
@@ -235,10 +251,17 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
   const { render } = await import('../../render/index.js');
   const outputs: { name: string; bytes: Uint8Array }[] = [];
   // Fonts ride along for renderers that read them; the model never knows about pages or fonts.
-  const renderOptions = { formats, pageSize: settings.pageSize, fonts: settings.fonts, limits: settings.shown };
+  // The sources' texts let the HTML reader show each cited passage in its paragraph.
+  const sourceTexts = new Map(per.analyses.map((a) => [a.doc.source.id, { text: a.doc.source.text, pageStarts: a.doc.source.pageStarts }]));
+  const renderOptions = { formats, pageSize: settings.pageSize, fonts: settings.fonts, limits: settings.shown, sourceTexts, references: references.formatted };
+  // Diagnostics of rendering (a cited quote the reader cannot mark) are printed once rendering is done.
+  const renderReport = new Report();
   for (const template of templates) {
-    for (const o of await render(brief, template, { report }, renderOptions)) if (!outputs.some((x) => x.name === o.name)) outputs.push(o);
+    for (const o of await render(brief, template, { report: renderReport }, renderOptions)) if (!outputs.some((x) => x.name === o.name)) outputs.push(o);
   }
+  outputs.push(...referenceFiles(references));
+  printReport(renderReport, files, texts, progress, report_, print);
+  for (const m of renderReport.messages) report.add(m);
   endStage(outputs.map((o) => o.name).join(', '));
   lap('render', t);
 

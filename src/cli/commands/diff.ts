@@ -72,7 +72,8 @@ export function registerDiff(program: Command): void {
         oldPath = found.path;
         previous = await readModel(oldPath);
       } else previous = await readModel(oldPath);
-      const changes = diffBriefs(previous, current);
+      // The newer edition's analyst overrides are part of what changed.
+      const changes = { ...diffBriefs(previous, current), ...(current.overrides ? { overrides: current.overrides } : {}) };
       const labels = { old: oldPath, new: newPath };
       process.stdout.write(format === 'json' ? JSON.stringify(changes, null, 2) + '\n' : format === 'md' ? formatChangesMarkdown(changes, { ...labels, date: current.date }) : formatChanges(changes, labels));
       const kinds = failOn.includes('any') ? changeKinds : changeKinds.filter((k) => failOn.includes(k));
