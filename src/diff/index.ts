@@ -132,10 +132,12 @@ function labelFits(label: string, keyphrases: readonly string[]): boolean {
 export function keepThemeLabels(previous: Brief, current: Brief): Brief {
   const match = matchThemes(previous.themes, current.themes);
   const taken = new Set(current.themes.map((t) => labelKey(t.label)));
+  // an analyst's label (config overrides) wins over continuity
+  const named = new Set((current.overrides?.themes ?? []).map((o) => labelKey(o.to)));
   let kept = 0;
   const themes = current.themes.map((t, j) => {
     const old = match[j] !== -1 ? previous.themes[match[j]!]! : null;
-    if (!old || labelKey(old.label) === labelKey(t.label) || taken.has(labelKey(old.label)) || !labelFits(old.label, t.keyphrases)) return t;
+    if (!old || named.has(labelKey(t.label)) || labelKey(old.label) === labelKey(t.label) || taken.has(labelKey(old.label)) || !labelFits(old.label, t.keyphrases)) return t;
     taken.delete(labelKey(t.label));
     taken.add(labelKey(old.label));
     kept++;
