@@ -75,11 +75,10 @@ export function pageBlocks(lines: readonly LayoutLine[], scale: TypeScale): Bloc
       else if (role === 'table') start = false;
       else if (cur.role === 'caption') start = sizeClass(l.size) !== sizeClass(prev.size) || gap > prev.size * 1.6 || columnJump;
       else {
-        const wideGap = gap > Math.max(scale.leading, prev.size * 1.15) * 1.45;
-        const sizeChange = Math.abs(l.size - prev.size) > 0.6;
+        const wideGap = gap > scale.leading * 1.45;
         const indent = cur.role === 'body' && l.x0 > prev.x0 + l.size * 0.8 && l.x0 - prev.x0 < l.size * 6 && /[.!?:"”]$/.test(prev.text);
         const hanging = cur.role === 'list-item' && l.x0 < cur.lines[0].x0 - 1;
-        start = wideGap || gap < 0 || sizeChange || columnJump || indent || hanging || opensListItem(l.text);
+        start = wideGap || gap < 0 || columnJump || indent || hanging || opensListItem(l.text);
       }
     }
     if (start) {

@@ -17,7 +17,7 @@ const STAMP = /^(?:(?:final\s+)?draft(?:\s+(?:version|for (?:comment|consultatio
 /** Photo and image credits: a credit label, or a stock-photo library named. */
 const CREDIT = /^(?:scan (?:the |this )?qr[- ]code\b.*|(?:cover\s+|header\s+)?(?:photo|image|picture|illustration)s?(?:\s+credits?)?\s*[:©]|©?\s*\S*\s*(?:\/|-)\s*(?:shutterstock|stock\.adobe|adobe\s?stock|gettyimages|getty images|istock(?:photo)?|unsplash)\b)|^\S*(?:shutterstock|stock\.adobe|gettyimages|istockphoto|unsplash)\.com\S*$/i;
 /** Contact and "find out more" lines of an imprint. */
-const CONTACT = /^(?:(?:to|for)\s+(?:contact|publications?\s+enquiries|more information|further information)\b.*(?:@|www\.|https?:\/\/|\.org|\.com)|find out more at\b.*|contact information|e-?mail\s*:\s*\S+@\S+)$/i;
+const CONTACT = /^(?:(?:to|for)\s+(?:contact|publications?\s+enquiries|more information|further information)\b.*(?:@|www\.|https?:\/\/|\.org|\.com).*|find out more at\b.*|contact information|e-?mail\s*:\s*\S+@\S+)$/i;
 /** A line that is only an e-mail or web address: furniture at a page's edge, a reference's URL elsewhere. */
 const ADDRESS = /^(?:\S+@\S+\.\w+|(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:\/\S*)?)$/i;
 
@@ -74,11 +74,17 @@ export function markFurniture(pages: readonly PdfPage[], lines: readonly LayoutL
     const recurs = pagesAt.size >= 2 && (pagesAt.size >= 3 || pagesAt.size >= 0.3 * n || (oddAt >= 2 && oddAt >= 0.4 * odd) || (evenAt >= 2 && evenAt >= 0.4 * even));
     if (recurs) for (const l of at) l.furniture = true;
   }
-  // what shares a running line's baseline at the edge is furniture too (a section name beside it)
+  // at the edge, what shares a furniture line's baseline (a section name beside a running title)
+  // or is set in the same block with it (the other lines of a contact block) is furniture too
   lines.forEach((pageLines, p) => {
     const edges = edgeLines(pageLines, pages[p].height);
-    const rows = new Set(edges.filter((l) => l.furniture).map((l) => l.row));
-    for (const l of edges) if (rows.has(l.row) && l.text.split(/\s+/).length <= 15) l.furniture = true;
+    for (let pass = 0; pass < 3; pass++) {
+      const marked = edges.filter((l) => l.furniture);
+      for (const l of edges) {
+        if (l.furniture || l.text.split(/\s+/).length > 15) continue;
+        if (marked.some((m) => m.row === l.row || (Math.abs(m.y - l.y) <= 1.6 * m.size && Math.abs(m.x0 - l.x0) <= 2 && Math.abs(m.size - l.size) < 0.5))) l.furniture = true;
+      }
+    }
   });
 }
 

@@ -46,7 +46,8 @@ export function pageLines(items: readonly PdfItem[], page: number): LayoutLine[]
     };
     for (const it of row.items) {
       const blank = !it.str.trim();
-      if (frag.length && !blank) {
+      // a raised mark belongs to the fragment it follows, however far the typesetter set it
+      if (frag.length && !blank && !it.sup) {
         const gap = it.x - end;
         const size = Math.max(row.size, 4);
         if (gap > CLEAR_GAP * size || (gap > FRAGMENT_GAP * size && channel(rows, r, (end + it.x) / 2))) flush();
@@ -59,13 +60,24 @@ export function pageLines(items: readonly PdfItem[], page: number): LayoutLine[]
   return lines;
 }
 
-/** Whether the white space at `x` in row `r` runs on into a neighbouring row (none of its letters covers x). */
+/**
+ * Whether the white space at `x` in row `r` runs on into the neighbouring rows: none of their
+ * letters covers x, and x does not fall in one of their word spaces either.
+ */
 function channel(rows: readonly Row[], r: number, x: number): boolean {
   const row = rows[r];
   for (const k of [r - 2, r - 1, r + 1, r + 2]) {
     const n = rows[k];
     if (!n || Math.abs(n.y - row.y) > 3 * Math.max(row.size, n.size)) continue;
-    if (n.items.some((it) => it.str.trim() && it.x < x + 1 && it.x + it.w > x - 1)) return false;
+    let left = -Infinity;
+    let right = Infinity;
+    for (const it of n.items) {
+      if (!it.str.trim()) continue;
+      if (it.x < x + 1 && it.x + it.w > x - 1) return false;
+      if (it.x + it.w <= x) left = Math.max(left, it.x + it.w);
+      else right = Math.min(right, it.x);
+    }
+    if (right - left <= FRAGMENT_GAP * Math.max(n.size, 4)) return false;
   }
   // a row alone (a running line, a title) has no justified neighbours to mislead
   return true;

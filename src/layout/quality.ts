@@ -48,7 +48,7 @@ export function assessPages(pages: readonly { page: number; raw: string }[]): Qu
     if (/[-\u00ad\u2010\u2011]{3,}/.test(raw)) add('odd-hyphens', page, 'hyphens drawn as several characters (repaired)', true);
     const unmapped = (raw.match(/\ufffd|\(cid:\d+\)|[\ue000-\uefff\uf100-\uf8ff]/g) ?? []).length;
     if (unmapped >= 3 && unmapped > letters * 0.005) add('garbled-glyphs', page, 'glyphs without a character (cid or private-use codes)', false);
-    if (/(?:(?:^|\s)\p{L} ){5,}\p{L}(?=\s|$)/u.test(raw)) add('letter-spaced', page, 'letter-spaced runs read as single letters', false);
+    if (/(?:^|\s)(?:\p{L} ){5,}\p{L}(?=\s|$)/u.test(raw)) add('letter-spaced', page, 'letter-spaced runs read as single letters', false);
     if (brokenWords(raw) >= 3) add('garbled-ligatures', page, 'ligatures missing or mapped to wrong characters', false);
   }
   return [...found].map(([rule, e]) => ({ rule, pages: e.pages, what: e.what, repaired: e.repaired }));
@@ -64,7 +64,8 @@ export function brokenWords(text: string): number {
   for (const m of text.matchAll(/\b\p{Ll}+[A-Z0-9]\p{Ll}{2,}\b/gu)) if (!/^(?:mc|mac|de|di|la|le|van|von)/i.test(m[0])) n++;
   for (const m of text.matchAll(/(?<![\p{L}\-'’])(\p{Ll}{1,5}) (\p{Ll}{1,4})(?![\p{L}\-'’])/gu)) {
     const [a, b] = [m[1], m[2]];
-    if (!SHORT_WORDS.has(a) && !SHORT_WORDS.has(b) && (a.length <= 2 || b.length <= 2)) n++;
+    // (single letters on both sides are a letter-spaced run, reported as such)
+    if (!SHORT_WORDS.has(a) && !SHORT_WORDS.has(b) && (a.length <= 2 || b.length <= 2) && a.length + b.length > 2) n++;
   }
   return n;
 }
