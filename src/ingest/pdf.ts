@@ -84,7 +84,8 @@ export async function readPdf(bytes: Uint8Array, path: string, ctx: StageContext
         if (typeof it.str !== 'string' || !it.str) continue;
         const [a, b, c, d, e, f] = it.transform;
         chars += it.str.length;
-        items.push({ str: it.str, x: e - x0, y: f - y0, w: it.width || 0, size: Math.hypot(c, d) || it.height || 10, font: it.fontName ?? '', rotated: Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a <= 0 });
+        // a sheared run (synthetic italic) is still horizontal: only the baseline direction counts
+        items.push({ str: it.str, x: e - x0, y: f - y0, w: it.width || 0, size: Math.hypot(c, d) || it.height || 10, font: it.fontName ?? '', rotated: Math.abs(b) > 0.01 * Math.abs(a) || a <= 0 });
       }
       pages.push({ page: p, width: x1 - x0, height: y1 - y0, items });
       page.cleanup();

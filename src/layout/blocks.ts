@@ -107,15 +107,25 @@ function headingLevel(l: LayoutLine, scale: TypeScale): number {
 function footnoteLines(lines: readonly LayoutLine[], scale: TypeScale): Set<LayoutLine> {
   const out = new Set<LayoutLine>();
   const small = (l: LayoutLine): boolean => l.size < scale.body * 0.93;
+  // the note marks the page's text carries (raised digits): a small numbered line is a note
+  // only when its number is marked in the text or it is itself led by a raised number
+  const marks = new Set<string>();
+  for (const l of lines) if (!small(l)) for (const m of l.text.matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g)) marks.add(fromSuperscript(m[0]));
+  const marked = (t: string): boolean => /^[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(t) || marks.has(/^\d+/.exec(t)?.[0] ?? '');
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    if (!small(l) || !NOTE_START.test(l.text) || out.has(l)) continue;
+    if (!small(l) || !NOTE_START.test(l.text) || !marked(l.text) || out.has(l)) continue;
     const below = (m: LayoutLine): boolean => m.y < l.y && m.x1 > l.x0 && m.x0 < l.x1;
     if (lines.some((m) => !small(m) && below(m))) continue;
     out.add(l);
     for (let k = i + 1; k < lines.length && small(lines[k]) && lines[k].y < l.y + 1; k++) out.add(lines[k]);
   }
   return out;
+}
+
+/** Superscript digits as plain digits. */
+function fromSuperscript(s: string): string {
+  return [...s].map((c) => String('⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c))).join('');
 }
 
 /**
