@@ -30,7 +30,7 @@ export const readers: Readonly<Record<SourceFormat, Reader>> = {
     const { readPdf } = await import('./pdf.js');
     const read = await readPdf(file.bytes, file.path, ctx);
     if (!read) return null;
-    return { text: read.text, encoding: 'pdf', pageStarts: read.pageStarts, ...(read.title ? { declared: { title: read.title } } : {}) };
+    return { text: read.text, encoding: 'pdf', pageStarts: read.pageStarts, regions: read.regions, furniture: read.furniture, ...(read.title ? { declared: { title: read.title } } : {}) };
   },
   docx: async (file, ctx) => {
     if (!startsWith(file.bytes, [0x50, 0x4b, 0x03, 0x04])) {

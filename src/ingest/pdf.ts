@@ -1,10 +1,12 @@
 /**
- * PDF → text from the text layer (pdfjs-dist, legacy build for Node). Items are grouped into lines
- * by baseline, lines into paragraphs by vertical gaps; lines set larger than the body text become
- * `#` headings (largest first) so structure finds the same sections as in other formats. Pages are
- * separated by a blank line and their start offsets kept for citations.
+ * PDF → text from the text layer (pdfjs-dist, legacy build for Node). Each page's text runs are
+ * taken with position, size and font and handed to the layout step (src/layout/), which puts them
+ * in reading order, takes out page furniture and marks footnotes, captions, tables and list items.
+ * Text-layer defects are reported per page; an encrypted, truncated or text-less PDF is a
+ * one-line error naming the file.
  */
 import type { StageContext } from '../model/context.js';
+import { layoutPages, pageRanges, type FurnitureLine, type PdfItem, type PdfPage, type Region } from '../layout/index.js';
 
 /** Limits of {@link readPdf}. */
 export interface PdfOptions {
@@ -14,11 +16,13 @@ export interface PdfOptions {
 
 export const defaultPdfOptions: Readonly<PdfOptions> = { maxPages: 2000, maxChars: 20_000_000 };
 
-interface PdfLine {
+/** What {@link readPdf} gives. */
+export interface PdfRead {
   text: string;
-  y: number;
-  size: number;
-  page: number;
+  pageStarts: number[];
+  title: string | null;
+  regions: Region[];
+  furniture: FurnitureLine[];
 }
 
 interface TextItemLike {
@@ -26,13 +30,36 @@ interface TextItemLike {
   transform: number[];
   width: number;
   height: number;
-  hasEOL?: boolean;
+  fontName?: string;
+}
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let loaded: Promise<PdfJs> | null = null;
+
+/**
+ * pdfjs's legacy build installs polyfills over built-ins it does not need replaced on Node
+ * (Array.prototype.push, JSON.parse/stringify), which slows every later stage of the process;
+ * the originals are put back once it has loaded.
+ */
+function loadPdfJs(): Promise<PdfJs> {
+  if (!loaded) {
+    const push = Array.prototype.push;
+    const parse = JSON.parse;
+    const stringify = JSON.stringify;
+    loaded = import('pdfjs-dist/legacy/build/pdf.mjs').then((m) => {
+      Array.prototype.push = push;
+      JSON.parse = parse;
+      JSON.stringify = stringify;
+      return m;
+    });
+  }
+  return loaded;
 }
 
 /** Read a PDF's bytes. */
-export async function readPdf(bytes: Uint8Array, path: string, ctx: StageContext, options: Readonly<PdfOptions> = defaultPdfOptions): Promise<{ text: string; pageStarts: number[]; title: string | null } | null> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  let doc: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
+export async function readPdf(bytes: Uint8Array, path: string, ctx: StageContext, options: Readonly<PdfOptions> = defaultPdfOptions): Promise<PdfRead | null> {
+  const pdfjs = await loadPdfJs();
+  let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
   try {
     // pdfjs takes ownership of the buffer it is given: hand it a copy
     doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false }).promise;
@@ -43,16 +70,24 @@ export async function readPdf(bytes: Uint8Array, path: string, ctx: StageContext
     return null;
   }
   try {
-    const lines: PdfLine[] = [];
-    const pages = Math.min(doc.numPages, options.maxPages);
+    const pages: PdfPage[] = [];
+    const count = Math.min(doc.numPages, options.maxPages);
     if (doc.numPages > options.maxPages) ctx.report.warn(path, undefined, `Unexpected PDF of ${doc.numPages} pages, expected at most ${options.maxPages}: the rest is not read`, 'pdf-too-long');
     let chars = 0;
-    for (let p = 1; p <= pages && chars < options.maxChars; p++) {
+    for (let p = 1; p <= count && chars < options.maxChars; p++) {
       const page = await doc.getPage(p);
       const content = await page.getTextContent();
-      const pageLines = toLines((content.items as unknown[]).filter((i): i is TextItemLike => typeof (i as TextItemLike).str === 'string'), p);
-      for (const l of pageLines) chars += l.text.length;
-      lines.push(...pageLines);
+      const [x0, y0, x1, y1] = page.view;
+      const items: PdfItem[] = [];
+      for (const raw of content.items as unknown[]) {
+        const it = raw as TextItemLike;
+        if (typeof it.str !== 'string' || !it.str) continue;
+        const [a, b, c, d, e, f] = it.transform;
+        chars += it.str.length;
+        // a sheared run (synthetic italic) is still horizontal: only the baseline direction counts
+        items.push({ str: it.str, x: e - x0, y: f - y0, w: it.width || 0, size: Math.hypot(c, d) || it.height || 10, font: it.fontName ?? '', rotated: Math.abs(b) > 0.01 * Math.abs(a) || a <= 0 });
+      }
+      pages.push({ page: p, width: x1 - x0, height: y1 - y0, items });
       page.cleanup();
     }
     let infoTitle: string | null = null;
@@ -63,101 +98,26 @@ export async function readPdf(bytes: Uint8Array, path: string, ctx: StageContext
     } catch {
       infoTitle = null;
     }
-    const { text, pageStarts } = toText(lines, pages);
-    if (!text.trim()) {
+    const laid = layoutPages(pages);
+    // pages past the character limit are not read but still counted, so page numbers stay right
+    while (laid.pageStarts.length < count) laid.pageStarts.push(laid.text.length);
+    if (!laid.text.trim()) {
       ctx.report.fatal(path, undefined, 'Unexpected PDF without a text layer (scanned images?), expected selectable text', 'no-text-layer');
       return null;
     }
+    for (const q of laid.quality) {
+      const where = pageRanges(q.pages);
+      if (q.rule === 'no-text-layer') ctx.report.warn(path, undefined, `Unexpected ${where} without a text layer (scanned images?), expected selectable text: their text is missing from the brief`, 'pdf-no-text-pages');
+      else if (q.repaired) ctx.report.warn(path, undefined, `Unexpected text layer on ${where}: ${q.what}`, `pdf-${q.rule}`);
+      else ctx.report.warn(path, undefined, `Unexpected garbled text layer on ${where}: ${q.what}; extracted text may be wrong`, `pdf-${q.rule}`);
+    }
     // the info dictionary's title is trusted only when the page shows it too
-    const title = infoTitle && text.slice(0, 3000).toLowerCase().includes(infoTitle.toLowerCase()) ? infoTitle : null;
-    return { text, pageStarts, title };
+    const title = infoTitle && laid.text.slice(0, 3000).toLowerCase().includes(infoTitle.toLowerCase()) ? infoTitle : null;
+    return { text: laid.text, pageStarts: laid.pageStarts, title, regions: laid.regions, furniture: laid.furniture };
   } catch (e) {
     ctx.report.fatal(path, undefined, `Unexpected PDF content (${((e as Error)?.message ?? String(e)).split('\n')[0]}), expected a readable PDF`, 'bad-pdf');
     return null;
   } finally {
     await doc.destroy();
   }
-}
-
-/** Items of one page → lines (items that share a baseline), in content order. */
-function toLines(items: TextItemLike[], page: number): PdfLine[] {
-  const lines: PdfLine[] = [];
-  let cur: { parts: string[]; y: number; size: number; lastEnd: number } | null = null;
-  const close = (): void => {
-    if (cur) {
-      const text = cur.parts.join('').replace(/\s+/g, ' ').trim();
-      if (text) lines.push({ text, y: cur.y, size: cur.size, page });
-    }
-    cur = null;
-  };
-  for (const it of items) {
-    const size = Math.hypot(it.transform[2], it.transform[3]) || it.height || 10;
-    const x = it.transform[4];
-    const y = it.transform[5];
-    if (cur && Math.abs(y - cur.y) > size * 0.5) close();
-    if (!cur) cur = { parts: [], y, size, lastEnd: x };
-    const gap = x - cur.lastEnd;
-    if (cur.parts.length && gap > size * 0.15 && !/\s$/.test(cur.parts[cur.parts.length - 1]) && !/^\s/.test(it.str)) cur.parts.push(' ');
-    cur.parts.push(it.str);
-    cur.size = Math.max(cur.size, it.str.trim() ? size : 0);
-    cur.lastEnd = x + (it.width || 0);
-    if (it.hasEOL) close();
-  }
-  close();
-  return lines;
-}
-
-/** Lines → text with blank lines between paragraphs, `#` on large lines, and page start offsets. */
-function toText(lines: PdfLine[], pages: number): { text: string; pageStarts: number[] } {
-  // the body size: the size most characters are set in
-  const weight = new Map<number, number>();
-  for (const l of lines) weight.set(Math.round(l.size * 2) / 2, (weight.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length);
-  let body = 10;
-  let best = -1;
-  for (const [s, w] of [...weight.entries()].sort((a, b) => a[0] - b[0])) if (w > best) { best = w; body = s; }
-  const larger = [...new Set(lines.filter((l) => l.size > body * 1.12 && l.text.split(/\s+/).length <= 20).map((l) => Math.round(l.size * 2) / 2))].sort((a, b) => b - a);
-  const rank = (size: number): number => {
-    const r = larger.indexOf(Math.round(size * 2) / 2);
-    return r < 0 ? 0 : Math.min(6, r + 1);
-  };
-  // usual distance between baselines of body lines
-  const gaps: number[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    if (lines[i].page === lines[i - 1].page && rank(lines[i].size) === 0 && rank(lines[i - 1].size) === 0) {
-      const g = lines[i - 1].y - lines[i].y;
-      if (g > 0) gaps.push(g);
-    }
-  }
-  gaps.sort((a, b) => a - b);
-  const leading = gaps.length ? gaps[Math.floor(gaps.length / 2)] : body * 1.2;
-  const bodyLengths = lines.filter((l) => rank(l.size) === 0).map((l) => l.text.length).sort((a, b) => a - b);
-  const typicalLength = bodyLengths.length ? bodyLengths[Math.floor(bodyLengths.length * 0.75)] : 80;
-  let text = '';
-  const pageStarts: number[] = [];
-  let page = 0;
-  let prev: PdfLine | null = null;
-  let prevRank = 0;
-  for (const l of lines) {
-    while (page < l.page) {
-      if (text) text += '\n\n';
-      pageStarts.push(text.length);
-      page++;
-      prev = null;
-      prevRank = 0;
-    }
-    const r = rank(l.size);
-    if (prev) {
-      const gap = prev.y - l.y;
-      const sameHeading = r > 0 && r === prevRank && gap > 0 && gap < l.size * 1.6;
-      if (sameHeading) { text += ` ${l.text}`; prev = l; continue; }
-      // a paragraph ends at a wider gap, or on a short line that ends a sentence
-      const shortEnd = /[.!?:]["”’)]?$/.test(prev.text) && prev.text.length < typicalLength * 0.8;
-      text += r > 0 || prevRank > 0 || gap > leading * 1.45 || gap < 0 || shortEnd ? '\n\n' : '\n';
-    }
-    text += r > 0 ? `${'#'.repeat(r)} ${l.text}` : l.text;
-    prev = l;
-    prevRank = r;
-  }
-  while (pageStarts.length < pages) pageStarts.push(text.length);
-  return { text, pageStarts };
 }

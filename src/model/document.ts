@@ -34,6 +34,15 @@ export interface SourceText {
   pageStarts?: number[];
   /** Metadata the format declares itself (front matter, PDF info, HTML <title>); wins over inference. */
   declared?: Partial<DeclaredMetadata>;
+  /** Spans of `text` that are not body text, as the layout step saw them (PDF): footnotes, captions, tables, list items, headings. */
+  regions?: TextRegion[];
+  /** Page furniture the layout step took out of `text` (running headers and footers, stamps, credits), with its 1-based page. */
+  furniture?: { page: number; text: string }[];
+}
+
+/** A span of a source's text with the role its layout gives it. */
+export interface TextRegion extends Span {
+  role: 'heading' | 'list-item' | 'footnote' | 'caption' | 'table';
 }
 
 export interface DeclaredMetadata {

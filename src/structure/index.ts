@@ -11,7 +11,7 @@ import type { StageContext } from '../model/context.js';
 import { buildParagraphs, buildReferencesAndNotes, buildSentences } from './body.js';
 import { readFront } from './front.js';
 import { hyphenatedWords } from './hyphens.js';
-import { markCaptions, markNotes, markPageNoise, markYaml, toLines } from './lines.js';
+import { markCaptions, markNotes, markPageNoise, markRegions, markYaml, toLines } from './lines.js';
 import { institutionOf } from './metadata.js';
 import { findCitations, linkCitations } from './references.js';
 import { buildSections } from './sections.js';
@@ -37,6 +37,7 @@ export function structure(source: SourceText, ctx: StageContext, options: Readon
   const lines = toLines(text);
   const yamlSpan = markYaml(lines);
   const declared = { ...(source.declared ?? {}), ...(yamlSpan ? readYaml(text, lines, yamlSpan, source, ctx) : {}) };
+  markRegions(lines, source.regions);
   markPageNoise(lines, source.pageStarts);
   markNotes(lines, text, 0);
   markCaptions(lines);

@@ -66,6 +66,26 @@ export function markYaml(lines: Line[]): { from: number; to: number } | null {
   return null;
 }
 
+/** Roles of lines inside regions the layout step marked (PDF sources): footnotes, captions and tables are not reading text. */
+const REGION_ROLE: Partial<Record<string, LineRole>> = { footnote: 'note', caption: 'caption', table: 'table' };
+
+/**
+ * Mark the lines inside the regions a source's layout found (sorted by start): footnote bodies,
+ * captions and table rows. Lines the regions do not name keep their role.
+ */
+export function markRegions(lines: Line[], regions: readonly { start: number; end: number; role: string }[] | undefined): void {
+  if (!regions?.length) return;
+  let r = 0;
+  for (const l of lines) {
+    if (l.role !== 'text') continue;
+    while (r < regions.length && regions[r].end < l.start) r++;
+    if (r >= regions.length) break;
+    const region = regions[r];
+    const role = REGION_ROLE[region.role];
+    if (role && l.start >= region.start && l.end <= region.end) l.role = role;
+  }
+}
+
 const PAGE_NUMBER = /^(?:(?:page|p\.)\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:of|\/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$/i;
 
 /** Normalised key for comparing repeated short lines (digits folded, so "Page 3" ≈ "Page 4"). */

@@ -1,0 +1,59 @@
+/**
+ * The layout step: pages of positioned text runs → one reading text with page starts and marked
+ * regions. Runs become line fragments; furniture (running lines, page numbers, stamps, credits,
+ * rotated text) is taken out and kept aside; each page is put in reading order and cut into
+ * blocks with roles; the text layer's defects are repaired where certain and reported by page.
+ */
+import { pageBlocks, typeScale, isLabelOnly } from './blocks.js';
+import { emit } from './emit.js';
+import { markFurniture } from './furniture.js';
+import { pageLines } from './lines.js';
+import { readingOrder } from './order.js';
+import { assessPages, repairLine } from './quality.js';
+import type { FurnitureLine, LayoutLine, LayoutResult, PdfPage } from './types.js';
+
+export type { LayoutResult, PdfItem, PdfPage, QualityIssue, Region, FurnitureLine } from './types.js';
+export { pageRanges } from './quality.js';
+
+/** Lay out a document's pages (in order, 1-based numbers). */
+export function layoutPages(pages: readonly PdfPage[]): LayoutResult {
+  const furniture: FurnitureLine[] = [];
+  const raw: { page: number; raw: string }[] = [];
+  const lines = pages.map((p) => {
+    const ls = joinLabels(pageLines(p.items, p.page));
+    raw.push({ page: p.page, raw: ls.map((l) => l.text).join('\n') });
+    for (const l of ls) l.text = repairLine(l.text).trim();
+    const rotated = p.items.filter((i) => i.rotated && i.str.trim()).map((i) => i.str.trim()).join(' ');
+    if (rotated) furniture.push({ page: p.page, text: rotated });
+    return ls.filter((l) => l.text);
+  });
+  markFurniture(pages, lines);
+  for (const ls of lines) for (const l of ls) if (l.furniture) furniture.push({ page: l.page, text: l.text });
+  const kept = lines.map((ls) => ls.filter((l) => !l.furniture));
+  const scale = typeScale(kept.flat());
+  const blocks = pages.map((p, i) => ({ page: p.page, blocks: pageBlocks(readingOrder(kept[i]), scale) }));
+  const { text, pageStarts, regions } = emit(blocks, pages.length ? pages[pages.length - 1].page : 0);
+  return { text, pageStarts, regions, furniture, quality: assessPages(raw) };
+}
+
+/**
+ * A bullet or item label set apart from its text on the same baseline is joined to it, and so is
+ * a page number set far right of a contents entry ("Foreword ........ 2") when the row has no
+ * other cells.
+ */
+function joinLabels(lines: LayoutLine[]): LayoutLine[] {
+  const out: LayoutLine[] = [];
+  const cells = new Map<number, number>();
+  for (const l of lines) cells.set(l.row, (cells.get(l.row) ?? 0) + 1);
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    const label = prev && prev.row === l.row && isLabelOnly(prev.text) && l.x0 - prev.x1 < 4 * l.size;
+    const pageRef = prev && prev.row === l.row && cells.get(l.row) === 2 && /^\d{1,4}$/.test(l.text) && /\p{L}/u.test(prev.text);
+    if (label || pageRef) {
+      out[out.length - 1] = { ...(label ? l : prev), text: `${prev.text} ${l.text}`, x0: prev.x0, x1: l.x1 };
+      continue;
+    }
+    out.push(l);
+  }
+  return out;
+}
