@@ -4,7 +4,8 @@
  * inline citations so that cue rules do not fire on "(Waltz, 1979)".
  */
 import type { Paragraph, Sentence, Span, StructuredSource } from '../model/document.js';
-import type { SectionKind } from '../model/schema.js';
+import type { SectionKind, ZoneKind } from '../model/schema.js';
+import { zoneKindAt } from '../structure/zones.js';
 
 const backMatterHeading = /^\s*(?:[#*\d.\s]*)(references?|bibliography|works cited|sources|notes|endnotes|footnotes|literature cited)\s*:?\s*\**\s*$/i;
 
@@ -98,6 +99,18 @@ export function isBoilerplate(text: string): boolean {
   return boilerplate.test(text);
 }
 
+/**
+ * Zones whose text is about the document or its makers, not its subject: contents, biographies,
+ * thanks, reference lists and notes, the imprint and signatories. No extractor reads them. (The
+ * cover may hold a report's opening text, and a glossary its acronyms: those stay.)
+ */
+const apartZones: ReadonlySet<ZoneKind> = new Set<ZoneKind>(['contents', 'bios', 'acknowledgements', 'references', 'notes', 'imprint', 'signatories']);
+
+/** Whether an offset lies in such a zone. */
+export function inApartZone(doc: StructuredSource, offset: number): boolean {
+  return apartZones.has(zoneKindAt(doc, offset));
+}
+
 /** Memoised per structured source: every extractor asks for the same lists. */
 function perSource<T>(compute: (doc: StructuredSource) => T): (doc: StructuredSource) => T {
   const cache = new WeakMap<StructuredSource, T>();
@@ -121,7 +134,7 @@ function computeBodySentences(doc: StructuredSource): Sentence[] {
     if (s.start >= limit || s.duplicateOf !== undefined || notes.has(s.paragraph)) return false;
     if (doc.notes.length && doc.notes.some((n) => n.start <= s.start && s.end <= n.end)) return false;
     const kind = sectionKindOf(doc, s.section);
-    if (kind === 'references' || kind === 'notes' || apart.has(s.section) || isBoilerplate(s.text)) return false;
+    if (kind === 'references' || kind === 'notes' || apart.has(s.section) || isBoilerplate(s.text) || inApartZone(doc, s.start)) return false;
     return /[a-z]/.test(s.text);
   });
 }
@@ -172,7 +185,7 @@ function computeBodyParagraphs(doc: StructuredSource): Paragraph[] {
     if (p.start >= limit || notes.has(i)) return false;
     if (doc.notes.some((n) => n.start <= p.start && p.end <= n.end)) return false;
     const kind = sectionKindOf(doc, p.section);
-    return kind !== 'references' && kind !== 'notes' && !apart.has(p.section);
+    return kind !== 'references' && kind !== 'notes' && !apart.has(p.section) && !inApartZone(doc, p.start);
   });
 }
 

@@ -11,7 +11,7 @@ const reportingClauses = [
   String.raw`(?:the|this|our|these)\s+(?:(?:entire|main|key|overall|present|whole)\s+)?(?:discussion|analysis|study|research|paper|article|evidence|findings?|results?|review|assessment)(?:\s+(?:in|of|from)\s+(?:this|the)\s+(?:paper|study|article|analysis|research))?\s+(?:(?:clearly|also|further|thus)\s+)?(?:indicates?|shows?|suggests?|reveals?|demonstrates?|finds|found|concludes?|highlights?|confirms?|establishes?|argues?)\s+that`,
   String.raw`(?:one|an|the)\s+(?:important|key|main|major|central|significant)\s+finding\s+(?:from|of)\s+(?:the|this|our)\s+(?:analysis|study|research|paper)\s+is\s+that`,
   String.raw`it\s+(?:is|was|becomes)\s+(?:(?:thus|therefore|now|quite)\s+)?(?:evident|clear|apparent|obvious)\s+that`,
-  String.raw`(?:in\s+conclusion|to\s+conclude|to\s+sum\s+up|in\s+sum|in\s+short|overall|taken\s+together|all\s+things\s+considered|therefore|thus|hence|consequently)\s*,`,
+  String.raw`(?:in\s+conclusion|to\s+conclude|to\s+sum\s+up|in\s+sum|in\s+short|overall|taken\s+together|all\s+things\s+considered|therefore|thus|hence|consequently|indeed|in\s+fact)\s*,`,
 ];
 // "that," before an aside ("argues that, despite …, cooperation is essential") goes with the clause.
 const reportingClause = new RegExp(`^(?:${reportingClauses.map((c) => `(?:${c})`).join('|')}),?\\s+(?=[\\p{L}\\p{N}])`, 'iu');

@@ -8,9 +8,17 @@
  *   - centrality: cosine similarity to the centroid of the body (TF-IDF over sentences).
  * Sentences citing other authors' work ("Raz (2023) shows …", "(Khan, 2021)") are their findings,
  * not this paper's, and are left out; so are recommendations, questions and fragments.
+ *
+ * Zones (src/structure/zones.ts) come first: a report states its headline findings in its key
+ * findings box, executive summary, abstract and conclusions, in its own words, and those rank
+ * above the body; nothing is taken from its contents, bios, thanks, imprint, methods or literature
+ * review. In the body, the analytic conclusions of an argument are preferred: a sentence drawing an
+ * inference ("Thus, …", "As a result, …", "We assess that …") or ending its paragraph. A view the
+ * source reports as someone else's, under a lead-in such as "Critics argue that:", is attributed.
  */
 import type { ExtractedFinding, Sentence, StructuredSource } from '../model/document.js';
-import type { SectionKind } from '../model/schema.js';
+import type { SectionKind, ZoneKind } from '../model/schema.js';
+import { zoneKindAt } from '../structure/zones.js';
 import { bodySentences, isLeadIn, isProse, maskCitations, sectionKindOf, wordCount } from './body-text.js';
 import { claimOf } from './claim.js';
 import { cosine, countTerms, inverseFrequencies, norm, sentenceTerms, weigh, type TermVector } from './text/vectors.js';
@@ -23,8 +31,36 @@ export interface FindingsOptions {
   redundancy: number;
 }
 
-/** Defaults: up to ten findings per source. */
-export const defaultFindingsOptions: Readonly<FindingsOptions> = { max: 10, redundancy: 0.5 };
+/** Defaults: up to twelve findings per source, at most seven of them from its summary parts (so the body's conclusions have room). */
+export const defaultFindingsOptions: Readonly<FindingsOptions & { maxFromSummary: number }> = { max: 12, redundancy: 0.5, maxFromSummary: 7 };
+
+/**
+ * Prior of a sentence by its zone, where the zone says more than the section kind: the parts where
+ * a report states its own findings high, the parts about method, literature or the document low.
+ * Body zones fall back to the section prior.
+ */
+const zonePrior: Partial<Record<ZoneKind, number>> = {
+  'key-findings': 1.5, 'executive-summary': 1.25, abstract: 1.1, conclusions: 1.1, recommendations: 0.55,
+  introduction: 0.25, foreword: 0.15, methods: 0, 'literature-review': 0.05, annexes: 0.15, cover: 0.2, glossary: 0,
+  contents: 0, bios: 0, acknowledgements: 0, references: 0, notes: 0, imprint: 0, signatories: 0,
+};
+
+/** Zones where a report sums up its own findings. */
+const summaryZones: ReadonlySet<ZoneKind> = new Set<ZoneKind>(['key-findings', 'executive-summary', 'abstract']);
+
+/** A quantified claim: a share, a count of people or countries, an amount ("53% of …", "only 15 countries", "258 million students"). */
+const quantified = /\b\d+(?:[.,]\d+)?\s*(?:%|per\s?cent\b|percent\b|million\b|billion\b|trillion\b)|\b(?:only|some|around|about|nearly|almost|over|more than|fewer than|less than)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|a handful of)\s+(?:of\s+)?(?:countries|states|governments|nations|people|members)\b/i;
+/** An ask in a recommendations zone that the recommendation extractor did not claim: a modal, or an item "Actors to do …". */
+const asking = /\b(?:should|must|ought to|needs? to|have to|has to)\b|^[\p{Lu}][^.;:!?]{0,80}?\s+to\s+(?!be\b)\p{Ll}+\b(?![^.]*\b(?:is|are|was|were|has|have|will|can|may)\b)/u;
+
+/** A sentence drawing the inference of an argument ("Thus, …", "It follows that …", "This renders …"). */
+const inference = /^(?:thus|therefore|hence|consequently|accordingly|as a result|it follows that|in (?:sum|short|effect)|taken together|ultimately|in fact|indeed|nevertheless|nonetheless|this (?:renders|means|shows|implies|suggests|indicates|makes)|this clearly shows|clearly)\b/i;
+/** The authors' own judgement ("We assess that …", "we find", "we believe"). */
+const ownJudgement = /\bwe\s+(?:\w+\s+)?(?:assess|find|found|believe|judge|conclude|estimate|argue|observe)\b/i;
+/** Likelihood words of an assessment ("is likely to", "will likely", "highly unlikely"). */
+const likelihood = /\b(?:(?:highly |very |most )?(?:un)?likely|almost certainly|probably)\b/i;
+/** A lead-in that reports another's view: "Critics argue that:", "Some officials believe the following:". */
+const viewLeadIn = /^(?<speaker>(?:[\p{L}'’.-]+\s+){0,4}?[\p{L}'’.-]+)\s+(?<verb>argues?|argued|claims?|claimed|contends?|contended|believes?|believed|maintains?|maintained|asserts?|asserted|says?|said|holds?|held)\b[^.]*:\s*$/u;
 
 const sectionPrior: Record<SectionKind | 'front', number> = {
   abstract: 0.8, conclusion: 1, findings: 1, discussion: 0.7, analysis: 0.6, recommendations: 0.35,
@@ -43,6 +79,8 @@ const positiveCues: [RegExp, number][] = [
   [/\b(?:implications?|consequences?|impact)\b/i, 0.1],
 ];
 const negativeCues: [RegExp, number][] = [
+  // What the document covers, not what it finds ("This brief discusses …", "We discuss the state of play …").
+  [/^(?:(?:this|the present|our)\s+(?:paper|study|article|report|brief|briefing|chapter|section|document)\s+(?:also\s+)?|(?:here\s+|in\s+this\s+\w+,?\s+)?we\s+(?:also\s+|then\s+|first\s+)?)(?:discuss(?:es)?|present(?:s)?|outline(?:s)?|describe(?:s)?|review(?:s)?|provide(?:s)?|summari[sz]e(?:s)?|introduce(?:s)?|look(?:s)?\s+at)\b/i, 0.6],
   [/\b(?:this|the present|our)\s+(?:paper|study|article|research|essay|report|brief|briefing|commentary)\s+(?:\w+\s+)?(?:uses|used|employs|adopts|relies|draws|aims|seeks|attempts|examines|explores|investigates|is\s+based|is\s+divided|begins|proceeds|was\s+(?:reviewed|prepared|written|funded|commissioned|produced))\b/i, 0.6],
   [/\b(?:the\s+)?(?:purpose|aim|objective|goal)s?\s+of\s+(?:this|the)\s+(?:study|paper|research)\b/i, 0.6],
   [/\b(?:methodology|qualitative|quantitative|secondary\s+data|primary\s+data|content\s+analysis|data\s+(?:was|were|is)\s+collected|research\s+design|interviews?\s+(?:were|was))\b/i, 0.5],
@@ -62,9 +100,10 @@ const aboutTheMakers = /^(?:the\s+)?(?:\p{Lu}[\p{L}'’&-]*\s+){1,7}(?:\([A-Z]{2
 const aboutTheEdition = /\b(?:next|forthcoming|future|previous|last\s+year's)\s+editions?\b|^(?:this|the\s+present)\s+(?:report|paper|brief|briefing|study|commentary)\s+(?:will|is\s+(?:organi[sz]ed|structured)|proceeds|(?:was|has\s+been)\s+(?:reviewed|prepared|written|funded|commissioned|produced|published|supported))\b/i;
 
 // Another author's claim: "Raz (2023) shows", "According to Ali", "(Khan, 2021)", "X et al. argue".
+// "According to UNESCO data" names where a figure comes from, not whose view it is.
 const otherAuthor = [
   /\p{Lu}[\p{L}'’-]+(?:\s+(?:et\s+al\.?|&\s+\p{Lu}[\p{L}'’-]+|and\s+\p{Lu}[\p{L}'’-]+))?,?\s*\((?:1[5-9]|20)\d\d[a-z]?\)/u,
-  /\baccording\s+to\s+(?!(?:this|the present|our)\s+(?:paper|study|analysis))/i,
+  /\baccording\s+to\s+(?!(?:this|the present|our)\s+(?:paper|study|analysis))(?![^,]{0,40}\b(?:data|survey|surveys|statistics|figures|estimates|census)\b)/i,
   /\bet\s+al\b/i,
   /\b(?:scholars|analysts|experts|observers|critics|commentators|researchers)\s+(?:\w+\s+)?(?:argue|argued|believe|believed|suggest|suggested|note|noted|contend|contended|claim|claimed|maintain|maintained)\b/i,
 ];
@@ -85,6 +124,7 @@ interface Scored {
   score: number;
   vector: TermVector;
   norm: number;
+  zone?: ZoneKind;
 }
 
 /** Score every body sentence as a finding (0 when it cannot be one, or ends at an offset in `exclude`: a recommendation's). */
@@ -116,31 +156,77 @@ export function scoreFindings(doc: StructuredSource, exclude: ReadonlySet<number
     // document or its makers, or advice, not a claim about the subject.
     if (authorialAct.test(s.text) || aboutTheMakers.test(s.text) || aboutTheEdition.test(s.text)) return zero;
     const kind = sectionKindOf(doc, s.section);
-    let score = sectionPrior[kind];
+    const zone = zoneKindAt(doc, s.start);
+    const prior = zone === 'body' ? undefined : zonePrior[zone];
+    if (prior === 0) return zero;
+    const summarising = summaryZones.has(zone) || zone === 'conclusions';
+    if (zone === 'recommendations' && asking.test(s.text)) return zero;
+    let score = prior ?? sectionPrior[kind];
     for (const [re, w] of positiveCues) if (re.test(s.text)) score += w;
     for (const [re, w] of negativeCues) if (re.test(s.text)) score -= w;
-    score += 1.2 * cosine(vectors[i], centroid, vn, cn);
+    // In a summary the report has already chosen what matters: centrality weighs less there.
+    score += (summarising ? 0.6 : 1.2) * cosine(vectors[i], centroid, vn, cn);
+    if (quantified.test(s.text)) score += 0.2;
     const group = bySection.get(s.section) ?? [];
     if (group.length > 2 && (group[0] === i || group[group.length - 1] === i) && (kind === 'conclusion' || kind === 'findings' || kind === 'discussion')) score += 0.15;
+    // The analytic conclusion of an argument: an inference drawn, the authors' judgement, an
+    // assessment of likelihood, the sentence that ends its paragraph.
+    if (inference.test(s.text)) score += 0.3;
+    if (ownJudgement.test(s.text)) score += 0.3;
+    if (likelihood.test(s.text)) score += 0.1;
+    if (sentences[i + 1]?.paragraph !== s.paragraph && group.length > 2) score += 0.1;
     // Short sentences rarely carry a claim worth a brief ("Two important states are A and B.").
     if (words < 12) score -= 0.2;
     // Sentences that open with a pronoun or connective lean on context the brief will not show.
-    if (/^(?:it|this|these|they|he|she|such|that|those)\b/i.test(s.text)) score -= 0.15;
-    // Historical narration (a year in the sentence) is background more often than a finding.
-    if (/\b(?:in|since|until|by|during)\s+(?:1[6-9]|20)\d\d\b/.test(s.text)) score -= 0.2;
-    return { sentence: s, score: Math.max(0, score), vector: vectors[i], norm: vn };
+    if (/^(?:it|this|these|they|he|she|such|that|those)\b/i.test(s.text) && !inference.test(s.text)) score -= 0.15;
+    // Historical narration (a year in the sentence) is background more often than a finding; in a
+    // summary, a dated fact is the finding.
+    if (!summarising && /\b(?:in|since|until|by|during)\s+(?:1[6-9]|20)\d\d\b/.test(s.text)) score -= 0.2;
+    return { sentence: s, score: Math.max(0, score), vector: vectors[i], norm: vn, zone };
   });
 }
 
 /** The findings of one source, best first (ties in document order), redundancy removed; `exclude` holds the ends of sentences that are recommendations. */
-export function findFindings(doc: StructuredSource, exclude: ReadonlySet<number> = new Set(), options: Readonly<FindingsOptions> = defaultFindingsOptions): ExtractedFinding[] {
+export function findFindings(doc: StructuredSource, exclude: ReadonlySet<number> = new Set(), options: Readonly<FindingsOptions & { maxFromSummary?: number }> = defaultFindingsOptions): ExtractedFinding[] {
   const scored = scoreFindings(doc, exclude).filter((c) => c.score > 0.5);
   scored.sort((a, b) => b.score - a.score || a.sentence.start - b.sentence.start);
   const kept: Scored[] = [];
+  const fromSummary = options.maxFromSummary ?? options.max;
+  let summaryCount = 0;
+  // The body's findings are spread over its sections: an analyst takes the conclusion of each part
+  // of the argument, not five sentences of one.
+  const perSection = new Map<number, number>();
   for (const c of scored) {
     if (kept.length >= options.max) break;
+    const summary = !!c.zone && summaryZones.has(c.zone);
+    if (summary && summaryCount >= fromSummary) continue;
+    if (!summary && c.zone !== 'conclusions' && (perSection.get(c.sentence.section) ?? 0) >= 2) continue;
     if (kept.some((k) => cosine(k.vector, c.vector, k.norm, c.norm) > options.redundancy)) continue;
     kept.push(c);
+    if (summary) summaryCount++;
+    else perSection.set(c.sentence.section, (perSection.get(c.sentence.section) ?? 0) + 1);
   }
-  return kept.map((c) => ({ ...claimOf(doc, c.sentence), score: Number(c.score.toFixed(4)), section: c.sentence.section }));
+  return kept.map((c) => {
+    const claim = claimOf(doc, c.sentence);
+    const view = reportedView(doc, c.sentence);
+    return { ...claim, ...(view ? { text: `${view} ${lowerFirst(claim.text)}` } : {}), score: Number(c.score.toFixed(4)), section: c.sentence.section };
+  });
+}
+
+/** "Critics argue that" when the sentence's paragraph or the one before opens it with a lead-in reporting another's view; else null. */
+function reportedView(doc: StructuredSource, s: Sentence): string | null {
+  const i = doc.sentences.indexOf(s);
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    const prev = doc.sentences[k];
+    if (prev.paragraph < s.paragraph - 1) break;
+    if (!isLeadIn(prev.text)) continue;
+    const m = viewLeadIn.exec(prev.text);
+    if (!m?.groups || /^(?:we|i|our|this|the (?:present )?(?:report|paper|study|brief))\b/i.test(m.groups.speaker)) return null;
+    return `${m.groups.speaker} ${m.groups.verb} that`;
+  }
+  return null;
+}
+
+function lowerFirst(t: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(t) ? t[0].toLowerCase() + t.slice(1) : t;
 }

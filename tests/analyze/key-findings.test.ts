@@ -1,0 +1,104 @@
+/**
+ * Key findings come from the parts where a report states them (key-findings box, executive summary,
+ * abstract, conclusions) and the analytic conclusions of its body, never from its contents, bios,
+ * methods, literature review or imprint; a view the report attributes to others stays attributed.
+ * Inputs: a Markdown report written for the zone tests, the bundled papers and the policy-report PDFs.
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { structure } from '../../src/structure/index.js';
+import { zoneKindAt } from '../../src/structure/zones.js';
+import { findFindings } from '../../src/analyze/findings.js';
+import { findRecommendations } from '../../src/analyze/recommendations.js';
+import { defaultAnalyzeOptions } from '../../src/model/context.js';
+import { ingest } from '../../src/ingest/index.js';
+import { Report } from '../../src/model/diagnostics.js';
+import type { ExtractedFinding, StructuredSource } from '../../src/model/document.js';
+import type { ZoneKind } from '../../src/model/schema.js';
+import { repoRoot, sharedDir } from '../helpers.js';
+
+const never: readonly ZoneKind[] = ['contents', 'bios', 'methods', 'literature-review', 'acknowledgements', 'references', 'notes', 'imprint', 'glossary', 'signatories'];
+const policyDocs = join(sharedDir, 'eval', 'policy-pdf', 'docs');
+
+function findingsOf(doc: StructuredSource): ExtractedFinding[] {
+  const recs = findRecommendations(doc, defaultAnalyzeOptions);
+  return findFindings(doc, new Set(recs.map((r) => r.end)));
+}
+
+function fromText(path: string, format: 'md' | 'txt'): StructuredSource {
+  const text = readFileSync(join(repoRoot, path), 'utf8');
+  return structure({ id: 'x', path, format, sha256: '0'.repeat(64), encoding: 'utf-8', text }, { report: new Report() });
+}
+
+describe('key findings of a Markdown report', () => {
+  const doc = fromText('tests/fixtures/zones/coastal-report.md', 'md');
+  const findings = findingsOf(doc);
+  const zones = findings.map((f) => zoneKindAt(doc, f.start));
+
+  it('come first from the key-findings box, the executive summary and the conclusions', () => {
+    expect(zones.slice(0, 3).every((z) => z === 'key-findings')).toBe(true);
+    for (const t of ['Disbursement lags pledges by an average of four years.', 'The slowness of adaptation finance is a design problem, not a shortage of money.']) expect(findings.map((f) => f.text)).toContain(t);
+    expect(zones).toContain('executive-summary');
+  });
+
+  it('never come from the contents, methods, bios, thanks or references', () => {
+    for (const z of zones) expect(never).not.toContain(z);
+    expect(findings.some((f) => /We coded 214|senior fellow|We thank|Asian Development Bank/.test(f.text))).toBe(false);
+  });
+
+  it('attribute a view the report reports as someone else’s', () => {
+    const view = findings.find((f) => f.text.includes('lack the capacity'));
+    expect(view?.text).toMatch(/^Fund managers argue that small ministries lack/);
+    // the citation still points at the report's own words
+    expect(doc.source.text.slice(view!.start, view!.end)).toMatch(/^Small ministries lack the capacity/);
+  });
+});
+
+describe('key findings of the bundled papers', () => {
+  it('are bounded and come from neither the reference list nor the methods or literature review', () => {
+    for (const id of ['alam-mustafa-pakistan-afghan-peace-process', 'farhan-2024-us-withdrawal-implications-for-pakistan']) {
+      const doc = fromText(`sources/${id}.txt`, 'txt');
+      const findings = findingsOf(doc);
+      expect(findings.length).toBeGreaterThan(3);
+      expect(findings.length).toBeLessThanOrEqual(12);
+      for (const f of findings) expect(never, f.text).not.toContain(zoneKindAt(doc, f.start));
+    }
+  });
+});
+
+describe.runIf(existsSync(policyDocs))('key findings of the policy-report PDFs', () => {
+  async function pdf(name: string): Promise<StructuredSource> {
+    const path = join(policyDocs, `${name}.pdf`);
+    const report = new Report();
+    const src = await ingest({ path, bytes: new Uint8Array(readFileSync(path)) }, { report });
+    return structure(src!, { report });
+  }
+
+  it('JRC brief: the HIGHLIGHTS box leads', async () => {
+    const doc = await pdf('jrc-ai-act-standards');
+    const findings = findingsOf(doc);
+    expect(findings.length).toBeLessThanOrEqual(12);
+    expect(findings.slice(0, 3).map((f) => zoneKindAt(doc, f.start))).toEqual(['key-findings', 'key-findings', 'key-findings']);
+    expect(findings.some((f) => f.text.includes('The European Union adopted the AI Act in'))).toBe(true);
+    for (const f of findings) expect(never, f.text).not.toContain(zoneKindAt(doc, f.start));
+  });
+
+  it('CIGI brief: the author bio gives nothing, the conclusion does', async () => {
+    const doc = await pdf('cigi-information-warfare-brief');
+    const findings = findingsOf(doc);
+    expect(findings.length).toBeLessThanOrEqual(12);
+    for (const f of findings) expect(never, f.text).not.toContain(zoneKindAt(doc, f.start));
+    expect(findings.some((f) => /Nitin Pai|co-founder/.test(f.text))).toBe(false);
+    expect(findings.some((f) => zoneKindAt(doc, f.start) === 'conclusions')).toBe(true);
+  });
+
+  it('Taliban takeover and UNESCO OER: none from contents, glossary, bios or references', async () => {
+    for (const name of ['takshashila-taliban-takeover', 'unesco-oer-beyond-blockchain']) {
+      const doc = await pdf(name);
+      const findings = findingsOf(doc);
+      expect(findings.length).toBeGreaterThan(3);
+      for (const f of findings) expect(never, f.text).not.toContain(zoneKindAt(doc, f.start));
+    }
+  });
+});
