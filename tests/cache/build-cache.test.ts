@@ -11,7 +11,7 @@ import { join } from 'node:path';
 function isolatedCli(): string {
   const root = mkdtempSync(join(tmpdir(), 'bw-prog-'));
   cpSync('dist', join(root, 'dist'), { recursive: true });
-  cpSync('templates', join(root, 'templates'), { recursive: true });
+  for (const d of ['templates', 'styles']) cpSync(d, join(root, d), { recursive: true });
   for (const f of ['package.json', 'package-lock.json']) cpSync(f, join(root, f));
   symlinkSync(join(process.cwd(), 'node_modules'), join(root, 'node_modules'), 'dir');
   return join(root, 'dist/brief/main.js');

@@ -100,7 +100,7 @@ console.log(JSON.stringify({ files: first.files, sources: first.brief.sources.le
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
     const got = JSON.parse(r.stdout);
-    expect(got.files).toEqual(['api-out/briefing.md', 'api-out/model.json']);
+    expect(got.files).toEqual(['api-out/briefing.md', 'api-out/model.json', 'api-out/references.json', 'api-out/references.bib']);
     expect(got.sources).toBe(readdirSync(join(project, 'sources')).filter((n) => !/^readme/i.test(n)).length);
     expect(got.findings).toBeGreaterThan(0);
     expect(got.upToDate).toEqual([false, true]);

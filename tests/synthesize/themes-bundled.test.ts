@@ -59,8 +59,10 @@ describe('themes of the bundled papers', () => {
 
   it('hold findings closer to each other than to the findings of other themes, and naming their phrases', () => {
     const f = themeFigures(brief);
-    expect(f.separation).toBeGreaterThan(2);
-    expect(f.naming).toBeGreaterThan(0.35);
+    // 1.84 since findings come first from abstracts and conclusions (broader sentences than the
+    // body's): a measured loss, reported, for key-finding recall on reports (0.31 → 0.45)
+    expect(f.separation).toBeGreaterThan(1.8);
+    expect(f.naming).toBeGreaterThan(0.33); // 0.348 (was above 0.35), same cause
   });
 });
 
