@@ -92,7 +92,10 @@ function dateParts(date: string | null | undefined, year: number | null | undefi
 /** A source as a CSL-JSON item, with the fields it lacks. */
 export function cslItem(source: SourceWithMeta): CslResult {
   const missing: string[] = [];
-  const journal = source.venue?.trim() || null;
+  const venue = source.venue?.trim() || null;
+  // a report's venue is its series and publisher ("Policy Brief No. 6, CIGI"), not a journal
+  const ofReport = (part: string | null | undefined) => !!part?.trim() && !!venue?.includes(part.trim());
+  const journal = venue && !ofReport(source.publisher) && !ofReport(source.series) ? venue : null;
   const type: CslItem['type'] = journal ? 'article-journal' : source.format === 'html' && !source.publisher && !source.series ? 'webpage' : 'report';
   const item: CslItem = { id: source.id, type };
   const title = source.title.replace(/\s+/g, ' ').trim();

@@ -111,6 +111,10 @@ describe('references', () => {
     const { item, missing } = cslItem({ ...base, title: 'Border Trade after the Closure', publisher: 'Takshashila Institution', series: 'Discussion Document No. 3', date: '2021-10-05' });
     expect(item).toMatchObject({ type: 'report', author: [{ literal: 'Takshashila Institution' }], publisher: 'Takshashila Institution', genre: 'Discussion Document', number: '3', issued: { 'date-parts': [[2021, 10, 5]] } });
     expect(missing).toEqual([]);
+    // the structure stage gives a report's venue as "series, publisher": still a report, not a journal
+    const withVenue = cslItem({ ...base, title: 'Border Trade after the Closure', publisher: 'Takshashila Institution', series: 'Discussion Document No. 3', venue: 'Discussion Document No. 3, Takshashila Institution' });
+    expect(withVenue.item.type).toBe('report');
+    expect(withVenue.item['container-title']).toBeUndefined();
     const bare = cslItem({ ...base, title: 'r1' });
     expect(bare.item.title).toBeUndefined();
     expect(bare.item.author).toBeUndefined();
