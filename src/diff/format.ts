@@ -67,7 +67,6 @@ export function formatChanges(c: EditionChanges, labels: { old: string; new: str
   }
   const o = c.overrides;
   if (o) {
-    const cut = (t: string) => (t.length > 160 ? t.slice(0, 157) + '…' : t);
     lines.push('', `Analyst overrides: ${o.dropped.length} dropped, ${o.pinned.length} pinned, ${o.themes.length} themes named, ${o.sources.length} sources with a sidecar`);
     for (const d of o.dropped) lines.push(`  - ${d.kind}: ${cut(d.text)}`);
     for (const p of o.pinned) lines.push(`  ! key message: ${cut(p.text)}`);
