@@ -37,6 +37,8 @@ $(BUILD_STAMP): $(BUILD_INPUTS)
 	rm -rf dist/brief
 	npx esbuild dist/src/cli/main.js dist/src/cli/workers/analyze-worker.js dist/src/index.js $(BUNDLE)
 	node dist/src/cache/write-code-hash.js dist/brief
+	@# The most frequent words' vectors, compact (see src/synthesize/word-vectors.ts); made once.
+	test -f dist/word-vectors.bin || node dist/src/synthesize/word-vectors.js dist/word-vectors.bin
 	@mv $@.start $@
 
 # Regenerate the committed JSON Schema after changing src/model/schema.ts (a test checks they match).

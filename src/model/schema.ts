@@ -278,7 +278,34 @@ export const briefSchema = z.object({
    * more sources that say the same thing (merged items, or similar items on a shared phrase).
    */
   agreements: z
-    .array(z.object({ kind: z.enum(['finding', 'recommendation']), ids: z.array(z.string()), sourceIds: z.array(z.string()), phrase: z.string().nullable() }))
+    .array(
+      z.object({
+        kind: z.enum(['finding', 'recommendation']),
+        ids: z.array(z.string()),
+        sourceIds: z.array(z.string()),
+        phrase: z.string().nullable(),
+        /** The point agreed, in the words of its strongest statement. */
+        claim: z.string().optional(),
+        /** Each source's own passage stating it (two or more sources). */
+        citations: z.array(citationSchema).optional(),
+        /** How many sources state it, and how directly (mean similarity of their passages to the claim, 0–1). */
+        strength: z.object({ sources: z.number().int().positive(), directness: z.number() }).optional(),
+      }),
+    )
+    .optional(),
+  /**
+   * Points where sources conflict: different dates or figures for the same event, opposite
+   * judgements on the same point. Each position cites the passages that take it.
+   */
+  disagreements: z
+    .array(
+      z.object({
+        point: z.string(),
+        /** `date`, `figure` (conflicting values) or `judgement` (opposite statements). */
+        kind: z.enum(['date', 'figure', 'judgement']).optional(),
+        positions: z.array(z.object({ summary: z.string(), citations: z.array(citationSchema).min(1) })).min(2),
+      }),
+    )
     .optional(),
   /**
    * Recommendations grouped for display: by actor (most recommendations first, no actor last), then

@@ -514,12 +514,14 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
           const items = a.ids.map((id) => (a.kind === 'finding' ? fById.get(id) : rById.get(id))).filter((x): x is Finding | Recommendation => x !== undefined);
           return { a, k, items };
         })
-        .filter(({ a, items }) => items.length > 0 && a.sourceIds.length > 1)
+        .filter(({ a, items }) => (items.length > 0 || !!a.citations?.length) && a.sourceIds.length > 1)
         .sort((x, y) => y.a.sourceIds.length - x.a.sourceIds.length || Number(x.a.kind === 'recommendation') - Number(y.a.kind === 'recommendation') || x.k - y.k)
         .slice(0, o.agreements)
         .map(({ a, items }) => {
-          const citations = items.flatMap((x) => x.citations);
-          return { id: items[0]!.id, text: escapeMarkdown(asSentence(items[0]!.text)), cite: cite(citations), citations: citations.map(citeView), support: a.sourceIds.length, agreed: true };
+          // An agreement by meaning cites each source's own passage; a merged one, its items' citations.
+          const citations = a.citations?.length ? a.citations : items.flatMap((x) => x.citations);
+          const text = a.claim ?? items[0]!.text;
+          return { id: items[0]?.id ?? '', text: escapeMarkdown(asSentence(text)), cite: cite(citations), citations: citations.map(citeView), support: a.sourceIds.length, agreed: true };
         })
     : rankFindings(brief.findings.filter((f) => f.agreed ?? supportOf(f.citations, f.support) > 1)).slice(0, o.agreements).map(findingView);
 

@@ -7,7 +7,7 @@
  */
 import type { SourceAnalysis } from '../model/document.js';
 import { untitled, type StageContext, type SynthesizeOptions } from '../model/context.js';
-import type { Brief, Finding, GlossaryEntry, Recommendation, SourceEntry, Theme } from '../model/schema.js';
+import type { Brief, Citation, Finding, GlossaryEntry, Recommendation, SourceEntry, Theme } from '../model/schema.js';
 import { citationOf } from './cite.js';
 import { rankKeyphrases } from '../analyze/rank-keyphrases.js';
 import { nearDuplicateGroups } from './merge.js';
@@ -17,6 +17,7 @@ import { indexCorpus } from './corpus-index.js';
 import { byCitation, mergeGlossary, mergeTimeline, mergeQuotes } from './collect.js';
 import { findAgreements } from './agreement.js';
 import { citedDetails } from './cited-details.js';
+import { crossSource } from './cross-source.js';
 import { stemPhrase, stemWord, wordsOf } from '../analyze/text/stem.js';
 import { builtinActorAliases } from '../analyze/data/actor-aliases.js';
 import { escapeRegExp } from '../analyze/actors.js';
@@ -184,18 +185,23 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
   // Actor names cannot be the shared phrase (every recommendation to Pakistan names Pakistan).
   const actorStems = new Set([...Object.keys(builtinActorAliases), ...Object.values(builtinActorAliases), ...recommendations.flatMap((r) => r.actors ?? [])].flatMap((a) => wordsOf(a).map(stemWord)));
   const agreements: NonNullable<Brief['agreements']> = [];
-  for (const f of findings) if (f.agreed) agreements.push({ kind: 'finding', ids: [f.id], sourceIds: f.sourceIds ?? [], phrase: null });
-  for (const r of recommendations) if (r.agreed) agreements.push({ kind: 'recommendation', ids: [r.id], sourceIds: r.sourceIds ?? [], phrase: null });
-  const link = <T extends { id: string; sourceIds?: string[]; agreesWith?: string[] }>(list: T[], kind: 'finding' | 'recommendation', groups: ReturnType<typeof findAgreements>) => {
+  const directly = (n: number) => ({ sources: n, directness: 1 });
+  for (const f of findings) if (f.agreed) agreements.push({ kind: 'finding', ids: [f.id], sourceIds: f.sourceIds ?? [], phrase: null, claim: f.text, citations: f.citations, strength: directly(f.support) });
+  for (const r of recommendations) if (r.agreed) agreements.push({ kind: 'recommendation', ids: [r.id], sourceIds: r.sourceIds ?? [], phrase: null, claim: r.text, citations: r.citations, strength: directly(r.support ?? 1) });
+  const link = <T extends { id: string; text: string; citations: Citation[]; sourceIds?: string[]; agreesWith?: string[] }>(list: T[], kind: 'finding' | 'recommendation', groups: ReturnType<typeof findAgreements>) => {
     for (const g of groups) {
       const members = g.members.map((m) => list[m]);
       for (const m of members) m.agreesWith = members.filter((x) => x !== m).map((x) => x.id);
       const ids = [...new Set(members.flatMap((m) => m.sourceIds ?? []))].sort((a, b) => order.get(a)! - order.get(b)!);
-      agreements.push({ kind, ids: members.map((m) => m.id), sourceIds: ids, phrase: g.phrase });
+      const citations = members.flatMap((m) => m.citations).sort((a, b) => byCitation(a, b, order));
+      agreements.push({ kind, ids: members.map((m) => m.id), sourceIds: ids, phrase: g.phrase, claim: members[0].text, citations, strength: { sources: ids.length, directness: 0.5 } });
     }
   };
   link(findings, 'finding', findAgreements(findings.map((f) => ({ text: f.text, sourceIds: f.sourceIds ?? [] })), index, 0.25, actorStems));
   link(recommendations, 'recommendation', findAgreements(recommendations.map((r) => ({ text: r.text, sourceIds: r.sourceIds ?? [], actors: r.actors ?? [] })), index, 0.2, actorStems));
+  // Agreement by meaning (each claim's closest passage in every other source) and disagreement.
+  const cross = crossSource(analyses, index, findings);
+  agreements.push(...cross.agreements);
 
   const themes: Theme[] = clusters.map((c, i) => {
     const id = themeId(i);
@@ -236,6 +242,7 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
     recommendations,
     recommendationGroups,
     agreements,
+    disagreements: cross.disagreements,
     glossary,
     timeline: mergeTimeline(analyses, order),
     quotes: mergeQuotes(analyses, order),
