@@ -37,9 +37,9 @@ export interface CorpusIndex {
   postingStart: Int32Array;
 }
 
-/** Index every body sentence of every source. */
-export function indexCorpus(analyses: readonly SourceAnalysis[]): CorpusIndex {
-  return indexSentences(analyses.flatMap((a, i) => bodySentences(a.doc).map((s) => ({ source: i, text: s.text }))));
+/** Index every body sentence of every source (but those in `skip`, by source index). */
+export function indexCorpus(analyses: readonly SourceAnalysis[], skip: ReadonlySet<number> = new Set()): CorpusIndex {
+  return indexSentences(analyses.flatMap((a, i) => (skip.has(i) ? [] : bodySentences(a.doc).map((s) => ({ source: i, text: s.text })))));
 }
 
 /** Index a list of sentences, each with the index of its source. */

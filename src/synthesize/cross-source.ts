@@ -81,5 +81,5 @@ export function crossSource(
     };
   });
   agreements.sort((x, y) => y.strength!.sources - x.strength!.sources || y.strength!.directness - x.strength!.directness);
-  return { agreements, disagreements: findDisagreements(analyses, sentences, space) };
+  return { agreements, disagreements: findDisagreements(analyses, sentences, space, skip) };
 }

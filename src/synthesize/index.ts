@@ -18,6 +18,7 @@ import { byCitation, mergeGlossary, mergeTimeline, mergeQuotes } from './collect
 import { findAgreements } from './agreement.js';
 import { citedDetails } from './cited-details.js';
 import { crossSource } from './cross-source.js';
+import { unrelatedSources } from './unrelated.js';
 import { stemPhrase, stemWord, wordsOf } from '../analyze/text/stem.js';
 import { builtinActorAliases } from '../analyze/data/actor-aliases.js';
 import { escapeRegExp } from '../analyze/actors.js';
@@ -54,7 +55,7 @@ function acronymNamer(glossary: readonly GlossaryEntry[]): (actor: string) => st
   };
 }
 
-export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, options: SynthesizeOptions): Brief {
+export function synthesize(analyses: SourceAnalysis[], ctx: StageContext, options: SynthesizeOptions): Brief {
   const keyphrases: SourceEntry['keyphrases'][] = rankKeyphrases(analyses.map((a) => a.candidates), { limit: 15 });
   const cited = citedDetails(analyses.map((a) => a.doc));
   const sources: SourceEntry[] = analyses.map((a, i) => ({
@@ -81,11 +82,20 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
     summary: a.summary.map((s) => ({ text: s.text, start: s.start, end: s.end })),
   }));
   const order = new Map(sources.map((s, i) => [s.id, i]));
-  const index = indexCorpus(analyses);
+  // A source unrelated to the rest (a computing paper among papers on foreign policy) is named in a
+  // warning and kept out of what is built across sources: themes, agreements, disagreements.
+  const fullIndex = indexCorpus(analyses);
+  const unrelated = unrelatedSources(fullIndex, analyses.length);
+  for (const [i, c] of unrelated) {
+    ctx.report.warn(analyses[i].doc.source.path, undefined, `Unexpected source unrelated to the others (closeness ${c.toFixed(2)} to the rest of the corpus), expected one on their subject: summarised on its own, kept out of themes and agreements`, 'unrelated-source');
+  }
+  const index = unrelated.size ? indexCorpus(analyses, new Set(unrelated.keys())) : fullIndex;
+  const related = (sourceIndex: number) => !unrelated.has(sourceIndex);
   // The names sources are published under ("Island Resilience Report 2025", "Margalla Energy Policy
   // Forum") name documents, not subjects: no theme is named by one.
   const ownNames = new Set(sources.flatMap((x) => (x.venue ?? '').split(/\s*,\s*/)).map((part) => stemPhrase(part.replace(/\b(?:no\.?\s*)?\d[\w/.-]*/gi, ' '))).filter((k) => k.includes(' ')));
-  const clusters = findThemes(ownNames.size ? keyphrases.map((list) => list.filter((k) => !ownNames.has(stemPhrase(k.text)))) : keyphrases, index, { ...defaultThemeOptions, max: options.themes });
+  const themeKeyphrases = keyphrases.map((list, i) => (related(i) ? list : []));
+  const clusters = findThemes(ownNames.size ? themeKeyphrases.map((list) => list.filter((k) => !ownNames.has(stemPhrase(k.text)))) : themeKeyphrases, index, { ...defaultThemeOptions, max: options.themes });
 
   // A notice every paper of a series prints ("Permission to make digital or hard copies…") is
   // neither a finding nor advice, though it is "stated" by many sources.
@@ -99,7 +109,7 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
     const citations = items.map((f) => citationOf(analyses[f.source].doc, f)).sort((a, b) => byCitation(a, b, order));
     const sourceIds = [...new Set(items.map((f) => sources[f.source].id))].sort((a, b) => order.get(a)! - order.get(b)!);
     const score = Math.max(...items.map((f) => f.score));
-    return { text: lead.text, citations, sourceIds, support: sourceIds.length, score, themes: themesOfItem(lead.text, clusters, index) };
+    return { text: lead.text, citations, sourceIds, support: sourceIds.length, score, themes: items.some((f) => related(f.source)) ? themesOfItem(lead.text, clusters, index) : [] };
   });
   findingsDraft.sort((a, b) => b.support - a.support || b.score - a.score || byCitation(a.citations[0], b.citations[0], order));
 
@@ -129,7 +139,7 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
       citations,
       sourceIds,
       support: sourceIds.length,
-      themes: themesOfItem(lead.text, clusters, index).map((p) => p.theme),
+      themes: items.some((r) => related(r.source)) ? themesOfItem(lead.text, clusters, index).map((p) => p.theme) : [],
     };
   });
 
@@ -200,7 +210,7 @@ export function synthesize(analyses: SourceAnalysis[], _ctx: StageContext, optio
   link(findings, 'finding', findAgreements(findings.map((f) => ({ text: f.text, sourceIds: f.sourceIds ?? [] })), index, 0.25, actorStems));
   link(recommendations, 'recommendation', findAgreements(recommendations.map((r) => ({ text: r.text, sourceIds: r.sourceIds ?? [], actors: r.actors ?? [] })), index, 0.2, actorStems));
   // Agreement by meaning (each claim's closest passage in every other source) and disagreement.
-  const cross = crossSource(analyses, index, findings);
+  const cross = crossSource(analyses, index, findings, new Set(unrelated.keys()));
   agreements.push(...cross.agreements);
 
   const themes: Theme[] = clusters.map((c, i) => {

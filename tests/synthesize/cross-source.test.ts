@@ -8,6 +8,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SourceAnalysis } from '../../src/model/document.js';
 import type { Brief } from '../../src/model/schema.js';
 import { analyzeSources, briefOf } from './corpus.js';
+import { ingest } from '../../src/ingest/index.js';
+import { structure } from '../../src/structure/index.js';
+import { analyze } from '../../src/analyze/index.js';
+import { synthesize } from '../../src/synthesize/index.js';
+import { Report } from '../../src/model/diagnostics.js';
+import { defaultAnalyzeOptions, defaultSynthesizeOptions } from '../../src/model/context.js';
 import { scoreSynthesis, locateQuote, type SynthesisGold } from '../../src/eval/synthesis.js';
 import { indexSentences } from '../../src/synthesize/corpus-index.js';
 import { alignment, claimSpace } from '../../src/synthesize/claim-space.js';
@@ -89,5 +95,27 @@ describe('synthesis of the bundled papers', () => {
     const f = scoreSynthesis(brief, gold, new Map(analyses.map((a) => [a.doc.source.id, a.doc.source.text])));
     expect(f.disagreements.recall).toBeGreaterThanOrEqual(0.5);
     expect(f.disagreements.precision).toBeGreaterThanOrEqual(0.7);
+  });
+
+  const synth = (list: SourceAnalysis[]) => {
+    const report = new Report();
+    const b = synthesize(list, { report }, { ...defaultSynthesizeOptions, date: '2024-01-01', generator: { name: 'test', version: '0' } });
+    return { brief: b, warnings: report.messages.filter((m) => m.rule === 'unrelated-source') };
+  };
+
+  it('flags no bundled paper as unrelated', () => {
+    expect(synth(analyses).warnings).toEqual([]);
+  });
+
+  it('flags a computing paper dropped among them, and keeps it out of themes and agreements', async () => {
+    const ctx = { report: new Report() };
+    const path = '../shared/eval/nus/docs/10.txt';
+    const source = await ingest({ path, bytes: readFileSync(path) }, ctx);
+    const { brief: mixed, warnings } = synth([...analyses, analyze(structure(source!, ctx), ctx, defaultAnalyzeOptions)]);
+    expect(warnings.map((w) => w.file)).toEqual([path]);
+    const id = mixed.sources[mixed.sources.length - 1].id;
+    expect(mixed.themes.some((t) => t.sourceIds.includes(id))).toBe(false);
+    expect((mixed.agreements ?? []).some((a) => a.sourceIds.includes(id))).toBe(false);
+    expect(mixed.themes.map((t) => t.label)).toEqual(brief.themes.map((t) => t.label));
   });
 });
