@@ -13,7 +13,7 @@ import type { SourceAnalysis } from '../model/document.js';
 import type { Brief, Citation } from '../model/schema.js';
 import { citationOf } from './cite.js';
 import { semanticSimilarity, similarity, type ClaimSpace } from './claim-space.js';
-import type { CorpusClaim } from './agreements.js';
+import { candidatePairs, type ClaimUnit } from './claim-units.js';
 import { stemWord } from '../analyze/text/stem.js';
 
 type Disagreement = NonNullable<Brief['disagreements']>[number];
@@ -129,28 +129,26 @@ function opposite(a: ReturnType<ClaimSpace['read']>, b: ReturnType<ClaimSpace['r
   return false;
 }
 
-function judgementConflicts(analyses: readonly SourceAnalysis[], sentences: readonly CorpusClaim[]): Disagreement[] {
+function judgementConflicts(analyses: readonly SourceAnalysis[], sentences: readonly ClaimUnit[]): Disagreement[] {
   const out: Disagreement[] = [];
-  for (let i = 0; i < sentences.length; i++) {
-    for (let j = i + 1; j < sentences.length; j++) {
-      const a = sentences[i];
-      const b = sentences[j];
-      if (a.source === b.source) continue;
-      const quick = semanticSimilarity(a.claim, b.claim);
-      if (quick !== null && quick < 0.7) continue;
-      const s = similarity(a.claim, b.claim);
-      if (s.lexical < 0.5 || s.semantic < 0.7 || !opposite(a.claim, b.claim)) continue;
-      out.push({
-        point: a.claim.text,
-        kind: 'judgement',
-        positions: [a, b].map((x) => ({ summary: x.claim.text, citations: [citationOf(analyses[x.source].doc, x)] })),
-      });
-    }
+  // Sentences making the same statement share most of their rarer words: pairs sharing two or more.
+  for (const [i, j] of candidatePairs(sentences, 2.2, 2)) {
+    const a = sentences[i];
+    const b = sentences[j];
+    const quick = semanticSimilarity(a.claim, b.claim);
+    if (quick !== null && quick < 0.7) continue;
+    const s = similarity(a.claim, b.claim);
+    if (s.lexical < 0.5 || s.semantic < 0.7 || !opposite(a.claim, b.claim)) continue;
+    out.push({
+      point: a.claim.text,
+      kind: 'judgement',
+      positions: [a, b].map((x) => ({ summary: x.claim.text, citations: [citationOf(analyses[x.source].doc, x)] })),
+    });
   }
   return out;
 }
 
 /** Disagreements: conflicting dates of one happening, then opposite judgements. */
-export function findDisagreements(analyses: readonly SourceAnalysis[], sentences: readonly CorpusClaim[], space: ClaimSpace, skip: ReadonlySet<number> = new Set()): Disagreement[] {
+export function findDisagreements(analyses: readonly SourceAnalysis[], sentences: readonly ClaimUnit[], space: ClaimSpace, skip: ReadonlySet<number> = new Set()): Disagreement[] {
   return [...dateConflicts(analyses, space, skip), ...judgementConflicts(analyses, sentences)];
 }

@@ -210,7 +210,7 @@ export function synthesize(analyses: SourceAnalysis[], ctx: StageContext, option
   link(findings, 'finding', findAgreements(findings.map((f) => ({ text: f.text, sourceIds: f.sourceIds ?? [] })), index, 0.25, actorStems));
   link(recommendations, 'recommendation', findAgreements(recommendations.map((r) => ({ text: r.text, sourceIds: r.sourceIds ?? [], actors: r.actors ?? [] })), index, 0.2, actorStems));
   // Agreement by meaning (each claim's closest passage in every other source) and disagreement.
-  const cross = crossSource(analyses, index, findings, new Set(unrelated.keys()));
+  const cross = crossSource(analyses, index, new Set(unrelated.keys()));
   agreements.push(...cross.agreements);
 
   const themes: Theme[] = clusters.map((c, i) => {

@@ -15,11 +15,13 @@ import { synthesize } from '../../src/synthesize/index.js';
 import { Report } from '../../src/model/diagnostics.js';
 import { defaultAnalyzeOptions, defaultSynthesizeOptions } from '../../src/model/context.js';
 import { scoreSynthesis, locateQuote, type SynthesisGold } from '../../src/eval/synthesis.js';
-import { indexSentences } from '../../src/synthesize/corpus-index.js';
+import { indexCorpus, indexSentences } from '../../src/synthesize/corpus-index.js';
 import { alignment, claimSpace } from '../../src/synthesize/claim-space.js';
 import { conflictingValues } from '../../src/synthesize/agreements.js';
 import { happeningNear } from '../../src/synthesize/disagreements.js';
 import { isClaim } from '../../src/synthesize/cross-source.js';
+import { clausesOf } from '../../src/synthesize/claim-units.js';
+import { agreementOf } from '../../src/synthesize/agreements.js';
 
 const gold = JSON.parse(readFileSync('tests/fixtures/synthesis/bundled-gold.json', 'utf8')) as SynthesisGold;
 
@@ -50,9 +52,19 @@ describe('claims read for comparison', () => {
     expect(happeningNear('Attacks rose sharply in 2023.', '2023')).toBeNull();
   });
 
-  it('does not take a sentence about the paper itself for a claim', () => {
+  it('does not take a sentence about the paper itself, or a question, for a claim; "US" is a country, not the authors', () => {
     expect(isClaim('This paper aims to investigate the implications of the withdrawal.')).toBe(false);
+    expect(isClaim('We argue that the withdrawal was hasty.')).toBe(false);
+    expect(isClaim('What implications does the withdrawal have for US-Pakistan relations?')).toBe(false);
     expect(isClaim('The withdrawal increased mistrust between the two countries.')).toBe(true);
+    expect(isClaim('The US withdrawal increased mistrust between the US and Pakistan.')).toBe(true);
+  });
+
+  it('compares clauses of long sentences, never a subjectless relative clause alone', () => {
+    const parts = clausesOf('Pakistan should re-balance its ties with Iran, a major neighbour, which has significant influence in the western Afghan region.');
+    expect(parts).toHaveLength(1);
+    const two = clausesOf('The period since the withdrawal has created a trust deficit between the two countries; both now see the other as less important to their strategy.');
+    expect(two.slice(1)).toEqual(['The period since the withdrawal has created a trust deficit between the two countries', 'both now see the other as less important to their strategy.']);
   });
 });
 
@@ -97,11 +109,31 @@ describe('synthesis of the bundled papers', () => {
     expect(f.disagreements.precision).toBeGreaterThanOrEqual(0.7);
   });
 
+  it('scores against the analyst list: agreements as measured (precision 0.42, recall 0.31; the issue asks 0.8 / 0.6)', () => {
+    const f = scoreSynthesis(brief, gold, new Map(analyses.map((a) => [a.doc.source.id, a.doc.source.text])));
+    // Floors at the measured figures guard against regressions; they are below the issue's targets.
+    expect(f.agreements.precision).toBeGreaterThanOrEqual(0.4);
+    expect(f.agreements.recall).toBeGreaterThanOrEqual(0.3);
+    // The Taliban's takeover and Pakistan's security concerns, stated by alam and shamil in their own words.
+    const kabul = (brief.agreements ?? []).find((a) => a.citations?.some((c) => /security concerns have intensified/.test(c.quote)));
+    expect(kabul?.sourceIds).toEqual(expect.arrayContaining(['alam-mustafa-pakistan-afghan-peace-process', 'shamil-us-pakistan-relations-south-asia']));
+  });
+
   const synth = (list: SourceAnalysis[]) => {
     const report = new Report();
     const b = synthesize(list, { report }, { ...defaultSynthesizeOptions, date: '2024-01-01', generator: { name: 'test', version: '0' } });
     return { brief: b, warnings: report.messages.filter((m) => m.rule === 'unrelated-source') };
   };
+
+  it('takes two sentences that share one phrase for no agreement, the same statement for one (weights of the bundled corpus)', () => {
+    const index = indexCorpus(analyses);
+    const corpus = claimSpace(index);
+    const a = corpus.read('The Islamic State Khorasan Province claimed the attack on the railway line in Balochistan.');
+    const b = corpus.read('China asked Pakistan to shield its engineers from the Islamic State Khorasan Province.');
+    const c = corpus.read('The Islamic State Khorasan Province claimed the attack on the Balochistan railway line.');
+    expect(agreementOf(a, b, index)).toBe(0);
+    expect(agreementOf(a, c, index)).toBeGreaterThan(0);
+  });
 
   it('flags no bundled paper as unrelated', () => {
     expect(synth(analyses).warnings).toEqual([]);

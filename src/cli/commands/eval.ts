@@ -11,6 +11,7 @@ import { inputError } from '../../model/errors.js';
 import { evaluate, formatEvalTable, type EvalDocument } from '../../eval/run.js';
 import { positiveInt } from '../options.js';
 import { isPolicyDataset, runPolicyEval } from './eval-policy.js';
+import { runSynthesisEval } from './eval-synthesis.js';
 
 function readIfExists(path: string): string | null {
   return existsSync(path) ? readFileSync(path, 'utf8') : null;
@@ -65,7 +66,9 @@ export function registerEval(program: Command): void {
     .option('--limit <n>', 'only the first n documents', positiveInt('--limit'))
     .option('--model <file>', 'policy set: score this model.json instead of extracting one')
     .option('--json', 'policy set: print one JSON line per document and the totals (as score.mjs does)')
+    .option('--synthesis <gold.json>', "score the folder's agreements and disagreements against an analyst's list (e.g. --dataset sources --synthesis tests/fixtures/synthesis/bundled-gold.json)")
     .action(async (opts) => {
+      if (opts.synthesis) return runSynthesisEval(opts.dataset, opts.synthesis);
       if (isPolicyDataset(opts.dataset)) return runPolicyEval(opts.dataset, { model: opts.model, json: opts.json });
       const docs = readDataset(opts.dataset, opts.limit);
       const result = await evaluate(docs, { now: () => performance.now() });
