@@ -515,7 +515,8 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
           return { a, k, items };
         })
         .filter(({ a, items }) => (items.length > 0 || !!a.citations?.length) && a.sourceIds.length > 1)
-        .sort((x, y) => y.a.sourceIds.length - x.a.sourceIds.length || Number(x.a.kind === 'recommendation') - Number(y.a.kind === 'recommendation') || x.k - y.k)
+        // Among points of equal support, those the model merged or linked item by item first, then agreements by meaning.
+        .sort((x, y) => y.a.sourceIds.length - x.a.sourceIds.length || Number(!x.items.length) - Number(!y.items.length) || Number(x.a.kind === 'recommendation') - Number(y.a.kind === 'recommendation') || x.k - y.k)
         .slice(0, o.agreements)
         .map(({ a, items }) => {
           // An agreement by meaning cites each source's own passage; a merged one, its items' citations.
