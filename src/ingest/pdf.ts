@@ -39,14 +39,17 @@ let loaded: Promise<PdfJs> | null = null;
 /**
  * pdfjs's legacy build installs polyfills over built-ins it does not need replaced on Node
  * (Array.prototype.push, JSON.parse/stringify), which slows every later stage of the process;
- * the originals are put back once it has loaded.
+ * the originals are put back once it has loaded. Its parser (pdf.worker.mjs) installs them again
+ * when pdfjs loads it lazily at the first getDocument, so it is loaded here too, before the
+ * originals go back: it registers itself as `globalThis.pdfjsWorker`, which pdfjs then uses
+ * in-thread instead of importing it a second time.
  */
 function loadPdfJs(): Promise<PdfJs> {
   if (!loaded) {
     const push = Array.prototype.push;
     const parse = JSON.parse;
     const stringify = JSON.stringify;
-    loaded = import('pdfjs-dist/legacy/build/pdf.mjs').then((m) => {
+    loaded = Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]).then(([m]) => {
       Array.prototype.push = push;
       JSON.parse = parse;
       JSON.stringify = stringify;

@@ -43,9 +43,33 @@ function candidate(l: PageLine): boolean {
  */
 export function repeats(lines: readonly PageLine[], t: string, furniture: readonly string[] = []): number {
   const keys = new Set([wordKey(t), wordKey(t.split(/:\s/)[0])].filter((k) => k.split(' ').length >= 2));
+  const index = pagesByKey(lines);
   const pages = new Set<number>();
-  for (const l of lines) if (l.page > 1 && keys.has(wordKey(l.text))) pages.add(l.page);
+  for (const k of keys) for (const p of index.get(k) ?? []) pages.add(p);
   return pages.size + furniture.filter((f) => keys.has(wordKey(f))).length;
+}
+
+/** The pages after the first on which each line key is printed, built once per list of lines. */
+const pageIndexes = new WeakMap<readonly PageLine[], Map<string, Set<number>>>();
+
+/**
+ * Line key → pages (beyond the first) printing it. `repeats` is asked about every line of a
+ * document when the publisher is looked for: without the index that is quadratic in its lines.
+ */
+function pagesByKey(lines: readonly PageLine[]): Map<string, Set<number>> {
+  let index = pageIndexes.get(lines);
+  if (!index) {
+    index = new Map();
+    for (const l of lines) {
+      if (l.page <= 1) continue;
+      const k = wordKey(l.text);
+      let pages = index.get(k);
+      if (!pages) index.set(k, (pages = new Set()));
+      pages.add(l.page);
+    }
+    pageIndexes.set(lines, index);
+  }
+  return index;
 }
 
 /** The cover title of a paginated source, or null when the first pages set nothing in large type. */

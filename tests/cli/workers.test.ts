@@ -43,6 +43,12 @@ describe('worker threads', () => {
     expect(threaded.analyses.length).toBe(all.length - 1);
     expect(r2.messages).toEqual(r1.messages);
     expect(r2.messages.some((m: { file: string }) => m.file === 'bad/x.txt')).toBe(true);
+    // two workers and the main thread taking sources from one queue: the same again
+    const r3 = new Report();
+    const three = await analyzeSources(all, r3, { analyze: defaultAnalyzeOptions, workers: 3 });
+    expect(three.threads).toBe(3);
+    expect(isDeepStrictEqual(JSON.parse(JSON.stringify(three.analyses)), JSON.parse(JSON.stringify(single.analyses)))).toBe(true);
+    expect(r3.messages).toEqual(r1.messages);
   });
 });
 

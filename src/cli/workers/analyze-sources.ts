@@ -10,6 +10,7 @@ import type { Report } from '../../model/diagnostics.js';
 import type { RawFile, SourceAnalysis } from '../../model/document.js';
 import type { SourceCache } from '../../cache/index.js';
 import { analyzeOne, type StageTimes, type TimedSourceResult } from './analyze-one.js';
+import { analyzeInLanes } from './lanes.js';
 
 /** Use worker threads from this many uncached sources on (below it, thread start-up costs more than it saves). */
 export const defaultWorkerThreshold = 8;
@@ -99,18 +100,7 @@ export async function analyzeSources(files: readonly RawFile[], report: Report, 
   if (threads === 0) {
     for (const i of misses) finish(i, await analyzeOne(files[i], options.analyze));
   } else {
-    const { Piscina } = await import('piscina');
-    const pool = new Piscina({
-      filename: new URL('./analyze-worker.js', import.meta.url).href,
-      minThreads: threads,
-      maxThreads: threads,
-      idleTimeout: 1000,
-    });
-    try {
-      await Promise.all(misses.map(async (i) => finish(i, await pool.run({ file: files[i], options: options.analyze }))));
-    } finally {
-      await pool.destroy();
-    }
+    await analyzeInLanes(files, misses, threads, options.analyze, finish);
   }
 
   if (cache && misses.length > 0) {

@@ -1,15 +1,11 @@
-/** Worker-thread entry (piscina): one source's per-source work, off the main thread. */
-import type { AnalyzeOptions } from '../../model/context.js';
-import type { RawFile } from '../../model/document.js';
-import { analyzeOne, type TimedSourceResult } from './analyze-one.js';
+/**
+ * Worker-thread entry (piscina): takes sources from the shared queue of `lanes.ts` until it is
+ * empty, off the main thread, posting each result on the task's port as soon as it is ready.
+ */
+import { drain, type DrainTask } from './lanes.js';
 
-/** A task: the file and the analyze options. */
-export interface AnalyzeTask {
-  file: RawFile;
-  options: AnalyzeOptions;
-}
-
-/** The worker's task function; the result travels back by structured clone. */
-export default async function analyzeTask(task: AnalyzeTask): Promise<TimedSourceResult> {
-  return analyzeOne(task.file, task.options);
+/** Returns how many sources this worker did; results travel back by structured clone over the port. */
+export default async function drainTask(task: DrainTask): Promise<number> {
+  // the main thread closes the channel once it has every result (closing here could drop the last one)
+  return drain(task, (r) => task.port.postMessage(r));
 }
