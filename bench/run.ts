@@ -3,11 +3,13 @@
  * recombined from their paragraphs) with the real CLI, Node start included, and reports per size:
  * wall time per phase, per-source stage time, sources/s, MB/s, peak RSS and the no-change rebuild
  * time; then times `brief extract` over the eval set when present and over the 500-source corpus,
- * compares a cold build with pandoc + WeasyPrint (bench/versus-pandoc.ts), and checks the targets.
- * `--node PATH` runs the program on another Node (the bench itself runs on any).
+ * compares a cold build with pandoc + WeasyPrint (bench/versus-pandoc.ts) and `brief extract` over
+ * the policy PDFs with pdftotext and pdfjs alone (bench/pdf-extract.ts), and checks the targets.
+ * `--node PATH` runs the program on another Node (the bench itself runs on any); `--pdf-only` runs
+ * the PDF comparison alone.
  *
  *   node dist/bench/run.js [--sizes 5,50,500] [--runs 3] [--runs-large 1] [--work DIR] [--json FILE] [--profile SIZE]
- *                          [--node PATH] [--versus-pandoc ROUNDS] [--only-versus]
+ *                          [--node PATH] [--versus-pandoc ROUNDS] [--only-versus] [--pdf-only] [--pdf-runs N]
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -16,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readPapers, writeCorpus } from './corpus.js';
 import { versusPandoc, versusPandocReport, type VersusPandoc } from './versus-pandoc.js';
+import { benchPdfExtract, pdfExtractReport, type PdfExtractBench } from './pdf-extract.js';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 let cli = join(root, 'dist/brief/main.js');
@@ -48,10 +51,12 @@ interface Args {
   node: string | null;
   versusRounds: number;
   onlyVersus: boolean;
+  pdfOnly: boolean;
+  pdfRuns: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { sizes: [5, 50, 500], runs: 3, runsLarge: 1, work: null, json: null, profile: null, extract: true, node: null, versusRounds: 3, onlyVersus: false };
+  const a: Args = { sizes: [5, 50, 500], runs: 3, runsLarge: 1, work: null, json: null, profile: null, extract: true, node: null, versusRounds: 3, onlyVersus: false, pdfOnly: false, pdfRuns: 5 };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i + 1];
     switch (argv[i]) {
@@ -65,6 +70,8 @@ function parseArgs(argv: string[]): Args {
       case '--node': a.node = resolve(v); i++; break;
       case '--versus-pandoc': a.versusRounds = Number(v); i++; break;
       case '--only-versus': a.onlyVersus = true; break;
+      case '--pdf-only': a.pdfOnly = true; break;
+      case '--pdf-runs': a.pdfRuns = Number(v); i++; break;
       default: throw new Error(`unknown argument ${argv[i]}`);
     }
   }
@@ -256,6 +263,27 @@ async function main(): Promise<void> {
   const nodeVersion = (await run(['--version'], work)).stdout.trim();
   say(`node ${nodeVersion} (${nodeBin}), ${availableParallelism()} cores (${cpus()[0]?.model ?? 'cpu'}), work folder ${work}`);
 
+  // issue 17: `brief extract` over the policy PDFs beside pdftotext and pdfjs alone
+  const policyPdfs = resolve(root, '../shared/eval/policy-pdf/docs');
+  let pdf: PdfExtractBench | null = null;
+  const benchPdf = async (): Promise<void> => {
+    process.stderr.write(`bench: brief extract over ${policyPdfs} against pdftotext\n`);
+    pdf = await benchPdfExtract(nodeBin, cli, join(root, 'dist/bench/pdfjs-text.js'), policyPdfs, work, args.pdfRuns);
+    say(`\n## brief extract over the policy PDFs beside pdftotext and pdfjs alone\n`);
+    for (const l of pdf ? pdfExtractReport(pdf) : [`${policyPdfs} not found: not measured`]) say(l);
+  };
+  const checkPdf = (): void => {
+    const p = pdf as PdfExtractBench | null;
+    say(`- ${p?.ratioWall == null ? 'n/a ' : p.ratioWall <= 2 ? 'PASS' : 'FAIL'} brief extract over the policy PDFs ≤ 2× pdftotext: ${p?.ratioWall == null ? 'not run' : `wall ${p.ratioWall.toFixed(2)}×, CPU ${p.ratioCpu!.toFixed(2)}× (pdfjs alone: wall ${p.pdfjsRatioWall!.toFixed(2)}×, CPU ${p.pdfjsRatioCpu!.toFixed(2)}×)`}`);
+  };
+  if (args.pdfOnly) {
+    await benchPdf();
+    say('\n## Target\n');
+    checkPdf();
+    if (args.json) writeFileSync(args.json, JSON.stringify({ node: nodeVersion, cores: availableParallelism(), pdf }, null, 2) + '\n');
+    return;
+  }
+
   // The issue-20 target first: it is the figure most often asked for, and the quickest to measure.
   let versus: VersusPandoc | null = null;
   if (args.versusRounds > 0) {
@@ -318,6 +346,7 @@ async function main(): Promise<void> {
     say(`\n## brief extract over the 500-source synthetic corpus\n`);
     say(`${s(r.wallMs)} s (${(500 / (r.wallMs / 1000)).toFixed(1)} sources/s), peak RSS ${r.peakRssMb.toFixed(0)} MB, exit ${r.status}`);
   }
+  if (args.extract) await benchPdf();
 
   say('\n## Targets (2 cores, medians)\n');
   const by = new Map(reports.map((r) => [r.size, r]));
@@ -329,9 +358,10 @@ async function main(): Promise<void> {
   check('no-change rebuild ≤ 0.2 s', r5 ? r5.noChangeMs <= 200 : null, reports.map((r) => `${r.size}: ${s(r.noChangeMs)} s`).join(', '));
   check('500 sources ≤ 60 s', r500 ? r500.coldMs <= 60_000 : null, r500 ? `${s(r500.coldMs)} s` : 'not run');
   check('500 sources ≤ 1.5 GB RSS', r500 ? r500.peakRssMb <= 1536 : null, r500 ? `${r500.peakRssMb.toFixed(0)} MB` : 'not run');
+  if (args.extract) checkPdf();
   check('500 sources ≤ 12× the time of 50', r500 && r50 ? r500.coldMs <= 12 * r50.coldMs : null, r500 && r50 ? `${(r500.coldMs / r50.coldMs).toFixed(1)}×` : 'not run');
 
-  if (args.json) writeFileSync(args.json, JSON.stringify({ node: nodeVersion, cores: availableParallelism(), nodeStartMs: nodeStart, sizes: reports, extract, extract500, versus }, null, 2) + '\n');
+  if (args.json) writeFileSync(args.json, JSON.stringify({ node: nodeVersion, cores: availableParallelism(), nodeStartMs: nodeStart, sizes: reports, extract, extract500, versus, pdf }, null, 2) + '\n');
 }
 
 main().catch((err) => {

@@ -59,13 +59,24 @@ function loadPdfJs(): Promise<PdfJs> {
   return loaded;
 }
 
+/** An open pdfjs document. */
+export type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+/**
+ * Opens a PDF with pdfjs as the ingest stage does (also used by `make bench` to time pdfjs alone):
+ * text only, nothing compiled with eval, no font faces, no system fonts.
+ */
+export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
+  const pdfjs = await loadPdfJs();
+  // pdfjs takes ownership of the buffer it is given: hand it a copy
+  return pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false }).promise;
+}
+
 /** Read a PDF's bytes. */
 export async function readPdf(bytes: Uint8Array, path: string, ctx: StageContext, options: Readonly<PdfOptions> = defaultPdfOptions): Promise<PdfRead | null> {
-  const pdfjs = await loadPdfJs();
-  let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+  let doc: PdfDocument;
   try {
-    // pdfjs takes ownership of the buffer it is given: hand it a copy
-    doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false }).promise;
+    doc = await openPdf(bytes);
   } catch (e) {
     const err = e as Error;
     if (err?.name === 'PasswordException') ctx.report.fatal(path, undefined, 'Unexpected encrypted PDF (it needs a password), expected a PDF that opens without one', 'encrypted-pdf');
