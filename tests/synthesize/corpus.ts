@@ -15,10 +15,13 @@ import type { Brief } from '../../src/model/schema.js';
 import { acronymKey } from '../../src/analyze/glossary.js';
 import { buildModel } from '../../src/pipeline.js';
 
+/** How much an analyst would want a recommendation in a brief; the rule is in each gold file's `_importance`. */
+export type Importance = 'high' | 'medium' | 'low';
 export interface GoldRecommendation {
   quote: string;
   actors?: string[];
   optional?: boolean;
+  importance?: Importance;
 }
 export interface Gold {
   source: string;
@@ -133,6 +136,30 @@ export function scoreRecommendations(a: SourceAnalysis, gold: Gold): Score & { a
     }
   }
   return { ...scoreOf(tpPred, counted, tpGold, required.length), actorAgree, actorTotal, misses, extras, optionalHits, optionalTotal: items.length - required.length };
+}
+
+/**
+ * Recommendations against the high- and medium-importance gold items (issue 22's target for the
+ * bundled papers). Recall = high+medium items (not optional) a prediction covers / all of them.
+ * Precision = predictions covering ANY gold item (high, medium, low or optional) / all predictions:
+ * finding a real but low-importance recommendation is no error, so only predictions that match no
+ * gold item at all count against precision. Unlike scoreRecommendations, a prediction covering only
+ * optional items counts here as correct (it is a recommendation the reader marked, if a borderline one).
+ */
+export function scoreImportantRecommendations(a: SourceAnalysis, gold: Gold): Score & { misses: { quote: string; importance: Importance }[]; extras: string[] } {
+  const text = a.doc.source.text;
+  const items = gold.recommendations.map((g) => ({ ...g, span: locate(text, g.quote) }));
+  for (const g of items) if (!g.span) throw new Error(`gold quote not in ${gold.source}: ${g.quote.slice(0, 60)}`);
+  for (const g of items) if (!g.importance) throw new Error(`gold item without importance in ${gold.source}: ${g.quote.slice(0, 60)}`);
+  const important = items.filter((g) => !g.optional && g.importance !== 'low');
+  let tpPred = 0;
+  const extras: string[] = [];
+  for (const r of a.recommendations) {
+    if (items.some((g) => overlaps(r, g.span!))) tpPred++;
+    else extras.push(r.text);
+  }
+  const misses = important.filter((g) => !a.recommendations.some((r) => overlaps(r, g.span!))).map((g) => ({ quote: g.quote, importance: g.importance! }));
+  return { ...scoreOf(tpPred, a.recommendations.length, important.length - misses.length, important.length), misses, extras };
 }
 
 const longKey = (s: string) => s.toLowerCase().replace(/['’]s\b/g, '').replace(/[^\p{L}\p{N}]+/gu, '');
