@@ -21,6 +21,7 @@ import type { SectionKind, ZoneKind } from '../model/schema.js';
 import { zoneKindAt } from '../structure/zones.js';
 import { bodySentences, isLeadIn, isProse, maskCitations, sectionKindOf, wordCount } from './body-text.js';
 import { claimOf } from './claim.js';
+import { itemForm } from './advice-items.js';
 import { cosine, countTerms, inverseFrequencies, norm, sentenceTerms, weigh, type TermVector } from './text/vectors.js';
 
 /** Options of the findings extractor. */
@@ -35,12 +36,21 @@ export interface FindingsOptions {
 export const defaultFindingsOptions: Readonly<FindingsOptions & { maxFromSummary: number }> = { max: 12, redundancy: 0.5, maxFromSummary: 7 };
 
 /**
+ * A long report argues more points than a short brief: from 18 pages on, one more finding for every
+ * six pages, up to four more than `max` (a 25-page report keeps 14, a 48-page guide 16).
+ */
+function budgetFor(doc: StructuredSource, max: number): number {
+  const pages = doc.source.pageStarts?.length ?? 0;
+  return max + Math.min(4, Math.max(0, Math.floor((pages - 12) / 6)));
+}
+
+/**
  * Prior of a sentence by its zone, where the zone says more than the section kind: the parts where
  * a report states its own findings high, the parts about method, literature or the document low.
  * Body zones fall back to the section prior.
  */
 const zonePrior: Partial<Record<ZoneKind, number>> = {
-  'key-findings': 1.5, 'executive-summary': 1.25, abstract: 1.1, conclusions: 1.1, recommendations: 0.55,
+  'key-findings': 1.5, 'executive-summary': 1.25, abstract: 1.1, conclusions: 0.95, recommendations: 0.55,
   introduction: 0.25, foreword: 0.15, methods: 0, 'literature-review': 0.05, annexes: 0.15, cover: 0.2, glossary: 0,
   contents: 0, bios: 0, acknowledgements: 0, references: 0, notes: 0, imprint: 0, signatories: 0,
 };
@@ -53,6 +63,8 @@ const quantified = /\b\d+(?:[.,]\d+)?\s*(?:%|per\s?cent\b|percent\b|million\b|bi
 /** An ask in a recommendations zone that the recommendation extractor did not claim: a modal, or an item "Actors to do …". */
 const asking = /\b(?:should|must|ought to|needs? to|have to|has to)\b|^[\p{Lu}][^.;:!?]{0,80}?\s+to\s+(?!be\b)\p{Ll}+\b(?![^.]*\b(?:is|are|was|were|has|have|will|can|may)\b)/u;
 
+/** A duty word: the sentence prescribes ("Services need to exist that …", "Creators must …"). */
+const duty = /\b(?:should|must|ought\s+to|needs?\s+to|have\s+to|has\s+to)\b/i;
 /** A sentence drawing the inference of an argument ("Thus, …", "It follows that …", "This renders …"). */
 const inference = /^(?:thus|therefore|hence|consequently|accordingly|as a result|it follows that|in (?:sum|short|effect)|taken together|ultimately|in fact|indeed|nevertheless|nonetheless|this (?:renders|means|shows|implies|suggests|indicates|makes)|this clearly shows|clearly)\b/i;
 /** The authors' own judgement ("We assess that …", "we find", "we believe"). */
@@ -146,6 +158,9 @@ export function scoreFindings(doc: StructuredSource, exclude: ReadonlySet<number
     const vn = norm(vectors[i]);
     const zero = { sentence: s, score: 0, vector: vectors[i], norm: vn };
     if (words < 8 || words > 70 || /\?\s*$/.test(s.text) || exclude.has(s.end)) return zero;
+    // A sentence opening in lower case is the tail of one cut by a page, column or list break: its
+    // subject is elsewhere.
+    if (/^["“‘(]?\p{Ll}/u.test(s.text)) return zero;
     if (citesOthers(raw) || /^(?:keywords?|key\s+words|jel|doi|source|note|figure|table)\b\s*[:.]/i.test(s.text)) return zero;
     // Not prose, or a lead-in whose substance is the list or formula after its colon.
     if (!isProse(s.text) || isLeadIn(s.text)) return zero;
@@ -171,14 +186,17 @@ export function scoreFindings(doc: StructuredSource, exclude: ReadonlySet<number
     if (group.length > 2 && (group[0] === i || group[group.length - 1] === i) && (kind === 'conclusion' || kind === 'findings' || kind === 'discussion')) score += 0.15;
     // The analytic conclusion of an argument: an inference drawn, the authors' judgement, an
     // assessment of likelihood, the sentence that ends its paragraph.
-    if (inference.test(s.text)) score += 0.3;
+    if (inference.test(s.text)) score += 0.45;
     if (ownJudgement.test(s.text)) score += 0.3;
     if (likelihood.test(s.text)) score += 0.1;
     if (sentences[i + 1]?.paragraph !== s.paragraph && group.length > 2) score += 0.1;
     // Short sentences rarely carry a claim worth a brief ("Two important states are A and B.").
     if (words < 12) score -= 0.2;
     // Sentences that open with a pronoun or connective lean on context the brief will not show.
-    if (/^(?:it|this|these|they|he|she|such|that|those)\b/i.test(s.text) && !inference.test(s.text)) score -= 0.15;
+    // ("These technologies are …" names its subject; "This is …" does not.)
+    if (/^(?:it|this|these|they|he|she|such|that|those)\s+(?:is|are|was|were|has|have|had|can|could|will|would|may|might|also|means|makes|shows)\b/i.test(s.text) && !inference.test(s.text)) score -= 0.15;
+    // A sentence saying what someone must or needs to do prescribes; a finding states what is.
+    if (!summarising && duty.test(s.text)) score -= 0.3;
     // Historical narration (a year in the sentence) is background more often than a finding; in a
     // summary, a dated fact is the finding.
     if (!summarising && /\b(?:in|since|until|by|during)\s+(?:1[6-9]|20)\d\d\b/.test(s.text)) score -= 0.2;
@@ -191,17 +209,19 @@ export function findFindings(doc: StructuredSource, exclude: ReadonlySet<number>
   const scored = scoreFindings(doc, exclude).filter((c) => c.score > 0.5);
   scored.sort((a, b) => b.score - a.score || a.sentence.start - b.sentence.start);
   const kept: Scored[] = [];
+  const max = budgetFor(doc, options.max);
   const fromSummary = options.maxFromSummary ?? options.max;
   let summaryCount = 0;
   // The body's findings are spread over its sections: an analyst takes the conclusion of each part
   // of the argument, not five sentences of one.
   const perSection = new Map<number, number>();
   for (const c of scored) {
-    if (kept.length >= options.max) break;
+    if (kept.length >= max) break;
     const summary = !!c.zone && summaryZones.has(c.zone);
     if (summary && summaryCount >= fromSummary) continue;
-    if (!summary && c.zone !== 'conclusions' && (perSection.get(c.sentence.section) ?? 0) >= 2) continue;
+    if (!summary && (perSection.get(c.sentence.section) ?? 0) >= (c.zone === 'conclusions' ? 3 : 2)) continue;
     if (kept.some((k) => cosine(k.vector, c.vector, k.norm, c.norm) > options.redundancy)) continue;
+    if (!statesClaim(c.sentence.text)) continue;
     kept.push(c);
     if (summary) summaryCount++;
     else perSection.set(c.sentence.section, (perSection.get(c.sentence.section) ?? 0) + 1);
@@ -211,6 +231,18 @@ export function findFindings(doc: StructuredSource, exclude: ReadonlySet<number>
     const view = reportedView(doc, c.sentence);
     return { ...claim, ...(view ? { text: `${view} ${lowerFirst(claim.text)}` } : {}), score: Number(c.score.toFixed(4)), section: c.sentence.section };
   });
+}
+
+/**
+ * Whether a sentence states something rather than instructing or naming: an item that opens with
+ * a verb in its base form ("Update mechanisms to …", "Governments to adopt …") asks, and a verbless
+ * line without a full stop ("Development of values and skills for life") is a heading. Tagged only
+ * for the few sentences about to be kept.
+ */
+function statesClaim(text: string): boolean {
+  const form = itemForm(text);
+  if (form === 'imperative' || form === 'actor-to' || form === 'to-infinitive') return false;
+  return !(form === 'noun-phrase' && !/[.!]["”’)]*\s*$/.test(text));
 }
 
 /** "Critics argue that" when the sentence's paragraph or the one before opens it with a lead-in reporting another's view; else null. */

