@@ -112,7 +112,7 @@ export function inApartZone(doc: StructuredSource, offset: number): boolean {
 }
 
 /** Memoised per structured source: every extractor asks for the same lists. */
-function perSource<T>(compute: (doc: StructuredSource) => T): (doc: StructuredSource) => T {
+export function perSource<T>(compute: (doc: StructuredSource) => T): (doc: StructuredSource) => T {
   const cache = new WeakMap<StructuredSource, T>();
   return (doc) => {
     if (!cache.has(doc)) cache.set(doc, compute(doc));

@@ -12,6 +12,7 @@ import type { AnalyzeOptions } from '../model/context.js';
 import { actorTable, actorsIn, distinctActors, joinActors, type ActorTable } from './actors.js';
 import { bodySentences, isLeadIn, isProse, maskCitations, sectionKindOf } from './body-text.js';
 import { claimOf } from './claim.js';
+import { makerAddressee, namedMakers } from './makers.js';
 import { addresseeOfLeadIn, adviceZoneOf, documentAddressee, headingAddressee, isAgentPhrase, namedBody } from './advice-context.js';
 import { itemRecommendations } from './item-recommendations.js';
 import { isDeclarative, isForeseen } from './sentence-role.js';
@@ -372,9 +373,11 @@ export function findRecommendations(doc: StructuredSource, options: Pick<Analyze
     if (found && !isProse(s.text)) found = null;
     if (found && !found.actor) {
       // Nobody named in the sentence: the heading's addressee ("Recommendations for Congress"),
-      // else the document's, when the sentence stands in a zone of advice.
+      // else whoever the document says makes what the sentence is about ("Standards should …"),
+      // else the document's, when the sentence stands in a zone of advice, else the makers the
+      // language names after that thing ("Policies should …" → the document's "policy-makers").
       const zone = adviceZoneOf(doc, s.section);
-      const fallback = addresseeOfLeadIn(s.text) ?? headingAddressee(doc, s.section) ?? (zone === 'advice' && found.strength === 'explicit' ? addressee : null);
+      const fallback = addresseeOfLeadIn(s.text) ?? headingAddressee(doc, s.section) ?? makerAddressee(doc, s.text) ?? (zone === 'advice' && found.strength === 'explicit' ? addressee : null) ?? namedMakers(doc, s.text);
       if (fallback) found = { ...found, actor: fallback, actors: [fallback] };
     }
     if (found) out.push(found);

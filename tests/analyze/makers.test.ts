@@ -1,0 +1,42 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findRecommendations } from '../../src/analyze/recommendations.js';
+import { defaultAnalyzeOptions } from '../../src/model/context.js';
+import { ingest } from '../../src/ingest/index.js';
+import { structure } from '../../src/structure/index.js';
+import { Report } from '../../src/model/diagnostics.js';
+import { docOf, paper } from '../synthesize/doc.js';
+
+const policy = join(import.meta.dirname, '../../../shared/eval/policy-pdf/docs');
+
+describe('addressee by who makes the thing a recommendation is about', () => {
+  it('gives "Guidelines should …" to the body the report says drafts the guidelines, and "Policies should …" to its policy-makers', async () => {
+    const doc = await docOf(
+      paper({
+        Introduction: [
+          'The National Curriculum Council, chaired by the deputy minister, is drafting the new assessment guidelines for secondary schools.',
+          'Policy-makers have asked for evidence on how assessment shapes teaching in rural schools.',
+        ],
+        Recommendations: [
+          'Guidelines for assessment should give teachers room to adapt tasks to their pupils.',
+          'Policies on rural schools should fund teacher training before new assessments start.',
+          'It should be clear who pays for the new tests.',
+        ],
+      }),
+    );
+    const recs = findRecommendations(doc, defaultAnalyzeOptions);
+    const actorOf = (re: RegExp) => recs.find((r) => re.test(r.text))?.actor ?? null;
+    expect(actorOf(/^Guidelines for assessment/)).toBe('National Curriculum Council');
+    expect(actorOf(/^Policies on rural schools/)?.toLowerCase()).toBe('policy-makers');
+  });
+
+  it.runIf(existsSync(policy))('gives the JRC brief\'s "Standards should …" asks to the European standardisation organisations', async () => {
+    const path = join(policy, 'jrc-ai-act-standards.pdf');
+    const ctx = { report: new Report() };
+    const doc = structure((await ingest({ path, bytes: new Uint8Array(readFileSync(path)) }, ctx))!, ctx);
+    const standards = findRecommendations(doc, defaultAnalyzeOptions).filter((r) => /^Standards\b/.test(r.text));
+    expect(standards.length).toBeGreaterThanOrEqual(3);
+    for (const r of standards) expect(r.actor, r.text).toBe('European standardisation organisations');
+  });
+});
