@@ -136,7 +136,9 @@ export function itemForm(body: string): ItemForm {
   if (/^to\s+\p{Ll}+/u.test(t)) return 'to-infinitive';
   const first = /^\p{L}[\p{L}-]*/u.exec(t)?.[0] ?? '';
   const clause = t.split(/[.;:!?](?:\s|$)|,\s/)[0];
-  if (first && !notImperative.test(first) && !/\p{L}{3}ing$/iu.test(first) && (!/ed$/i.test(first) || /eed$|^embed$/i.test(first))) {
+  // A first word in "-s" is a verb's third person ("Fotor: incorporates GenAI in …" describes a
+  // tool), not an instruction; base forms in "-s" end "-ss" or "-us" ("Assess", "Focus").
+  if (first && !notImperative.test(first) && !/\p{L}{3}ing$/iu.test(first) && (!/ed$/i.test(first) || /eed$|^embed$/i.test(first)) && !/\p{L}{2}[^su]s$/iu.test(first)) {
     // "you must" before the words makes the tagger read a sentence-initial verb as a verb.
     const tokens = tagText(`you must ${clause.charAt(0).toLowerCase()}${clause.slice(1, 200)}`).slice(2);
     const lead = (tokens[0]?.pos === 'ADV' || /^(?:further|also)$/i.test(tokens[0]?.value ?? '')) && tokens.length > 1 ? 1 : 0;

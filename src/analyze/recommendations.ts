@@ -10,7 +10,8 @@
 import type { ExtractedRecommendation, Sentence, StructuredSource } from '../model/document.js';
 import type { AnalyzeOptions } from '../model/context.js';
 import { actorTable, actorsIn, distinctActors, joinActors, type ActorTable } from './actors.js';
-import { bodySentences, isLeadIn, isProse, maskCitations, sectionKindOf } from './body-text.js';
+import { bodySentences, inApartZone, isLeadIn, isProse, maskCitations, sectionKindOf } from './body-text.js';
+import { zoneKindAt } from '../structure/zones.js';
 import { claimOf } from './claim.js';
 import { makerAddressee, namedMakers } from './makers.js';
 import { addresseeOfLeadIn, adviceZoneOf, documentAddressee, headingAddressee, isAgentPhrase, namedBody } from './advice-context.js';
@@ -64,6 +65,9 @@ const participles = benefitVerbs
   .map((v) => (v.endsWith('e') ? `${v}d` : /[^aeiou]y$/.test(v) ? `${v.slice(0, -1)}ied` : `${v}ed`))
   .join('|');
 const implicitModal = new RegExp(`\\b(?:can|could|might|may\\s+(?:wish\\s+to|want\\s+to|consider))\\s+(?:also\\s+|further\\s+|significantly\\s+|greatly\\s+|potentially\\s+|then\\s+|thus\\s+|therefore\\s+|still\\s+|effectively\\s+|together\\s+)*(?:(?:be\\s+(?:(?:better|further|greatly|significantly)\\s+)?(?:${participles}|achieved|brought|given|held|set|put|kept|sought|undertaken|driven|chosen|transformed|improved|strengthened|enhanced|resolved|addressed|built|made|taken|used|utili[sz]ed|leveraged|mitigated|reduced|overcome|rebuilt))|(?:${benefitVerbs}))\\b`, 'gi');
+
+/** Likelihood words beside a modal that make it a prediction ("could likely", "would certainly", "may well"). */
+const epistemic = /\b(?:likely|certainly|probably|possibly|surely|inevitably|undoubtedly)\s+(?:can|could|might|may|would)\b|\b(?:can|could|might|may|would)\s+(?:also\s+)?(?:likely|certainly|probably|possibly|well|surely|inevitably|undoubtedly)\b/i;
 
 /** What every match of implicitModal starts with (same flags). */
 const anyModal = /\b(?:can|could|might|may)\s/i;
@@ -125,6 +129,8 @@ function cuesIn(masked: string): Cue[] {
   if (anyModal.test(masked)) for (let m = implicitModal.exec(masked); m; m = implicitModal.exec(masked)) {
     const modal = /^\S+/.exec(m[0])![0];
     const after = m.index + modal.length;
+    // "could likely witness", "may well face": a possibility weighed is a forecast, not advice.
+    if (epistemic.test(masked.slice(Math.max(0, m.index - 12), m.index + m[0].length))) continue;
     cues.push({ index: m.index, length: m[0].length, strength: 'implicit', actionFrom: after, passive: /\bbe\s+\S+$/.test(m[0]) });
   }
   for (const re of implicitPatterns) {
@@ -392,7 +398,10 @@ export function findRecommendations(doc: StructuredSource, options: Pick<Analyze
     if (named !== r.actor) Object.assign(r, { actor: named, actors: [named] });
   }
   // Stated without a clause that only reports them ("Therefore,", "The article argues that").
-  return out.filter((r) => r.end <= text.length).map((r) => ({ ...r, ...claimOf(doc, r) }));
+  // Nothing from the parts that only list or thank (contents, bios, glossary: "LeT – Lashkar-e-Taiba"),
+  // and no possibility weighed as a forecast ("… would certainly constrict India's choices").
+  const listing = (at: number) => inApartZone(doc, at) || zoneKindAt(doc, at) === 'glossary';
+  return out.filter((r) => r.end <= text.length && !listing(r.start) && !(r.strength === 'implicit' && epistemic.test(r.text))).map((r) => ({ ...r, ...claimOf(doc, r) }));
 }
 
 function joinActorsForContext(actors: string[]): string {
@@ -445,8 +454,11 @@ export function recommendationIn(doc: StructuredSource, s: Sentence, table: Acto
     // Possibility is advice only when someone could act on it: an actor, an action (gerund) or a policy noun
     // as subject, or a conditional/means clause ("By cooperating…, X might …").
     const subj = subject.replace(/^(?:the|a|an)\s+/i, '');
+    // The subject's head, before what modifies it: "the narrative around the Taliban's victory
+    // could provide fuel …" is about a narrative, which acts on nobody's advice.
+    const head = subj.split(/\s+(?:of|around|about|behind|over|surrounding|concerning|regarding|against|among|between|within)\s+/i)[0];
     const actionable =
-      distinctActors(subj, table).length > 0 ||
+      distinctActors(head, table).length > 0 ||
       (agentNouns.test(subj) && subj.split(/\s+/).length <= 6) ||
       /^[A-Za-z]+ing\b/.test(subj) ||
       /\b(?:cooperation|collaboration|engagement|dialogue|partnership|relations|ties|relationship|approach|strategy|policy|measures?|steps?|efforts?|initiatives?|framework|mechanism|investment|diplomacy|trade|connectivity)\b/i.test(subj) ||
