@@ -16,7 +16,7 @@ import { claimOf } from './claim.js';
 import { makerAddressee, namedMakers } from './makers.js';
 import { addresseeOfLeadIn, adviceZoneOf, documentAddressee, headingAddressee, isAgentPhrase, namedBody } from './advice-context.js';
 import { itemRecommendations } from './item-recommendations.js';
-import { isDeclarative, isForeseen } from './sentence-role.js';
+import { describesInstrument, isDeclarative, isForeseen } from './sentence-role.js';
 import { tagText } from './text/nlp.js';
 
 /** A prescribing cue found in a sentence. */
@@ -113,6 +113,10 @@ function cuesIn(masked: string): Cue[] {
       if (/^\s+(?:recogni[sz]e|note|notice|understand|remember|mention|highlight|emphasi[sz]e|stress|acknowledge|realize|realise|keep in mind|bear in mind|consider)\s+(?:that|how|why|what)\b/i.test(masked.slice(end)) || /\bto\s+(?:recogni[sz]e|note|notice|understand|remember|mention|highlight|emphasi[sz]e|realize)$/i.test(m[0])) continue;
       // "we should point out …", "one must note …": the writer addressing the reader.
       if (/\b(?:we|one|i)\s+(?:\w+\s+)?$/i.test(masked.slice(Math.max(0, m.index - 12), m.index)) && /^\s+(?:also\s+|first\s+|again\s+)?(?:point\s+out|note|notice|mention|remember|recall|emphasi[sz]e|stress|clarify|add|highlight|distinguish|recogni[sz]e|acknowledge|keep\s+in\s+mind|bear\s+in\s+mind|turn|look|ask|consider)\b/i.test(masked.slice(end))) continue;
+      // "…, and so must be the response": an ellipsis comparing, not asking; "X can claim an
+      // accident, and investigators must then prove intent": a consequence of a possibility.
+      if (/\bso\s+$/i.test(masked.slice(0, m.index)) && /^\s+be\b/i.test(masked.slice(end))) continue;
+      if (/^\s+then\b/i.test(masked.slice(end)) && /\b(?:can|could|may|might|if|when|once)\b[^.;]*,\s*(?:and\s+)?[^,;]*$/i.test(masked.slice(0, m.index))) continue;
       // "it should come as no surprise that …" is an idiom of expectation.
       if (/^\s+(?:not\s+)?come\s+as\s+(?:no|a|any)\s+surprise\b/i.test(masked.slice(end))) continue;
       // "Should the US decide to …", "…, should it fail": an inverted conditional. But after an aside
@@ -417,6 +421,13 @@ function isImperative(masked: string): boolean {
   return tokens.length > 3 && tokens[0].pos === 'VERB' && tokens[0].lower === first.toLowerCase();
 }
 
+/** Whether an earlier sentence of the sentence's paragraph reports what a law or rule requires. */
+function continuesInstrument(doc: StructuredSource, s: Sentence): boolean {
+  const i = doc.sentences.indexOf(s);
+  for (let k = i - 1; k >= 0 && doc.sentences[k].paragraph === s.paragraph; k--) if (describesInstrument(doc.sentences[k].text)) return true;
+  return false;
+}
+
 /** Longest sentence (UTF-16 units) examined for a recommendation. */
 const maxSentenceLength = 2000;
 
@@ -447,6 +458,9 @@ export function recommendationIn(doc: StructuredSource, s: Sentence, table: Acto
     }
     return null;
   }
+  // Outside advice, a paragraph that reports what a law requires goes on describing its duties
+  // ("Under the Act, the department must consult … Exporters must screen their customers …").
+  if (!zoneAdvice && continuesInstrument(doc, s)) return null;
   // An explicit cue wins; among equals the first.
   const cue = cues.find((c) => c.strength === 'explicit' && !c.passive) ?? cues.find((c) => c.strength === 'explicit') ?? cues[0];
   const subject = subjectBefore(masked, cue.index);

@@ -28,6 +28,11 @@ const onlyHasTo = /\bonly\s+(?:has|have|needs?)\s+to\b/i;
 /** A table cell or note that has lost its subject: "Need to be alert to …". */
 const subjectless = /^\s*Needs?\s+to\b/;
 
+/** Whether a sentence reports what a law, rule or contract requires ("Under the Act, the department must …"). */
+export function describesInstrument(text: string): boolean {
+  return underInstrument.test(text) || instrumentRequires.test(text);
+}
+
 /** Whether a sentence declares, recites or describes the document instead of asking. */
 export function isDeclarative(text: string): boolean {
   const op = operativeOpening.exec(text);
