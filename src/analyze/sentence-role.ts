@@ -25,6 +25,12 @@ const instrumentRequires = new RegExp(String.raw`\b${instrument}\s+(?:also\s+|fu
 /** A minimal duty described, not set: "a distributor only has to certify …". */
 const onlyHasTo = /\bonly\s+(?:has|have|needs?)\s+to\b/i;
 
+/**
+ * A glossary entry: a term, a colon, then what it is ("AI system: an AI system is a machine-based
+ * system that …", "Decisions: OECD legal instruments which are legally binding …").
+ */
+const definition = /^\s*\p{Lu}[^:.;]{1,40}:\s+(?:(?:an?|the)\s+)?[^.:;]{0,80}?\b(?:(?:is|are)\s+(?:an?|the)\b|refers?\s+to\b|means\b|denotes\b|(?:which|that)\s+(?:is|are)\b)/u;
+
 /** A table cell or note that has lost its subject: "Need to be alert to …". */
 const subjectless = /^\s*Needs?\s+to\b/;
 
@@ -37,7 +43,7 @@ export function describesInstrument(text: string): boolean {
 export function isDeclarative(text: string): boolean {
   const op = operativeOpening.exec(text);
   if (op && !askingOperative.test(op[1]) && /(?:S|ING|ED)$/.test(op[1])) return true;
-  return declaration.test(text) || selfDescription.test(text) || subjectless.test(text) || underInstrument.test(text) || instrumentRequires.test(text) || onlyHasTo.test(text);
+  return declaration.test(text) || definition.test(text) || selfDescription.test(text) || subjectless.test(text) || underInstrument.test(text) || instrumentRequires.test(text) || onlyHasTo.test(text);
 }
 
 /**
