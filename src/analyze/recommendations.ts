@@ -66,13 +66,29 @@ const participles = benefitVerbs
   .join('|');
 const implicitModal = new RegExp(`\\b(?:can|could|might|may\\s+(?:wish\\s+to|want\\s+to|consider))\\s+(?:also\\s+|further\\s+|significantly\\s+|greatly\\s+|potentially\\s+|then\\s+|thus\\s+|therefore\\s+|still\\s+|effectively\\s+|together\\s+)*(?:(?:be\\s+(?:(?:better|further|greatly|significantly)\\s+)?(?:${participles}|achieved|brought|given|held|set|put|kept|sought|undertaken|driven|chosen|transformed|improved|strengthened|enhanced|resolved|addressed|built|made|taken|used|utili[sz]ed|leveraged|mitigated|reduced|overcome|rebuilt))|(?:${benefitVerbs}))\\b`, 'gi');
 
+/**
+ * The subject of a that-clause in the mandative subjunctive ("that Pakistan and the US reinforce
+ * …", "that the Council establish …"): a noun phrase, then a verb in its base form that someone can
+ * be asked to do — not an auxiliary, not "-ed" or "-s" ("that trade has grown", "that teachers
+ * uses"), not a verb of state ("that the two countries remain apart"). Null when the clause reports.
+ */
+function mandative(m: RegExpExecArray): string | null {
+  const clause = m[1];
+  const tokens = tagText(clause);
+  const v = tokens.findIndex((t, i) => i > 0 && (t.pos === 'VERB' || t.pos === 'AUX'));
+  if (v < 1 || tokens[v].pos !== 'VERB' || !tokens.slice(0, v).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) return null;
+  const verb = tokens[v].lower;
+  if (/(?:ed|[^s]s)$/.test(verb) || /^(?:remain|seem|appear|continue|differ|exist|tend|lack|face|share|need|know|believe|depend|belong|agree|disagree|stay)$/.test(verb)) return null;
+  return clause.slice(0, tokens[v].start).trim();
+}
+
 /** Likelihood words beside a modal that make it a prediction ("could likely", "would certainly", "may well"). */
 const epistemic = /\b(?:likely|certainly|probably|possibly|surely|inevitably|undoubtedly)\s+(?:can|could|might|may|would)\b|\b(?:can|could|might|may|would)\s+(?:also\s+)?(?:likely|certainly|probably|possibly|well|surely|inevitably|undoubtedly)\b/i;
 
 /** What every match of implicitModal starts with (same flags). */
 const anyModal = /\b(?:can|could|might|may)\s/i;
 
-const explicitPatterns: { re: RegExp; passiveGroup?: boolean; hint?: number }[] = [
+const explicitPatterns: { re: RegExp; passiveGroup?: boolean; hint?: number; holds?: (m: RegExpExecArray) => string | null }[] = [
   { re: /\b(?:should|must|ought\s+to|shall)\b(?!\s+(?:not\s+)?have\s+(?:been|[a-z]+ed)\b)/gi },
   { re: /(?<!\b(?:the|a|an|of|no|their|its|his|her|this|that|urgent|pressing|any|without)\s+)\b(?:needs|need)\s+to\b/gi },
   { re: /\b(?:has|have)\s+to\b(?!\s+do\s+with)/gi },
@@ -80,6 +96,11 @@ const explicitPatterns: { re: RegExp; passiveGroup?: boolean; hint?: number }[] 
   // The writers' call on someone: "We urge the Board and contributor governments to …".
   // ("We invite speakers to …", "we encourage students to …" describe a practice more often.)
   { re: /\bwe\s+(?:therefore\s+|also\s+|strongly\s+)?(?:urge|call\s+(?:on|upon))\s+([^;:]{2,120}?)\s+to\b/gi, hint: 1 },
+  // The writers' proposal in the mandative subjunctive: "The paper suggests that Pakistan and the
+  // US reinforce their relationship …", "We propose that the Council establish …" (a base verb,
+  // not "are", "has", "-ed" or "-s": "suggests that trade has grown" reports; nor a verb of state,
+  // which no one can be asked to do: "suggests that the two countries remain apart").
+  { re: /\b(?:(?:this|the\s+present|our|the)\s+(?:paper|study|article|report|brief|analysis|research)|we)\s+(?:therefore\s+|also\s+|further\s+)?(?:suggests?|proposes?)\s+that\s+([^,;:]{2,100})/giu, hint: 1, holds: mandative },
   // The noun only as the writer's own advice: "a recommendation system" is a kind of software.
   { re: /\b(?:recommends?|recommended|urges|calls\s+(?:on|upon|for))\b|\b(?:our|my|the)\s+(?:(?:main|key|first|second|third|final|central|principal)\s+)?recommendations?\s+(?:is|are|would\s+be)\b/gi },
   { re: /\b(?:is|are|will\s+be|would\s+be|remains?)\s+(?:therefore\s+|thus\s+|also\s+|urgently\s+|badly\s+|clearly\s+|still\s+|greatly\s+)*(?:needed|required|necessary|essential|imperative|indispensable|a\s+must|called\s+for|warranted)\b/gi, passiveGroup: true },
@@ -107,6 +128,8 @@ function cuesIn(masked: string): Cue[] {
   for (const p of explicitPatterns) {
     p.re.lastIndex = 0;
     for (let m = p.re.exec(masked); m; m = p.re.exec(masked)) {
+      const held = p.holds ? p.holds(m) : null;
+      if (p.holds && !held) continue;
       const end = m.index + m[0].length;
       if (discourse.test(masked.slice(end))) continue;
       // "it is crucial to recognize that …" instructs the reader's thinking, not an actor.
@@ -125,7 +148,7 @@ function cuesIn(masked: string): Cue[] {
       // "X is essential for Y" assesses; it does not prescribe.
       if (p.passiveGroup && /^\s+(?:for|in|as|because|to\s+the)\b/i.test(masked.slice(end)) && /(?:essential|necessary|vital|crucial|important|critical|indispensable)$/i.test(m[0])) continue;
       const passive = !!p.passiveGroup || /^\s+(?:also\s+|further\s+|therefore\s+)*be\s+[a-z]+ed\b/i.test(masked.slice(end));
-      cues.push({ index: m.index, length: m[0].length, strength: 'explicit', actionFrom: end, subjectHint: p.hint ? m[p.hint] : undefined, passive });
+      cues.push({ index: m.index, length: m[0].length, strength: 'explicit', actionFrom: end, subjectHint: held ?? (p.hint ? m[p.hint] : undefined), passive });
     }
   }
   implicitModal.lastIndex = 0;

@@ -208,3 +208,20 @@ describe('the actor of a recommendation', () => {
     expect(findRecommendations(doc, { actorAliases: {} }).map((r) => r.actors)).toEqual([['the Fund'], ['donors']]);
   });
 });
+
+describe('proposals in the mandative subjunctive', () => {
+  it('reads "the paper suggests that X reinforce …" as advice to X, and "suggests that trade has grown" as a report', async () => {
+    const doc = await docOf(
+      paper({
+        Discussion: [
+          'The paper suggests that Pakistan and the US reinforce their relationship on consolidated grounds by mitigating mistrust.',
+          'The analysis suggests that trade has grown since the agreement was signed in 2015.',
+          'This study suggests that the two countries remain far apart on the question of the border.',
+          'We propose that the Council establish a standing committee on border trade.',
+        ],
+      }),
+    );
+    const recs = findRecommendations(doc, { actorAliases: {} });
+    expect(recs.map((r) => r.actor)).toEqual(['Pakistan and United States', 'the Council']);
+  });
+});
