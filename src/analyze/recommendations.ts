@@ -136,6 +136,8 @@ function cuesIn(masked: string): Cue[] {
       if (/^\s+(?:recogni[sz]e|note|notice|understand|remember|mention|highlight|emphasi[sz]e|stress|acknowledge|realize|realise|keep in mind|bear in mind|consider)\s+(?:that|how|why|what)\b/i.test(masked.slice(end)) || /\bto\s+(?:recogni[sz]e|note|notice|understand|remember|mention|highlight|emphasi[sz]e|realize)$/i.test(m[0])) continue;
       // "we should point out …", "one must note …": the writer addressing the reader.
       if (/\b(?:we|one|i)\s+(?:\w+\s+)?$/i.test(masked.slice(Math.max(0, m.index - 12), m.index)) && /^\s+(?:also\s+|first\s+|again\s+)?(?:point\s+out|note|notice|mention|remember|recall|emphasi[sz]e|stress|clarify|add|highlight|distinguish|recogni[sz]e|acknowledge|keep\s+in\s+mind|bear\s+in\s+mind|turn|look|ask|consider)\b/i.test(masked.slice(end))) continue;
+      // "standards do not have to prescribe …", "X need not …": no duty is laid.
+      if (/\b(?:do|does|did)\s+not\s+$/i.test(masked.slice(Math.max(0, m.index - 10), m.index))) continue;
       // "…, and so must be the response": an ellipsis comparing, not asking; "X can claim an
       // accident, and investigators must then prove intent": a consequence of a possibility.
       if (/\bso\s+$/i.test(masked.slice(0, m.index)) && /^\s+be\b/i.test(masked.slice(end))) continue;

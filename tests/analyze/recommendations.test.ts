@@ -218,6 +218,7 @@ describe('proposals in the mandative subjunctive', () => {
           'The analysis suggests that trade has grown since the agreement was signed in 2015.',
           'This study suggests that the two countries remain far apart on the question of the border.',
           'We propose that the Council establish a standing committee on border trade.',
+          'In summary, the treaty does not have to prescribe the measures each state takes at the border.',
         ],
       }),
     );
