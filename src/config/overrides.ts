@@ -96,7 +96,14 @@ export function applyOverrides(brief: Brief, overrides: Overrides): { brief: Bri
       ...(t.agreedFindingIds ? { agreedFindingIds: live(t.agreedFindingIds, findingIds) } : {}),
     })),
     ...(brief.agreements
-      ? { agreements: brief.agreements.map((a) => ({ ...a, ids: a.ids.filter((id) => (a.kind === 'finding' ? findingIds : recIds).has(id)) })).filter((a) => a.ids.length > 0) }
+      ? {
+          // An agreement of items goes when all its items were dropped; an agreement by meaning has no
+          // items (it cites each source's passage), so it stays.
+          agreements: brief.agreements
+            .map((a) => ({ a, ids: a.ids.filter((id) => (a.kind === 'finding' ? findingIds : recIds).has(id)) }))
+            .filter(({ a, ids }) => ids.length > 0 || a.ids.length === 0)
+            .map(({ a, ids }) => ({ ...a, ids })),
+        }
       : {}),
     ...(brief.recommendationGroups ? { recommendationGroups: brief.recommendationGroups.map((g) => ({ ...g, recommendationIds: g.recommendationIds.filter((id) => recIds.has(id)) })).filter((g) => g.recommendationIds.length > 0) } : {}),
   };

@@ -11,6 +11,17 @@ import { formatDate } from './helpers.js';
 import { buildHandout, type HandoutView } from './handout/index.js';
 import { changeLines } from './changes-view.js';
 import { citationHref, sourceHref } from './anchors.js';
+import { agreementPassages, asOwnSentence, bottomLine, disagreementViews, keyJudgements, strengthNote, supportLabel, type AgreementPassage, type DisagreementView, type JudgementView } from './brief-shape.js';
+
+export type { AgreementPassage, DisagreementView, JudgementView, PositionView } from './brief-shape.js';
+
+/** A point two or more sources make: the claim (one source's words), then how the other sources put it. */
+export interface AgreementView extends FindingView {
+  /** "3 of 5 sources", named when three or fewer. */
+  supportLabel: string;
+  /** The other sources' own passages for it (the claim's own passage left out). */
+  passages: AgreementPassage[];
+}
 
 /** How much of each list a template gets (briefs stay readable; model.json keeps everything). */
 export interface ViewModelOptions {
@@ -22,6 +33,10 @@ export interface ViewModelOptions {
   glossary: number;
   timeline: number;
   agreements: number;
+  /** Key judgements with their support ("3 of 5 sources"). */
+  judgements: number;
+  /** Points where the sources conflict. */
+  disagreements: number;
   questions: number;
   summaryWords: number;
   /** Handout: multiple-choice, cloze, short-answer and discussion items, flashcards. */
@@ -42,6 +57,8 @@ export const defaultViewModelOptions: Readonly<ViewModelOptions> = {
   glossary: 16,
   timeline: 14,
   agreements: 8,
+  judgements: 6,
+  disagreements: 6,
   questions: 6,
   summaryWords: 110,
   multipleChoice: 9,
@@ -162,6 +179,17 @@ export interface ViewModel {
   sources: SourceView[];
   /** Bottom line up front: one best-supported finding per leading theme. */
   keyMessages: FindingView[];
+  /**
+   * The bottom line: as many sentences as `keyMessages` allows, the sources' own key sentences, one
+   * source at a time (a second from the same source only when every source has one), pinned first.
+   */
+  bottomLine: FindingView[];
+  /** Key judgements: the widest agreements, then key findings not in the bottom line, each with its support ("3 of 5 sources"). */
+  judgements: JudgementView[];
+  /** Points where the sources conflict (dates, figures, judgements), each side with its passages. */
+  disagreements: DisagreementView[];
+  /** One line explaining the recommendation strength labels shown (`*explicit*: …; *implicit*: …`), or empty. */
+  strengthNote: string;
   /** A few sentences that set the scene, condensed from the sources' summaries, cited. */
   context: string;
   themes: ThemeView[];
@@ -172,8 +200,8 @@ export interface ViewModel {
    * `actors` limit the remaining audiences share a last group, "other actors".
    */
   recommendationGroups: { actor: string; recommendations: RecommendationView[] }[];
-  /** Findings stated by two or more sources, most support first. */
-  agreements: FindingView[];
+  /** Points two or more sources make, most support first; `cite` gives one passage of each source. */
+  agreements: AgreementView[];
   /** Themes two or more sources discuss, with the sources as references (`[1; 3; 4]`). */
   sharedThemes: { label: string; sourceCount: number; cite: string; mostIn: string }[];
   glossary: { term: string; definition: string; cite: string }[];
@@ -322,7 +350,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     const locator = c.page ? `p.\u00a0${c.page}` : section;
     return { n, section, page: c.page ?? null, label: citationLabel(n, locator), passage: escapeMarkdown(words(c.quote, 60)), href: linked ? citationHref(n, c.start, c.end) : '' };
   };
-  const cite = (cs: readonly Citation[]): string => {
+  const cite = (cs: readonly Citation[], most = 3): string => {
     const seen = new Set<string>();
     const labels: string[] = [];
     for (const c of [...cs].sort((a, b) => (number.get(a.sourceId) ?? 0) - (number.get(b.sourceId) ?? 0) || a.start - b.start)) {
@@ -330,8 +358,13 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
       if (!seen.has(v.label)) { seen.add(v.label); labels.push(linkTo(v.label, v.href)); }
     }
     // Three references make the point; more would crowd the line.
-    const shown = labels.length > 3 ? [...labels.slice(0, 3), `+${labels.length - 3} more`] : labels;
+    const shown = labels.length > most ? [...labels.slice(0, most), `+${labels.length - most} more`] : labels;
     return shown.length ? `[${shown.join('; ')}]` : '';
+  };
+  // One passage of each source, none left out: an agreement or a side of a disagreement shows who holds it.
+  const citeEach = (cs: readonly Citation[]): string => {
+    const seen = new Set<string>();
+    return cite([...cs].sort((a, b) => (number.get(a.sourceId) ?? 0) - (number.get(b.sourceId) ?? 0) || a.start - b.start).filter((c) => !seen.has(c.sourceId) && !!seen.add(c.sourceId)), Infinity);
   };
   // Source numbers as one citation, in the order given.
   const citeSources = (ids: readonly string[] | undefined): string => {
@@ -508,7 +541,8 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
 
   // Points two or more sources make: findings and recommendations alike (the model's agreement
   // groups: merged items, or similar items on a shared phrase), the most widely made first.
-  const agreements: FindingView[] = brief.agreements
+  const sourceName = (id: string) => sources.find((x) => x.id === id)?.authorsShort || `source ${number.get(id) ?? '?'}`;
+  const agreements: AgreementView[] = brief.agreements
     ? brief.agreements
         .map((a, k) => {
           const items = a.ids.map((id) => (a.kind === 'finding' ? fById.get(id) : rById.get(id))).filter((x): x is Finding | Recommendation => x !== undefined);
@@ -522,9 +556,20 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
           // An agreement by meaning cites each source's own passage; a merged one, its items' citations.
           const citations = a.citations?.length ? a.citations : items.flatMap((x) => x.citations);
           const text = a.claim ?? items[0]!.text;
-          return { id: items[0]?.id ?? '', text: escapeMarkdown(asSentence(text)), cite: cite(citations), citations: citations.map(citeView), support: a.sourceIds.length, agreed: true };
+          return {
+            id: items[0]?.id ?? '',
+            text: escapeMarkdown(asOwnSentence(text)),
+            cite: citeEach(citations),
+            citations: citations.map(citeView),
+            support: a.sourceIds.length,
+            agreed: true,
+            supportLabel: supportLabel(a.sourceIds, brief.sources.length, sourceName),
+            passages: agreementPassages(text, citations, { citeEach, sourceName, sourceOrder: number }),
+          };
         })
-    : rankFindings(brief.findings.filter((f) => f.agreed ?? supportOf(f.citations, f.support) > 1)).slice(0, o.agreements).map(findingView);
+    : rankFindings(brief.findings.filter((f) => f.agreed ?? supportOf(f.citations, f.support) > 1))
+        .slice(0, o.agreements)
+        .map((f) => ({ ...findingView(f), supportLabel: supportLabel(f.sourceIds ?? [...new Set(f.citations.map((c) => c.sourceId))], brief.sources.length, sourceName), passages: [] }));
 
   const sharedThemes = themes
     .filter((t) => new Set(t.sourceIds).size > 1)
@@ -622,6 +667,21 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     { multipleChoice: o.multipleChoice, cloze: o.cloze, shortAnswer: o.shortAnswer, discussion: o.discussion, flashcards: o.flashcards },
   );
 
+  // The policy-brief shape: bottom line, key judgements with their support, disagreements.
+  const shapeContext = {
+    keyFindings: rankFindings(picked),
+    ranked: rankFindings(brief.findings),
+    themeFindings: themes.map((t) => rankFindings(t.findingIds.map((id) => fById.get(id)).filter((f): f is Finding => !!f))),
+    citeEach,
+    standsAlone,
+    sourceName,
+    sourceOrder: number,
+    bottomLine: o.keyMessages,
+    judgements: o.judgements,
+    disagreements: o.disagreements,
+  };
+  const bottom = bottomLine(shapeContext);
+
   const ch = brief.changes;
   const item = (x: { text: string }) => escapeMarkdown(words(asSentence(x.text), 30));
   const forActor = (x: { actor: string | null }) => (x.actor ? ` for ${escapeMarkdown(listed(x.actor.split(/, | and /).map(withArticle)))}` : '');
@@ -629,7 +689,7 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     ? {
         // Dated as the title block dates the edition ("5 January 2026").
         since: (ch.since && formatDate(ch.since)) ?? ch.since ?? 'the previous edition',
-        lines: [...changeLines(ch, picked.map((f) => f.text), { item, forActor }), ...overrideLines(ch.overrides)],
+        lines: [...changeLines(ch, [...new Set([...bottom, ...picked])].map((f) => f.text), { item, forActor }), ...overrideLines(ch.overrides)],
       }
     : null;
 
@@ -651,6 +711,10 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     },
     sources,
     keyMessages,
+    bottomLine: bottom.map(findingView),
+    judgements: keyJudgements(brief, shapeContext, bottom),
+    disagreements: disagreementViews(brief, shapeContext),
+    strengthNote: strengthNote(recommendationGroups.flatMap((g) => g.recommendations.map((r) => r.strength))),
     context,
     themes: themeViews,
     findings: rankFindings(brief.findings).map(findingView),

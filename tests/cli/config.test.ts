@@ -139,7 +139,8 @@ describe('how much the brief shows, set by the user', () => {
       .filter((f) => f.endsWith('.txt'))
       .map((f) => [`sources/${f}`, readFileSync(join(process.cwd(), 'sources', f), 'utf8')]),
   );
-  const keyMessages = (md: string) => md.slice(md.indexOf('## Key messages'), md.indexOf('\n## ', md.indexOf('## Key messages') + 3)).split('\n').filter((l) => l.startsWith('- ')).length;
+  // The bottom line: one sentence a line, each ending with its citation.
+  const keyMessages = (md: string) => md.slice(md.indexOf('## Bottom line') + 15, md.indexOf('\n## ', md.indexOf('## Bottom line') + 3)).split('\n').filter((l) => /\]$/.test(l)).length;
   // Words of each source's paragraph in "The sources in brief" of the instructor's key (the line under each `### n. title`).
   const sourceParagraphWords = (md: string) => {
     const part = md.slice(md.indexOf('## The sources in brief'));

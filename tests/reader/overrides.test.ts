@@ -56,7 +56,8 @@ describe('overrides', () => {
       expect(first.status, first.stderr).toBe(0);
       const before = JSON.parse(readFileSync(join(dir, 'out', 'model.json'), 'utf8')) as Brief;
       const md0 = readFileSync(join(dir, 'out', 'briefing.md'), 'utf8');
-      const keyBlock = (md: string) => md.split(/\n## /).find((s) => /^Key messages/.test(s)) ?? '';
+      // The brief leads with its bottom line (the key messages, one source at a time).
+      const keyBlock = (md: string) => md.split(/\n## /).find((s) => /^Bottom line/.test(s)) ?? '';
       // Drop a finding the brief shows; pin one it does not show as a key message; rename a theme.
       const shown = before.findings.find((f) => md0.includes(f.text.slice(1, 50)))!;
       const unpinned = before.findings.find((f) => f.id !== shown.id && !keyBlock(md0).includes(f.text.slice(1, 40)) && f.text.length > 60)!;

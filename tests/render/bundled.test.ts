@@ -44,7 +44,7 @@ describe.skipIf(!existsSync(cliPath))('templates on the bundled papers', () => {
 
   it('says under each theme how many sources discuss it and which most of all', () => {
     const md = readFileSync(join(out, 'briefing.md'), 'utf8');
-    const themes = md.slice(md.indexOf('## Themes'), md.indexOf('## Recommendations'));
+    const themes = md.slice(md.indexOf('## Themes'), md.indexOf('## Sources'));
     const headings = themes.match(/^### .+$/gm) ?? [];
     const lines = themes.match(/^\*Discussed by \d of 5 sources(?:, most of all by \\\[\d(?:; \d)*\])?\.\*$/gm) ?? [];
     expect(headings.length).toBeGreaterThan(3);
@@ -78,5 +78,62 @@ describe.skipIf(!existsSync(cliPath))('templates on the bundled papers', () => {
     const files = await render(brief, loadTemplate('briefing'), { report: new Report() }, { formats: ['pdf', 'docx'], pageSize: 'A4', references });
     expect(files).toHaveLength(2);
     for (const f of files) expect(Buffer.from(f.bytes).equals(readFileSync(join(out, f.name))), f.name).toBe(true);
+  });
+  // The briefing reads as a policy brief: bottom line, what changed, judgements with their support,
+  // agreement, disagreement, recommendations by addressee, then the reference sections.
+  const section = (md: string, title: string) => {
+    const at = md.indexOf(`\n## ${title}`);
+    return at < 0 ? '' : md.slice(at + 1, md.indexOf('\n## ', at + 3) + 1 || undefined);
+  };
+
+  it('leads with a bottom line of three to five cited sentences from at least three sources', () => {
+    const md = readFileSync(join(out, 'briefing.md'), 'utf8');
+    const order = ['Bottom line', 'Key judgements', 'Where the sources agree', 'Where they disagree', 'Recommendations', 'Context', 'Themes', 'Sources', 'Glossary', 'Timeline'].map((t) => md.indexOf(`\n## ${t}\n`));
+    expect(order.every((x) => x > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(md.indexOf('\n## ')).toBe(order[0]);
+    const lines = section(md, 'Bottom line').split('\n').slice(1).filter((l) => l.trim());
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    expect(lines.length).toBeLessThanOrEqual(5);
+    const cited = lines.map((l) => /^- (\p{Lu}.*[.!?]["”’)]?) \\\[(\d)[^\]]*\]$/u.exec(l));
+    expect(cited.every(Boolean), lines.join('\n')).toBe(true);
+    expect(new Set(cited.map((m) => m![2])).size).toBeGreaterThanOrEqual(3);
+    // The sources' own words: every sentence is a finding of the model.
+    const brief = JSON.parse(readFileSync(join(out, 'model.json'), 'utf8')) as { findings: { text: string }[] };
+    for (const m of cited) expect(brief.findings.some((f) => f.text.replace(/\\/g, '').includes(m![1]!.slice(1, 60).replace(/\\/g, '')))).toBe(true);
+  });
+
+  it('gives each key judgement its support out of five sources, naming a single source', () => {
+    const md = readFileSync(join(out, 'briefing.md'), 'utf8');
+    const items = section(md, 'Key judgements').split('\n').filter((l) => /^\d+\. /.test(l));
+    expect(items.length).toBeGreaterThanOrEqual(3);
+    for (const l of items) expect(l).toMatch(/ — \*\d of 5 sources(?:: [^*]+)?\* \\\[/);
+    expect(items.some((l) => /\*[2-5] of 5 sources/.test(l))).toBe(true);
+    for (const l of items.filter((x) => x.includes('*1 of 5 sources'))) expect(l).toMatch(/\*1 of 5 sources: \p{Lu}[^*;]+\*/u);
+  });
+
+  it('shows where the sources agree, each point citing two or more sources, and where they disagree on the Doha agreement date', () => {
+    const md = readFileSync(join(out, 'briefing.md'), 'utf8');
+    const agree = section(md, 'Where the sources agree').split('\n').filter((l) => l.startsWith('- '));
+    expect(agree.length).toBeGreaterThanOrEqual(3);
+    for (const l of agree) expect((/\\\[([^\]]+)\]$/.exec(l)?.[1] ?? '').split('; ').length, l).toBeGreaterThanOrEqual(2);
+    const disagree = section(md, 'Where they disagree');
+    expect(disagree).toMatch(/^\*\*When the agreement took place\.\*\*/m);
+    const positions = disagree.split('\n').filter((l) => l.startsWith('- '));
+    const p2020 = positions.find((l) => l.startsWith('- *2020*'));
+    const p2021 = positions.find((l) => l.startsWith('- *2021*'));
+    expect(p2020).toMatch(/February 2020.*\\\[1\s§[^\]]*\]$/);
+    // The paper that dates it 2021 is the fifth (Shamil), named and cited.
+    expect(p2021).toMatch(/^- \*2021\* \(1 of 5 sources: Shamil\): “.*signed in 2021.*” \\\[5\s§[^\]]+\]$/);
+  });
+
+  it('explains the recommendation strength labels and keeps the bottom line and judgements on the one-pager', () => {
+    const md = readFileSync(join(out, 'briefing.md'), 'utf8');
+    const recs = section(md, 'Recommendations');
+    expect(recs).toContain('*(explicit)*');
+    expect(recs.split('\n### ')[0]).toMatch(/\*explicit\*: the source asks in so many words \(should, must, recommend\)/);
+    const one = readFileSync(join(out, 'one-pager.md'), 'utf8');
+    expect(one.indexOf('## Bottom line')).toBeLessThan(one.indexOf('## Key judgements'));
+    expect(section(one, 'Key judgements')).toMatch(/of 5 sources/);
   });
 });

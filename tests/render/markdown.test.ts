@@ -201,8 +201,9 @@ describe('the view model', () => {
     expect(toViewModel(brief).changes!.lines[1]).toBe(`New key message: ${lead.text}`);
     const md = normalizeMarkdown(applyTemplate(loadTemplate('briefing'), toViewModel(brief)));
     expect(md).toContain('## What changed since 5 January 2026\n\n- New source: Ports and shipping\n');
-    // At the top: right after the key messages.
-    expect(md.indexOf('## What changed')).toBeGreaterThan(md.indexOf('## Key messages'));
+    // At the top: right after the bottom line, before the key judgements.
+    expect(md.indexOf('## What changed')).toBeGreaterThan(md.indexOf('## Bottom line'));
+    expect(md.indexOf('## What changed')).toBe(md.indexOf('\n## ', md.indexOf('## Bottom line')) + 1);
     expect(md.indexOf('## What changed')).toBeLessThan(md.indexOf('## Themes'));
   });
 

@@ -88,7 +88,7 @@ describe('PDF from the briefing template', () => {
 
   it('has an outline, contents with working internal links, metadata and safe external links', () => {
     const top = pdf.outline.map((o) => o.title);
-    expect(top).toEqual(expect.arrayContaining(['Key messages', 'Themes', 'Recommendations', 'Sources']));
+    expect(top).toEqual(expect.arrayContaining(['Bottom line', 'Where the sources agree', 'Where they disagree', 'Themes', 'Recommendations', 'Sources']));
     expect(pdf.outline.find((o) => o.title === 'Themes')!.items.map((i) => i.title)).toEqual(expect.arrayContaining([expect.stringMatching(/^Counterterrorism cooperation/)]));
     expect(pdf.pages[0]!.text).toContain('Contents');
     expect(pdf.pages[0]!.links.filter((l) => l.dest).length).toBeGreaterThanOrEqual(4);
