@@ -11,6 +11,7 @@
  */
 import type { ExtractedTerm, StructuredSource } from '../model/document.js';
 import { bodyParagraphs, bodySentences, textOf } from './body-text.js';
+import { tagText } from './text/nlp.js';
 
 /** A glossary term with the way it was found. */
 export interface FoundTerm extends ExtractedTerm {
@@ -171,9 +172,86 @@ const conceptPatterns: RegExp[] = [
 const conceptCues: RegExp[] = [/refers\s+to\s/u, /(?:defined|understood|described)\s+as\s/u, /(?:means|denotes|describes|signifies)\s/iu];
 const determiner = /^(?:the|a|an|this|that|these|those|such)\s+/i;
 
+/**
+ * "Structural realism, commonly known as neorealism", "the September 11 attacks of 2001, also known
+ * as 9/11", "2,600 kilometres of border known as the Durand Line": the name after "known as" is
+ * defined by the noun phrase just before it, back to the nearest comma or word that starts a phrase
+ * ("with", "following", a verb of being).
+ */
+const knownAs = /,?\s+(?:(?:also|commonly|widely|popularly|often|generally|better|locally|sometimes)\s+)?(?:known|referred\s+to)\s+as\s+(?:the\s+)?[“"‘']?([\p{L}\p{N}][\p{L}\p{N}/'’ -]{1,50}?)[”"’']?(?=\s*(?:[,;.:)]|$|\s(?:is|was|are|were|has|had|and|which|that|marked|forms?|formed)\b))/gu;
+/** Where the noun phrase before "known as" starts: after the last of these. */
+const phraseStart = /(?:[,;:()]|\b(?:with|is|was|are|were|as|that|which|by|from|following|after|before|during|since|between|into|on|at|for)\s)(?!.*(?:[,;:()]|\b(?:with|is|was|are|were|as|that|which|by|from|following|after|before|during|since|between|into|on|at|for)\s))/su;
+
+/** Parts of speech a noun phrase is made of ("more than 2600 kilometers of border", "the September 11 attacks of 2001"). */
+const nounPhrasePos = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'DET', 'PART']);
+
+/**
+ * The noun phrase that ends a text: back from its end over nouns, names, adjectives, numbers and
+ * "of", to the verb or clause word before them ("The two countries share more than 2600 kilometers
+ * of border" → "more than 2600 kilometers of border"). Only the few sentences that say "known as"
+ * are tagged.
+ */
+function nounPhraseEnding(text: string): string {
+  const tokens = tagText(text);
+  let k = tokens.length;
+  while (k > 0) {
+    const t = tokens[k - 1];
+    const comparative = t.lower === 'than' && k >= 2 && /^(?:more|less|fewer)$/.test(tokens[k - 2].lower);
+    if (!nounPhrasePos.has(t.pos) && t.lower !== 'of' && t.value !== '-' && !comparative) break;
+    k--;
+  }
+  // The phrase starts at a word that can start one: not "of" nor a determiner other than "the".
+  while (k < tokens.length && (tokens[k].lower === 'of' || (tokens[k].pos === 'DET' && tokens[k].lower !== 'the'))) k++;
+  return k < tokens.length ? text.slice(tokens[k].start) : text;
+}
+
+/**
+ * A copular definition: a term of at most five words, alone as the subject, then "is a/an" and a
+ * class noun that a relative clause, "of", "for", "in" or "used" narrows ("Strategic depth is a
+ * doctrine that …", "Hedging is a strategy of …"). An adjective before the noun makes it a judgement
+ * ("ISKP is an increasing threat", "Regional connectivity is a crucial area"), not a definition.
+ */
+const copular = /^(?:[Tt]he\s+(?:term|concept|notion|idea)\s+(?:of\s+)?)?[“"‘']?((?!(?:[Tt]his|[Tt]hat|[Ii]t|[Tt]here|[Ss]uch|[Tt]hese|[Tt]hose|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Oo]ne|[Ee]ach|[Ww]hich|[Aa]nother|[Ss]ome|[Aa]ny|[Aa]ll|[Bb]oth|[Mm]ost|[Mm]any|[Ee]very|[Nn]o|[Oo]ther)\b)\p{L}[\p{L}\p{N}'’-]*(?:\s+[\p{L}\p{N}'’-]+){0,4}?)[”"’']?\s+(?:is|are|refers\s+to)\s+(an?\s+(?!(?:\p{L}+(?:ing|ful|ive|ous|ant|ent|al|ic|ible|able|est|er))\s)\p{Ll}+(?:\s+\p{Ll}+)?\s+(?:that|which|who|whose|where|of|for|in|used|designed|aimed|by|to)\s[^.;]{10,240})/u;
+
+/**
+ * Whether a phrase can be a glossary term: at most five words, none a word that joins clauses
+ * ("that", "because"), and not led by a word in capitals that is no acronym ("RECOGNISING that …",
+ * the opening of a preamble clause).
+ */
+function isTermLike(term: string): boolean {
+  const words = term.split(/\s+/);
+  if (words.length > 5 || words.some((w) => /^(?:that|which|because|why|how|what|when|if|whether|while|although|since)$/i.test(w))) return false;
+  return !(/^\p{Lu}{6,}$/u.test(words[0]) && words.length > 1);
+}
+
 /** Concept definitions in one sentence span. */
 function conceptsIn(text: string, offset: number): FoundTerm[] {
   const out: FoundTerm[] = [];
+  if (/known\s+as|referred\s+to\s+as/.test(text)) {
+    knownAs.lastIndex = 0;
+    for (let m = knownAs.exec(text); m; m = knownAs.exec(text)) {
+      const before = text.slice(Math.max(0, m.index - 120), m.index);
+      const cut = phraseStart.exec(before);
+      const np = nounPhraseEnding((cut ? before.slice(cut.index + cut[0].length) : before).replace(/^\s*(?:the\s+)?/i, (x) => (/the/i.test(x) ? 'the ' : '')));
+      const definition = np.trim().replace(/\s+/g, ' ');
+      const term = m[1].trim().replace(/\s+/g, ' ');
+      // A pronoun or a clause is no definition; the name must be short.
+      if (/^(?:it|this|that|they|which|what|who)$/i.test(definition) || definition.split(' ').length > 10 || !isTermLike(term)) continue;
+      // "why AI systems are (known as …)": a clause, not a noun phrase.
+      if (/^(?:why|how|what|when|where|whether|if)\b|\b(?:is|are|was|were|be|been)$/i.test(definition)) continue;
+      if ((definition.match(/\p{L}{3,}/gu) ?? []).length < 2 || !/[\p{Lu}\p{N}]/u.test(term + definition)) continue;
+      const start = m.index - np.trimStart().length;
+      out.push({ kind: 'concept', term, definition, start: offset + start, end: offset + m.index + m[0].length });
+    }
+  }
+  const c = copular.exec(text.trimStart());
+  if (c) {
+    const lead = text.length - text.trimStart().length;
+    const term = c[1].trim().replace(determiner, '');
+    // A proper name as subject ("Afghanistan is a land …") describes a place or a body, not a concept.
+    const proper = /^\p{Lu}\p{Ll}+$/u.test(term) && !/^\p{Lu}\p{Ll}+(?:ism|ity|ness|tion|sion|ment|cy|ing|ance|ence|ship|hood|logy|ics)$/u.test(term);
+    if (!proper && isTermLike(term) && !/\b(?:is|are|was|were|has|have|had|not)\b/i.test(term)) out.push({ kind: 'concept', term, definition: c[2].trim().replace(/\s+/g, ' '), start: offset + lead + text.trimStart().indexOf(c[1]), end: offset + lead + c[0].length });
+  }
   for (const [k, re] of conceptPatterns.entries()) {
     if (!conceptCues[k].test(text)) continue;
     re.lastIndex = 0;

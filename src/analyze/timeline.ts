@@ -1,11 +1,13 @@
 /**
- * Timeline: dated events in the body of a source, with ISO dates ("August 15, 2021" → 2021-08-15,
+ * Timeline: dated events in the body of a source (a date counts only as the time of a happening:
+ * see event-role.ts), with ISO dates ("August 15, 2021" → 2021-08-15,
  * "February 2020" → 2020-02, "9/11" → 2001-09-11, "the 1980s" → 1980s). Years inside citations
  * ("(Waltz, 1979)", "Raz (2023)"), the reference list and notes are not events. The event text is
  * the clause around the date when the sentence is long.
  */
 import type { ExtractedEvent, Sentence, StructuredSource } from '../model/document.js';
 import { bodySentences, maskCitations, textOf, wordCount } from './body-text.js';
+import { eventAnchor } from './event-role.js';
 
 const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const monthAbbr = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -202,13 +204,16 @@ export function eventsIn(raw: string, s: Sentence): ExtractedEvent[] {
   const seen = new Set<string>();
   for (const d of datesIn(masked)) {
     if (seen.has(d.date)) continue;
+    // Only a date that is the time of a happening makes a timeline event.
+    const anchor = eventAnchor(raw, masked, d);
+    if (!anchor) continue;
     seen.add(d.date);
     const c = clauseAround(raw, d.start, d.end);
     let a = c.start;
     let b = c.end;
     while (a < b && /[\s,;:–—-]/.test(raw[a])) a++;
     while (b > a && /[\s,;:]/.test(raw[b - 1])) b--;
-    out.push({ date: d.date, text: asRead(raw.slice(a, b), s.text), start: s.start + a, end: s.start + b });
+    out.push({ date: d.date, text: asRead(raw.slice(a, b), s.text), start: s.start + a, end: s.start + b, kind: anchor.kind, word: anchor.word, verb: anchor.verb });
   }
   return out;
 }

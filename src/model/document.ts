@@ -193,6 +193,12 @@ export interface ExtractedTerm extends Span {
 export interface ExtractedEvent extends Span {
   date: string;
   text: string;
+  /** Kind of happening dated ("agreement", "withdrawal", "takeover", "attack", …), to match one event told by several sources. */
+  kind?: string;
+  /** The word that tells it ("signed", "withdrawal"). */
+  word?: string;
+  /** Whether a verb tells it ("was signed in 2020") rather than a noun naming it ("the 2020 agreement"). */
+  verb?: boolean;
 }
 
 export interface ExtractedQuote extends Span {

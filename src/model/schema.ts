@@ -182,6 +182,11 @@ export const glossaryEntrySchema = z.object({
   kind: z.enum(['acronym', 'concept']).optional(),
   /** Other spellings of the definition found in the sources ("Tehreek-e-Taliban Pakistan"). */
   variants: z.array(z.string()).optional(),
+  /**
+   * How much the term matters to the brief: 2 per source using it (short form or definition), plus
+   * log2(1 + its uses), plus log2(1 + the findings naming it). The brief shows the most important.
+   */
+  importance: z.number().optional(),
 });
 export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
 
@@ -193,6 +198,14 @@ export const timelineEventSchema = z.object({
   citations: z.array(citationSchema).min(1),
   /** Number of distinct sources that date this event. */
   support: z.number().int().positive().optional(),
+  /** Kind of happening ("agreement", "withdrawal", "takeover", "attack", "election", …). */
+  kind: z.string().optional(),
+  /**
+   * Other dates sources give for the same happening (same kind, same parties, at most two years
+   * apart): each with the telling that gives it and its citations. The row's own date is the one
+   * more sources give.
+   */
+  conflictingDates: z.array(z.object({ date: isoDateSchema, text: z.string(), citations: z.array(citationSchema).min(1) })).optional(),
 });
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 

@@ -22,6 +22,7 @@ export interface AgreementView extends FindingView {
   /** The other sources' own passages for it (the claim's own passage left out). */
   passages: AgreementPassage[];
 }
+import { glossaryToShow, timelineToShow } from './shown-rows.js';
 
 /** How much of each list a template gets (briefs stay readable; model.json keeps everything). */
 export interface ViewModelOptions {
@@ -578,16 +579,11 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
       return { label: escapeMarkdown(t.label), sourceCount: ns.length, cite: `[${ns.map((n) => linkTo(String(n), sourceHref(n))).join('; ')}]`, mostIn: citeSources(t.leadSourceIds) };
     });
 
-  const glossaryShown = [...brief.glossary].sort((a, b) => a.term.localeCompare(b.term, 'en') || a.definition.localeCompare(b.definition, 'en')).slice(0, o.glossary);
+  // The most important terms, listed alphabetically; the happenings most sources tell, then a spread.
+  const glossaryShown = glossaryToShow(brief.glossary, o.glossary);
   const glossary = glossaryShown.map((g) => ({ term: escapeMarkdown(g.term), definition: escapeMarkdown(words(g.definition, 30)), cite: cite(g.citations) }));
 
-  // Events that read as sentences; reference-list debris (URLs, fragments) stays in model.json.
-  const sentenceLike = (text: string) => /^["“]?[\p{Lu}\p{N}]/u.test(text.trim()) && !/https?:|www\.|\*/.test(text);
-  const timelineSorted = brief.timeline.map((e, i) => ({ e, i })).filter(({ e }) => sentenceLike(e.text)).sort((a, b) => a.e.date.localeCompare(b.e.date) || a.i - b.i);
-  // Spread the shown events over the whole period rather than taking the earliest few.
-  const step = Math.max(1, timelineSorted.length / Math.max(1, o.timeline));
-  const timelineIdx = [...new Set(Array.from({ length: Math.min(o.timeline, timelineSorted.length) }, (_, k) => Math.floor(k * step)))].sort(byNumber);
-  const timelineShown = timelineIdx.map((k) => timelineSorted[k]!.e);
+  const timelineShown = timelineToShow(brief.timeline, o.timeline);
   const timeline = timelineShown.map((e) => ({ date: e.date, text: escapeMarkdown(words(e.text, 40)), cite: cite(e.citations) }));
 
   const quoteViews = quotes.slice(0, 8).map((q) => ({ text: escapeMarkdown(q.text), speaker: q.speaker ? escapeMarkdown(q.speaker) : '', cite: cite(q.citations) }));

@@ -2,10 +2,10 @@
  * Corpus-wide glossary, timeline and quotes: per-source items merged and put in a fixed order.
  */
 import type { ExtractedTerm, SourceAnalysis } from '../model/document.js';
-import type { Citation, GlossaryEntry, Quote, TimelineEvent } from '../model/schema.js';
+import type { Citation, GlossaryEntry, Quote } from '../model/schema.js';
 import { citationOf } from './cite.js';
 import { acronymKey } from '../analyze/glossary.js';
-import { nearDuplicateGroups } from './merge.js';
+import { rankGlossary } from './glossary-rank.js';
 import { contentTerms, cosine, countTerms, norm, type TermVector } from '../analyze/text/vectors.js';
 
 /** Citations in reading order: by source (in `order`), then by position in the source. */
@@ -38,7 +38,7 @@ export function mergeGlossary(analyses: readonly SourceAnalysis[], order: Readon
       g.citations.push(citationOf(a.doc, t));
     }
   }
-  return [...groups.values()]
+  const merged = [...groups.values()]
     .map((g) => {
       const defs = [...g.defs.values()].sort((a, b) => b.count - a.count || a.first - b.first);
       // Long forms that differ in more than spelling (a different expansion) stay variants too.
@@ -48,11 +48,8 @@ export function mergeGlossary(analyses: readonly SourceAnalysis[], order: Readon
       return entry;
     })
     .sort((a, b) => a.term.toLowerCase().localeCompare(b.term.toLowerCase()) || a.term.localeCompare(b.term) || (a.kind ?? '').localeCompare(b.kind ?? ''));
-}
-
-/** Sort key of an ISO date or decade: a decade sorts before the dates inside it. */
-function dateKey(date: string): string {
-  return date.endsWith('s') ? `${date.slice(0, 4)}-00-00` : date.length === 4 ? `${date}-00-01` : date.length === 7 ? `${date}-00` : date;
+  // Each entry says how much it matters, so a brief shows the terms its sources use most.
+  return rankGlossary(merged, analyses);
 }
 
 /**
@@ -76,37 +73,8 @@ export function similarEnough(a: string, b: string, threshold: number, counts: M
 const inOne = Math.log(3 / 1);
 const inBoth = Math.log(3 / 2);
 
-/**
- * Events a source contributes to the timeline, in document order. Papers have a hundred or so;
- * thousands mean generated or unsplit text, and merging compares events pairwise.
- */
-const maxEventsPerSource = 500;
-
-/** Events with the same date and similar text (from any source) are one event; ordered by date. */
-export function mergeTimeline(analyses: readonly SourceAnalysis[], order: ReadonlyMap<string, number>): TimelineEvent[] {
-  const raw = analyses.flatMap((a, i) => a.events.slice(0, maxEventsPerSource).map((e) => ({ ...e, source: i })));
-  // The more precise the shared date, the less the wording must agree: two sources on the same
-  // day are most likely telling one event; on the same year, only if they say the same thing.
-  const counts = new Map<string, TermVector>();
-  const groups = nearDuplicateGroups(
-    raw,
-    0.15,
-    (a, b) => a.date === b.date && (a.date.length === 10 || similarEnough(a.text, b.text, a.date.length === 7 ? 0.25 : 0.4, counts)),
-    [],
-    (e) => e.date,
-    // Whether two events merge depends on their dates and texts only.
-    () => '',
-  );
-  return groups
-    .map((g) => {
-      const items = g.map((k) => raw[k]);
-      // The shortest text that names the event reads best in a timeline.
-      const lead = [...items].sort((a, b) => a.text.length - b.text.length || a.source - b.source || a.start - b.start)[0];
-      const citations = items.map((e) => citationOf(analyses[e.source].doc, e)).sort((a, b) => byCitation(a, b, order));
-      return { date: lead.date, text: lead.text, citations, support: new Set(items.map((e) => e.source)).size };
-    })
-    .sort((a, b) => dateKey(a.date).localeCompare(dateKey(b.date)) || byCitation(a.citations[0], b.citations[0], order));
-}
+// The timeline is merged by happening (kind, compatible dates, parties) in its own module.
+export { mergeTimeline } from './timeline-merge.js';
 
 /** Quotes: the same words quoted by several sources are one quote with every citation; document order. */
 export function mergeQuotes(analyses: readonly SourceAnalysis[], order: ReadonlyMap<string, number>): Quote[] {

@@ -39,3 +39,29 @@ describe('findTerms', () => {
     for (const t of terms) expect(doc.source.text.slice(t.start, t.end)).toContain(t.term);
   });
 });
+
+describe('defined concepts', () => {
+  it('reads "known as" names and copular definitions, not judgements, descriptions of places or pronouns', async () => {
+    const doc = await docOf(
+      paper({
+        Introduction: [
+          'Structural realism, commonly known as neorealism, forms a useful approach to the study of small states.',
+          'The two countries are divided by more than 2600 kilometers of border known as the Durand Line, which neither fully accepts.',
+          'Hedging is a strategy of keeping ties with rival powers so that no single partner can dictate terms.',
+          'ISKP is an increasing threat to the state and to its neighbours across the border.',
+          'Afghanistan is a land of many peoples, where each group holds a place in society.',
+          'Another process is a new stream of refugees caused by the unstable developments in the region.',
+          'This is an organization of fighters that can reach the corridor from the north.',
+        ],
+      }),
+    );
+    const pairs = findTerms(doc)
+      .filter((t) => t.kind === 'concept')
+      .map((t) => `${t.term}=${t.definition}`);
+    expect(pairs).toEqual([
+      'neorealism=Structural realism',
+      'Durand Line=more than 2600 kilometers of border',
+      'Hedging=a strategy of keeping ties with rival powers so that no single partner can dictate terms',
+    ]);
+  });
+});
