@@ -160,6 +160,8 @@ function kindOfWord(w: Word, next: Word | undefined, rest: string): { kind: stri
   return null;
 }
 
+/** Characters read either side of a date (beyond the longest clause a happening is told in). */
+const nearChars = 400;
 /** Words looked at before a date for the happening it dates. */
 const backWindow = 14;
 /** Words looked at after a date that opens its clause ("In 1989, the US left …"). */
@@ -167,11 +169,17 @@ const forwardWindow = 12;
 
 /**
  * The happening `date` (a mention in `masked`, the citation-masked sentence) is the time of, or
- * null when the date dates none. `raw` is the sentence as written.
+ * null when the date dates none. `raw` is the sentence as written; `citesWork`, whether it reports
+ * a cited work (computed once per sentence by a caller reading several of its dates).
  */
-export function eventAnchor(raw: string, masked: string, date: DateMention): EventAnchor | null {
-  if (reportsCitedWork(raw)) return null;
-  const { from, to } = clauseOf(masked, date.start, date.end);
+export function eventAnchor(raw: string, masked: string, date: DateMention, citesWork = reportsCitedWork(raw)): EventAnchor | null {
+  if (citesWork) return null;
+  // Only the text near the date is read: an unsplit run of thousands of dates costs each of them
+  // the same, not the length of the run.
+  const near = { from: Math.max(0, date.start - nearChars), to: Math.min(masked.length, date.end + nearChars) };
+  const clause = clauseOf(masked.slice(near.from, near.to), date.start - near.from, date.end - near.from);
+  const from = near.from + clause.from;
+  const to = near.from + clause.to;
   // The phrase of the date (between the commas around it, not those inside a number) without the
   // date itself: a count of hundreds, a share or a rate in it makes the date a statistic's period.
   const phraseComma = /,(?!\d{3})/g;

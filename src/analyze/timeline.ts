@@ -7,7 +7,7 @@
  */
 import type { ExtractedEvent, Sentence, StructuredSource } from '../model/document.js';
 import { bodySentences, maskCitations, textOf, wordCount } from './body-text.js';
-import { eventAnchor } from './event-role.js';
+import { eventAnchor, reportsCitedWork } from './event-role.js';
 
 const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const monthAbbr = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -201,11 +201,12 @@ export function eventsIn(raw: string, s: Sentence): ExtractedEvent[] {
   // Masking only blanks characters out, so a sentence with no year in it has no date once masked.
   if (!mayHoldDate.test(raw)) return out;
   const masked = maskNarrativeCitations(maskCitations(raw));
+  const citesWork = reportsCitedWork(raw);
   const seen = new Set<string>();
   for (const d of datesIn(masked)) {
     if (seen.has(d.date)) continue;
     // Only a date that is the time of a happening makes a timeline event.
-    const anchor = eventAnchor(raw, masked, d);
+    const anchor = eventAnchor(raw, masked, d, citesWork);
     if (!anchor) continue;
     seen.add(d.date);
     const c = clauseAround(raw, d.start, d.end);
