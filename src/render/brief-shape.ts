@@ -83,7 +83,12 @@ export function supportLabel(ids: readonly string[], total: number, name: (id: s
  * found, so it does not belong in a bottom line.
  */
 export function aboutTheDocument(text: string): boolean {
-  return /^(?:the|this|our|in this|the present)\s+(?:\w+\s+){0,2}?(?:paper|study|article|research|report|analysis|brief|chapter|essay|work)\b/i.test(text) || /^key (?:issues|questions|themes|topics)\b/i.test(text);
+  return (
+    /^(?:the|this|our|in this|the present)\s+(?:\w+\s+){0,2}?(?:paper|study|article|research|report|analysis|brief|chapter|essay|work)\b/i.test(text) ||
+    /^key (?:issues|questions|themes|topics)\b/i.test(text) ||
+    // The document as the subject of a research verb anywhere: "On the economic side, the study analyses how …".
+    /\b(?:the|this|our)\s+(?:paper|study|article|research|report|analysis|chapter)\s+(?:also\s+|further\s+|then\s+)?(?:analy[sz]es|examines|reviews|explores|discusses|investigates|assesses|considers|argues|outlines|describes|focuses|seeks|aims|looks)\b/i.test(text)
+  );
 }
 
 /**
@@ -131,7 +136,7 @@ export function bottomLine(ctx: ShapeContext): Finding[] {
 const overlaps = (a: Citation, b: Citation) => a.sourceId === b.sourceId && a.start < b.end && b.start < a.end;
 
 /** A leading connective that ties a sentence to the one before it ("Therefore, …"), dropped for display. */
-const connective = /^(?:therefore|thus|hence|however|moreover|furthermore|consequently|accordingly|in addition|additionally|nevertheless|nonetheless|indeed|overall|in sum|in short),\s+/i;
+const connective = /^(?:therefore|thus|hence|however|moreover|furthermore|consequently|accordingly|in addition|additionally|nevertheless|nonetheless|indeed|overall|in sum|in short|in parallel|at the same time|in this context|in this regard),\s+/i;
 
 /** A claim as a sentence of its own: without a leading connective, first letter capitalised, ending as a sentence ends. */
 export function asOwnSentence(text: string): string {
@@ -171,16 +176,24 @@ export function keyJudgements(brief: Brief, ctx: ShapeContext, shown: readonly F
     if (!a.claim || taken(cs)) continue;
     add(`agreement-${agreements.indexOf(a) + 1}`, a.claim, cs, a.sourceIds);
   }
-  // Then the key findings and each theme's best finding, in turn.
-  const readable = (f: Finding) => ctx.standsAlone(f.text) && !pointsBack(f.text) && !aboutTheDocument(f.text);
-  const findings = [...ctx.keyFindings, ...ctx.themeFindings.flatMap((fs) => fs.filter(readable).slice(0, 1))];
-  for (const f of new Set(findings)) {
-    if (out.length >= ctx.judgements) break;
-    if (shown.includes(f) || taken(f.citations) || !readable(f)) continue;
-    const a = agreementOf(f);
-    const cs = a ? [...f.citations, ...citationsOfAgreement(a).filter((c) => !f.citations.some((d) => d.sourceId === c.sourceId))] : f.citations;
-    const ids = [...new Set([...(f.sourceIds ?? sourcesOf(f.citations)), ...(a?.sourceIds ?? [])])];
-    add(f.id, f.text, cs, ids);
+  // Then the key findings, each theme's best finding, and the best of the rest, in turn.
+  // A judgement is read at a glance: long sentences stay in the themes.
+  const readable = (f: Finding) => ctx.standsAlone(f.text) && !pointsBack(f.text) && !aboutTheDocument(f.text) && wordCount(f.text) <= 45;
+  const findings = [...ctx.keyFindings, ...ctx.themeFindings.flatMap((fs) => fs.filter(readable).slice(0, 1)), ...ctx.ranked];
+  // One finding per source before a second from any: the judgements speak for the whole corpus.
+  const from = new Set<string>();
+  for (const pass of [0, 1]) {
+    for (const f of new Set(findings)) {
+      if (out.length >= ctx.judgements) break;
+      if (shown.includes(f) || taken(f.citations) || !readable(f)) continue;
+      const lead = f.citations[0]!.sourceId;
+      if (pass === 0 && from.has(lead)) continue;
+      from.add(lead);
+      const a = agreementOf(f);
+      const cs = a ? [...f.citations, ...citationsOfAgreement(a).filter((c) => !f.citations.some((d) => d.sourceId === c.sourceId))] : f.citations;
+      const ids = [...new Set([...(f.sourceIds ?? sourcesOf(f.citations)), ...(a?.sourceIds ?? [])])];
+      add(f.id, f.text, cs, ids);
+    }
   }
   // Widest support first; among equals, the order they were chosen in.
   return out

@@ -707,7 +707,8 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     },
     sources,
     keyMessages,
-    bottomLine: bottom.map(findingView),
+    // Each sentence stands on its own in the bottom line: a leading "Therefore," or "In parallel," is dropped.
+    bottomLine: bottom.map((f) => ({ ...findingView(f), text: escapeMarkdown(asOwnSentence(f.text)) })),
     judgements: keyJudgements(brief, shapeContext, bottom),
     disagreements: disagreementViews(brief, shapeContext),
     strengthNote: strengthNote(recommendationGroups.flatMap((g) => g.recommendations.map((r) => r.strength))),

@@ -72,6 +72,7 @@ describe('a briefing shaped like a policy brief', () => {
     expect(aboutTheDocument('This study examines the evolution of relations.')).toBe(true);
     expect(aboutTheDocument('The paper also reviews the changing foreign relations.')).toBe(true);
     expect(aboutTheDocument('Pakistan faces a new security dilemma.')).toBe(false);
+    expect(aboutTheDocument('On the economic side, the study analyses how instability derailed connectivity plans.')).toBe(true);
     expect(pointsBack('Mistrust between the two countries grew.')).toBe(true);
     expect(pointsBack('The resultant state of affairs narrowed the options.')).toBe(true);
     expect(pointsBack('Both Pakistan and India reacted.')).toBe(false);
