@@ -25,8 +25,7 @@ export const sidecarSchema = z
   .strict();
 export type Sidecar = z.infer<typeof sidecarSchema>;
 
-/** The sidecar's path for a source file: `dir/NAME.meta.yaml` for `dir/NAME.pdf`. */
-export const sidecarPath = (sourcePath: string): string => sourcePath.replace(/\.[^./\\]+$/, '') + '.meta.yaml';
+export { sidecarPath } from './sidecar-path.js';
 
 /** Parses a sidecar's text: its fields, or a one-line error (YAML syntax or a field's problem). */
 export function parseSidecar(yamlText: string): { sidecar: Sidecar } | { error: string } {

@@ -55,9 +55,9 @@ export function gutter(lines: readonly LayoutLine[]): number | null {
   let best: { x: number; cross: number; run: number } | null = null;
   let runStart = -1;
   let prevCross = -1;
+  const crossing = crossingAt(lines);
   for (let x = minX + 0.2 * width; x <= maxX - 0.2 * width; x += 2) {
-    let cross = 0;
-    for (const l of lines) if (l.x0 < x && l.x1 > x) cross += l.text.length;
+    const cross = crossing(x);
     if (cross !== prevCross) runStart = x;
     prevCross = cross;
     // the middle of the widest channel of least crossing
@@ -66,8 +66,8 @@ export function gutter(lines: readonly LayoutLine[]): number | null {
   if (!best) return null;
   const g = best.x;
   // few lines cross it: a title, a full-width box or footnotes may, most of the text may not
-  const crossing = lines.filter((l) => l.x0 < g && l.x1 > g).length;
-  if (best.cross > 0.3 * total || crossing > 0.25 * lines.length) return null;
+  const crossingLines = lines.filter((l) => l.x0 < g && l.x1 > g).length;
+  if (best.cross > 0.3 * total || crossingLines > 0.25 * lines.length) return null;
   const left = lines.filter((l) => l.x1 <= g);
   const right = lines.filter((l) => l.x0 >= g);
   const chars = (ls: LayoutLine[]): number => ls.reduce((n, l) => n + l.text.length, 0);
@@ -81,4 +81,27 @@ export function gutter(lines: readonly LayoutLine[]): number | null {
   const overlap = Math.min(lt, rt) - Math.max(lb, rb);
   if (overlap < 0.3 * Math.min(lt - lb, rt - rb) || overlap <= 0) return null;
   return g;
+}
+
+/**
+ * Letters of the lines that cross x (x0 < x < x1), for x asked in increasing order: a sweep over
+ * the lines sorted by start and by end, where testing every line at every step cost steps × lines
+ * on every page and every column looked at.
+ */
+export function crossingAt(lines: readonly LayoutLine[]): (x: number) => number {
+  // a line with its ends swapped (or not numbers) would be counted wrong by the sweep: test each line then
+  if (lines.some((l) => !(l.x1 >= l.x0))) return (x) => lines.reduce((n, l) => (l.x0 < x && l.x1 > x ? n + l.text.length : n), 0);
+  // a line of no width crosses nothing; the others have ended at x only if they had started
+  const wide = lines.filter((l) => l.x1 > l.x0);
+  const starts = [...wide].sort((a, b) => a.x0 - b.x0);
+  const ends = [...wide].sort((a, b) => a.x1 - b.x1);
+  let i = 0;
+  let j = 0;
+  let started = 0;
+  let ended = 0;
+  return (x) => {
+    for (; i < starts.length && starts[i].x0 < x; i++) started += starts[i].text.length;
+    for (; j < ends.length && ends[j].x1 <= x; j++) ended += ends[j].text.length;
+    return started - ended;
+  };
 }

@@ -237,6 +237,15 @@ function byWording(doc: ZoneInput, pieces: Piece[]): Piece[] {
 const contentsLine = /^(?:[\p{L}\p{N}"“‘'(].*?\p{L}.*?)(?:\s*(?:\.\s?){2,}|…+|\s)\s*(\d{1,3})$/u;
 
 /**
+ * `contentsLine` on a line, tried only when the line ends in a digit: its two lazy runs make a
+ * failing match quadratic in the line's length, and most lines (long paragraphs) fail at the end.
+ */
+function contentsMatch(t: string): RegExpExecArray | null {
+  const last = t.charCodeAt(t.length - 1);
+  return last >= 48 && last <= 57 ? contentsLine.exec(t) : null;
+}
+
+/**
  * Runs of contents lines near the front: four or more lines ending in page numbers that mostly do
  * not decrease, with at most two other lines between them (a wrapped entry, a part title).
  */
@@ -247,14 +256,14 @@ function contentsRuns(doc: ZoneInput, boundaries: readonly Boundary[]): (Span & 
   const runs: (Span & { heading?: string })[] = [];
   let i = 0;
   while (i < lines.length) {
-    const m = contentsLine.exec(plainOf(lines[i].text));
+    const m = contentsMatch(plainOf(lines[i].text));
     if (!m) { i++; continue; }
     const hits = [{ line: lines[i], page: Number(m[1]) }];
     let j = i + 1;
     let gap = 0;
     for (; j < lines.length && gap <= 2; j++) {
       const t = plainOf(lines[j].text);
-      const mm = contentsLine.exec(t);
+      const mm = contentsMatch(t);
       if (mm) { hits.push({ line: lines[j], page: Number(mm[1]) }); gap = 0; }
       else if (/^\d{1,3}$/.test(t)) continue; // a page number printed on its own line
       else gap++;

@@ -159,7 +159,7 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
   const files = io.readSources(listSelectedSources(settings.sources), report);
   const previous = findPreviousEdition(settings.out, settings.synthesize.date);
   // The analyst's metadata sidecars (NAME.meta.yaml beside NAME.pdf), read with the sources.
-  const { sidecarPath } = await import('../../config/sidecar.js');
+  const { sidecarPath } = await import('../../config/sidecar-path.js');
   const sidecars = new Map(files.flatMap((f) => {
     const p = sidecarPath(f.path);
     return existsSync(p) ? [[f.path, { path: p, text: readFileSync(p, 'utf8') }] as const] : [];
