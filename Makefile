@@ -12,7 +12,7 @@ $(NODE_MODULES): package.json package-lock.json
 install: $(NODE_MODULES)
 
 # tsc type-checks and compiles to dist/src (tests import those modules); esbuild then bundles the
-# CLI and its worker into dist/brief, which is what `brief` runs: one file per lazily loaded part
+# CLI and its workers into dist/brief, which is what `brief` runs: one file per lazily loaded part
 # instead of hundreds of modules to resolve and read at every start.
 BUNDLE := --bundle --splitting --format=esm --platform=node --target=node20 --outdir=dist/brief \
 	--entry-names=[name] --external:piscina --external:pdfjs-dist --log-level=warning \
@@ -35,7 +35,7 @@ $(BUILD_STAMP): $(BUILD_INPUTS)
 	@mkdir -p dist && touch $@.start
 	npx tsc -p tsconfig.json
 	rm -rf dist/brief
-	npx esbuild dist/src/cli/main.js dist/src/cli/workers/analyze-worker.js dist/src/index.js $(BUNDLE)
+	npx esbuild dist/src/cli/main.js dist/src/cli/workers/analyze-worker.js dist/src/cli/workers/reference-worker.js dist/src/index.js $(BUNDLE)
 	node dist/src/cache/write-code-hash.js dist/brief
 	@# The most frequent words' vectors, compact (see src/synthesize/word-vectors.ts); made once.
 	test -f dist/word-vectors.bin || node dist/src/synthesize/word-vectors.js dist/word-vectors.bin

@@ -18,12 +18,21 @@ export interface ReferenceList {
 
 /** The sources list, formatted with `style` when one is given. */
 export function referenceList(brief: Brief, style?: CslStyle): ReferenceList {
+  const list = unformatted(brief);
+  return style ? { ...list, formatted: formatReferences(list.items, style) } : list;
+}
+
+/** The sources list, its entries formatted by `format` (a formatter whose style was loaded earlier, perhaps in another thread). */
+export async function referenceListWith(brief: Brief, format: (items: CslItem[]) => Promise<FormattedReferences>): Promise<ReferenceList> {
+  const list = unformatted(brief);
+  return { ...list, formatted: await format(list.items) };
+}
+
+function unformatted(brief: Brief): ReferenceList {
   const results = brief.sources.map((s) => ({ s, ...cslItem(s as SourceWithMeta) }));
-  const items = results.map((r) => r.item);
   return {
-    items,
+    items: results.map((r) => r.item),
     missing: results.filter((r) => r.missing.length).map((r) => ({ path: r.s.path, fields: r.missing })),
-    formatted: style ? formatReferences(items, style) : undefined,
   };
 }
 

@@ -55,10 +55,28 @@ export function entryMarkdown(html: string): string {
  * (the caller reports it against the style file).
  */
 export function formatReferences(items: readonly CslItem[], style: CslStyle): FormattedReferences {
+  return referenceFormatter(style)(items);
+}
+
+/**
+ * A formatter for `style`: the citeproc engine is built now (most of the cost: seconds for a large
+ * style such as APA), the items are formatted when the returned function is called, once. The
+ * engine reads items only when asked to format them, so building it before the items are known
+ * (while the sources are analysed, in a thread of its own) gives the same entries.
+ */
+export function referenceFormatter(style: CslStyle): (items: readonly CslItem[]) => FormattedReferences {
   citeproc ??= createRequire(import.meta.url)('citeproc') as CiteprocModule;
-  const byId = new Map(items.map((i) => [i.id, i]));
+  let byId = new Map<string, CslItem>();
   const sys = { retrieveLocale: () => style.locale, retrieveItem: (id: string) => byId.get(id) };
   const engine = new citeproc.Engine(sys, style.style, 'en-US', true);
+  return (items) => {
+    byId = new Map(items.map((i) => [i.id, i]));
+    return bibliography(engine, items);
+  };
+}
+
+/** The engine's bibliography of `items`, keyed by item id. */
+function bibliography(engine: CiteprocEngine, items: readonly CslItem[]): FormattedReferences {
   engine.updateItems(items.map((i) => i.id));
   const made = engine.makeBibliography();
   const html = new Map<string, string>();

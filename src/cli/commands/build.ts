@@ -198,6 +198,16 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
   // Templates are parsed and checked before any source is analysed, so a broken one fails fast.
   const { parseTemplateFiles } = await import('../template-files.js');
   const templates = templateFiles.map(parseTemplateFiles);
+  // The reference style's engine is built in another thread while the sources are analysed. A
+  // style that cannot be loaded is reported where it always was, after synthesis.
+  const { loadCslStyle } = await import('../styles.js');
+  let formatReferences: import('../workers/reference-thread.js').ReferenceFormat | null = null;
+  try {
+    const style = loadCslStyle(settings.referenceStyle, settings.configFile);
+    formatReferences = (await import('../workers/reference-thread.js')).startReferenceFormatter(style);
+  } catch {
+    formatReferences = null;
+  }
 
   // Per-source work: cache, then inline or worker threads.
   t = performance.now();
@@ -233,9 +243,8 @@ export async function runBuild(flags: BuildCommandFlags, progress: Progress, env
   lap('synthesize', t);
 
   // The sources list: CSL-JSON and BibTeX beside the brief, entries formatted by the CSL style.
-  const { referenceList, referenceFiles } = await import('../../render/reference-list.js');
-  const { loadCslStyle } = await import('../styles.js');
-  const references = referenceList(brief, loadCslStyle(settings.referenceStyle, settings.configFile));
+  const { referenceList, referenceListWith, referenceFiles } = await import('../../render/reference-list.js');
+  const references = formatReferences ? await referenceListWith(brief, formatReferences) : referenceList(brief, loadCslStyle(settings.referenceStyle, settings.configFile));
   for (const m of references.missing) report.info(m.path, undefined, `the reference lacks ${m.fields.join(', ')} (left out of the sources list, references.json and references.bib: the source does not give it; a ${m.path.replace(/\.[^./\\]+$/, '')}.meta.yaml beside it can)`, 'reference-incomplete');
 
   const texts = new Map(per.analyses.map((a) => [a.doc.source.path, a.doc.source.text]));
