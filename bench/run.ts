@@ -34,7 +34,9 @@ function snapshotProgram(work: string): string {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   cpSync(join(root, 'dist', 'brief'), join(dir, 'dist', 'brief'), { recursive: true });
-  cpSync(join(root, 'templates'), join(dir, 'templates'), { recursive: true });
+  // what the program reads at run time beside its code: templates, reference styles, word vectors
+  for (const d of ['templates', 'styles']) if (existsSync(join(root, d))) cpSync(join(root, d), join(dir, d), { recursive: true });
+  if (existsSync(join(root, 'dist', 'word-vectors.bin'))) cpSync(join(root, 'dist', 'word-vectors.bin'), join(dir, 'dist', 'word-vectors.bin'));
   for (const f of ['package.json', 'package-lock.json']) if (existsSync(join(root, f))) cpSync(join(root, f), join(dir, f));
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return join(dir, 'dist', 'brief', 'main.js');
