@@ -16,6 +16,7 @@ import type { Brief, EditionChanges } from './model/schema.js';
 import type { Diagnostic } from './model/diagnostics.js';
 import type { OutputFormat } from './render/index.js';
 import type { ProgressEvent } from './cli/progress.js';
+import type { BuildFlags } from './config/resolve.js';
 
 export type { Brief, EditionChanges } from './model/schema.js';
 export type { Diagnostic } from './model/diagnostics.js';
@@ -23,8 +24,12 @@ export type { OutputFormat } from './render/index.js';
 export type { ProgressEvent } from './cli/progress.js';
 export { BriefwrightError, exitCodes, type ErrorKind } from './model/errors.js';
 
-/** Options of `build`; each is the `brief build` flag of the same name, and overrides the config file. */
-export interface BuildOptions {
+/**
+ * Options of `build`; each is the `brief build` flag of the same name, and overrides the config file
+ * (title, subtitle, organisation, edition date YYYY-MM-DD, summaryWords, themes, keyMessages are
+ * the flags' own).
+ */
+export interface BuildOptions extends Pick<BuildFlags, 'title' | 'subtitle' | 'organisation' | 'edition' | 'summaryWords' | 'themes' | 'keyMessages'> {
   /** Config file (default: briefwright.config.yaml, .yml or .json in the working folder, if any). */
   config?: string;
   /** Folder of sources (default: `sources`, or the config's). */
@@ -37,14 +42,6 @@ export interface BuildOptions {
   templatesDir?: string;
   /** Output formats (default: md, pdf, json). */
   formats?: OutputFormat[];
-  title?: string;
-  subtitle?: string;
-  organisation?: string;
-  /** Edition date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today in UTC). */
-  edition?: string;
-  summaryWords?: number;
-  themes?: number;
-  keyMessages?: number;
   pageSize?: 'A4' | 'Letter';
   /** Read and write the per-source cache (default: true, or the config's). */
   cache?: boolean;

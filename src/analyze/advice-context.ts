@@ -33,17 +33,9 @@ export function zoneOfHeading(heading: string): AdviceZone | null {
  * keeps the zone of its parent.
  */
 export function adviceZoneOf(doc: StructuredSource, sectionIndex: number): AdviceZone {
-  const s = doc.sections[sectionIndex];
-  if (!s) return 'other';
-  const own = zoneOfHeading(s.heading);
-  if (own) return own;
-  for (let i = sectionIndex - 1; i >= 0; i--) {
-    const p = doc.sections[i];
-    if (p.level < s.level && p.start <= s.start && s.end <= p.end) {
-      const z = zoneOfHeading(p.heading);
-      if (z) return z;
-    }
-  }
+  if (!doc.sections[sectionIndex]) return 'other';
+  const z = fromHeadings(doc, sectionIndex, zoneOfHeading);
+  if (z) return z;
   const kind = sectionKindOf(doc, sectionIndex);
   if (kind === 'recommendations') return 'advice';
   if (kind === 'abstract') return 'summary';
@@ -92,15 +84,20 @@ export function addresseeOfHeading(heading: string): string | null {
 
 /** The addressee named by the heading of a section or of the nearest enclosing section that names one. */
 export function headingAddressee(doc: StructuredSource, sectionIndex: number): string | null {
+  return fromHeadings(doc, sectionIndex, addresseeOfHeading);
+}
+
+/** What `read` finds in a section's own heading, else in the nearest enclosing section's that gives one. */
+function fromHeadings<T>(doc: StructuredSource, sectionIndex: number, read: (heading: string) => T | null): T | null {
   const s = doc.sections[sectionIndex];
   if (!s) return null;
-  const own = addresseeOfHeading(s.heading);
+  const own = read(s.heading);
   if (own) return own;
   for (let i = sectionIndex - 1; i >= 0; i--) {
     const p = doc.sections[i];
     if (p.level < s.level && p.start <= s.start && s.end <= p.end) {
-      const a = addresseeOfHeading(p.heading);
-      if (a) return a;
+      const found = read(p.heading);
+      if (found) return found;
     }
   }
   return null;

@@ -47,12 +47,8 @@ const makersOf: (doc: StructuredSource) => Map<string, Map<string, number>> = pe
 export function makerAddressee(doc: StructuredSource, sentence: string): string | null {
   const head = subjectHead(sentence);
   const makers = head ? makersOf(doc).get(head) : undefined;
-  if (!makers) return null;
-  // The maker named most often; ties go to the first named (Map keeps insertion order).
-  let best: string | null = null;
-  let count = 0;
-  for (const [maker, n] of makers) if (n > count) [best, count] = [maker, n];
-  return best;
+  // The maker named most often.
+  return makers ? mostOften(makers) : null;
 }
 
 /**
@@ -69,6 +65,11 @@ export function namedMakers(doc: StructuredSource, sentence: string): string | n
     const k = m[0].toLowerCase().replace(/\s+/g, ' ');
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
+  return mostOften(counts);
+}
+
+/** The key counted most often; ties go to the first counted (a Map keeps insertion order). */
+function mostOften(counts: ReadonlyMap<string, number>): string | null {
   let best: string | null = null;
   let count = 0;
   for (const [k, n] of counts) if (n > count) [best, count] = [k, n];

@@ -158,8 +158,6 @@ function cuesIn(masked: string): Cue[] {
   if (anyModal.test(masked)) for (let m = implicitModal.exec(masked); m; m = implicitModal.exec(masked)) {
     const modal = /^\S+/.exec(m[0])![0];
     const after = m.index + modal.length;
-    // "could likely witness", "may well face": a possibility weighed is a forecast, not advice.
-    if (epistemic.test(masked.slice(Math.max(0, m.index - 12), m.index + m[0].length))) continue;
     cues.push({ index: m.index, length: m[0].length, strength: 'implicit', actionFrom: after, passive: /\bbe\s+\S+$/.test(m[0]) });
   }
   for (const re of implicitPatterns) {
