@@ -3,10 +3,9 @@ import { describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
 import { unzipSync, strFromU8 } from 'fflate';
 import { render } from '../../src/render/index.js';
-import { defaultTemplateConfig, type LoadedTemplate } from '../../src/render/templates.js';
 import { loadTemplate } from '../../src/cli/template-files.js';
 import { Report } from '../../src/model/diagnostics.js';
-import { fixtureBrief } from './fixture.js';
+import { fixtureBrief, answerKeyTemplate } from './fixture.js';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -25,13 +24,7 @@ describe('DOCX and HTML from the same view model', () => {
     expect(html).toMatch(/<table>/);
     expect(html).toMatch(/<ol>/);
     // An answer key's passages, written as footnotes, are real Word footnotes.
-    const withNotes: LoadedTemplate = {
-      name: 'answers',
-      file: 'answers.md.hbs',
-      source: '# {{title}}\n\n## Answers\n\n{{#each questions}}\n{{n}}. {{answer}} {{cite}}[^q{{n}}]\n{{/each}}\n\n{{#each questions}}\n[^q{{n}}]: {{passage}}\n{{/each}}\n',
-      partials: {},
-      config: defaultTemplateConfig,
-    };
+    const withNotes = answerKeyTemplate;
     const [notes] = await render(fixtureBrief(), withNotes, ctx, { formats: ['docx'], pageSize: 'Letter' });
     expect((await mammoth.convertToHtml({ buffer: Buffer.from(notes!.bytes) })).value).toMatch(/footnote-1/);
     expect(html).toContain('<a href="https://doi.org/10.1234/jt.2024.1">');

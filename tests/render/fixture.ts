@@ -4,6 +4,7 @@
  * Citations are real slices of the source texts, as the model requires.
  */
 import type { Brief, Citation } from '../../src/model/schema.js';
+import { defaultTemplateConfig, type LoadedTemplate } from '../../src/render/templates.js';
 
 export const injection = {
   html: 'Officials said <img src=x onerror=alert(1)> and <script>alert(2)</script> were seen.',
@@ -89,3 +90,12 @@ export function fixtureBrief(extraFindings = 0): Brief {
     quotes: [],
   };
 }
+
+/** An answer key that cites each question's passage as a footnote (the handout-key's form, small). */
+export const answerKeyTemplate: LoadedTemplate = {
+  name: 'answers',
+  file: 'answers.md.hbs',
+  source: '# {{title}}\n\n## Answers\n\n{{#each questions}}\n{{n}}. {{answer}} {{cite}}[^q{{n}}]\n{{/each}}\n\n{{#each questions}}\n[^q{{n}}]: {{passage}}\n{{/each}}\n',
+  partials: {},
+  config: defaultTemplateConfig,
+};

@@ -8,9 +8,8 @@ import { FontSet } from '../../src/render/pdf/fonts.js';
 import { breakLines } from '../../src/render/pdf/text.js';
 import { paginate, type Box } from '../../src/render/pdf/layout.js';
 import { Report } from '../../src/model/diagnostics.js';
-import { fixtureBrief } from './fixture.js';
+import { fixtureBrief, answerKeyTemplate } from './fixture.js';
 import { toViewModel } from '../../src/render/view-model.js';
-import { defaultTemplateConfig, type LoadedTemplate } from '../../src/render/templates.js';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -122,13 +121,7 @@ describe('PDF layout', () => {
     expect(lp.pages[0]!.height).toBe(792);
     expectInsideMargins(lp, fixtureBrief().title);
     // An answer key that cites passages as footnotes: each printed at the foot of the page that calls it.
-    const withNotes: LoadedTemplate = {
-      name: 'answers',
-      file: 'answers.md.hbs',
-      source: '# {{title}}\n\n## Answers\n\n{{#each questions}}\n{{n}}. {{answer}} {{cite}}[^q{{n}}]\n{{/each}}\n\n{{#each questions}}\n[^q{{n}}]: {{passage}}\n{{/each}}\n',
-      partials: {},
-      config: defaultTemplateConfig,
-    };
+    const withNotes = answerKeyTemplate;
     const [notes] = await render(fixtureBrief(), withNotes, ctx, { formats: ['pdf'], pageSize: 'Letter' });
     const np = await readPdf(notes!.bytes);
     let notesSeen = 0;
