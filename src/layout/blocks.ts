@@ -64,7 +64,7 @@ export function pageBlocks(lines: readonly LayoutLine[], scale: TypeScale): Bloc
   let cur: Block | null = null;
   let prev: LayoutLine | null = null;
   for (const l of lines) {
-    const role: Block['role'] = notes.has(l) ? 'footnote' : tableRows.has(l) ? 'table' : headingLevel(l, scale) ? 'heading' : 'body';
+    const role: Block['role'] = l.cell || tableRows.has(l) ? 'table' : notes.has(l) ? 'footnote' : headingLevel(l, scale) ? 'heading' : 'body';
     const level = role === 'heading' ? headingLevel(l, scale) : undefined;
     let start = !cur || !prev || cur.role !== role && !(cur.role === 'list-item' && role === 'body' || cur.role === 'caption' && role === 'body');
     if (!start && cur && prev) {
@@ -72,7 +72,7 @@ export function pageBlocks(lines: readonly LayoutLine[], scale: TypeScale): Bloc
       const columnJump = gap < -scale.leading * 0.5 || Math.abs(l.x0 - prev.x0) > Math.max(prev.x1 - prev.x0, 40) * 0.9 && gap <= 0;
       if (role === 'heading') start = level !== cur.level || gap > l.size * 1.8 || gap < 0;
       else if (role === 'footnote') start = NOTE_START.test(l.text) && l.x0 <= cur.lines[0].x0 + 2;
-      else if (role === 'table') start = false;
+      else if (role === 'table') start = cur.lines[0].cell?.table !== l.cell?.table;
       else if (cur.role === 'caption') start = sizeClass(l.size) !== sizeClass(prev.size) || gap > prev.size * 1.6 || columnJump;
       else {
         const wideGap = gap > scale.leading * 1.45;

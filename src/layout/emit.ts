@@ -22,6 +22,7 @@ export function blockText(b: Block): string {
     case 'caption':
       return joinWrapped(texts);
     case 'table': {
+      if (b.lines.every((l) => l.cell)) return gridText(b);
       const rows: string[][] = [];
       let row = -1;
       for (const l of b.lines) {
@@ -34,6 +35,23 @@ export function blockText(b: Block): string {
     default:
       return texts.join('\n');
   }
+}
+
+/** A table found by its grid as pipe rows: each cell's lines joined, empty cells kept in place. */
+function gridText(b: Block): string {
+  const rows = new Map<number, string[][]>();
+  let cols = 0;
+  for (const l of b.lines) {
+    const { row, col } = l.cell!;
+    cols = Math.max(cols, col + 1);
+    const r = rows.get(row) ?? [];
+    (r[col] ??= []).push(l.text.replace(/\|/g, '/'));
+    rows.set(row, r);
+  }
+  return [...rows.keys()].sort((a, b) => a - b).map((k) => {
+    const r = rows.get(k)!;
+    return `| ${Array.from({ length: cols }, (_, c) => joinWrapped(r[c] ?? [])).join(' | ')} |`;
+  }).join('\n');
 }
 
 /** Lines of a wrapped note or caption as one line (a line-end hyphen before a lower-case word is a break). */

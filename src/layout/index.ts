@@ -9,6 +9,7 @@ import { emit } from './emit.js';
 import { markFurniture } from './furniture.js';
 import { pageLines } from './lines.js';
 import { readingOrder } from './order.js';
+import { findTables } from './tables.js';
 import { assessPages, repairLine } from './quality.js';
 import type { FurnitureLine, LayoutLine, LayoutResult, PdfPage } from './types.js';
 
@@ -31,9 +32,28 @@ export function layoutPages(pages: readonly PdfPage[]): LayoutResult {
   for (const ls of lines) for (const l of ls) if (l.furniture) furniture.push({ page: l.page, text: l.text });
   const kept = lines.map((ls) => ls.filter((l) => !l.furniture));
   const scale = typeScale(kept.flat());
-  const blocks = pages.map((p, i) => ({ page: p.page, blocks: pageBlocks(readingOrder(kept[i]), scale) }));
+  const blocks = pages.map((p, i) => ({ page: p.page, blocks: pageBlocks(orderWithTables(kept[i]), scale) }));
   const { text, pageStarts, regions } = emit(blocks, pages.length ? pages[pages.length - 1].page : 0);
   return { text, pageStarts, regions, furniture, quality: assessPages(raw) };
+}
+
+/**
+ * A page's lines in reading order, its tables (found by their column grid) kept whole: each stands
+ * in the order as one full-width line where it starts, so the columns around it are read apart
+ * and its cells are not read as two columns of prose; its lines follow row by row, cell by cell.
+ */
+function orderWithTables(lines: LayoutLine[]): LayoutLine[] {
+  const tables = findTables(lines);
+  if (!tables.length) return readingOrder(lines);
+  const inTable = new Set(tables.flat());
+  const marks = new Map<LayoutLine, LayoutLine[]>();
+  for (const t of tables) {
+    const first = t.reduce((a, b) => (b.row < a.row || (b.row === a.row && b.x0 < a.x0) ? b : a));
+    const mark: LayoutLine = { ...first, text: '', x0: Math.min(...t.map((l) => l.x0)), x1: Math.max(...t.map((l) => l.x1)), cell: undefined };
+    marks.set(mark, [...t].sort((a, b) => a.cell!.row - b.cell!.row || a.cell!.col - b.cell!.col || b.y - a.y));
+  }
+  const ordered = readingOrder([...lines.filter((l) => !inTable.has(l)), ...marks.keys()]);
+  return ordered.flatMap((l) => marks.get(l) ?? [l]);
 }
 
 /**

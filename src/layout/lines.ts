@@ -35,6 +35,7 @@ export function pageLines(items: readonly PdfItem[], page: number): LayoutLine[]
   const rows = toRows(dedupe(items.filter((i) => !i.rotated && i.str.length > 0)));
   mergeRaised(rows);
   for (const row of rows) row.items.sort((a, b) => a.x - b.x);
+  const stop = tabStops(rows);
   const lines: LayoutLine[] = [];
   rows.forEach((row, r) => {
     let frag: (PdfItem & { sup?: boolean })[] = [];
@@ -50,7 +51,9 @@ export function pageLines(items: readonly PdfItem[], page: number): LayoutLine[]
       if (frag.length && !blank && !it.sup) {
         const gap = it.x - end;
         const size = Math.max(row.size, 4);
-        if (gap > CLEAR_GAP * size || (gap > FRAGMENT_GAP * size && channel(rows, r, (end + it.x) / 2))) flush();
+        // a run starting at a left edge many rows share, past more than a word space, opens a
+        // cell of a table set with narrow padding
+        if (gap > CLEAR_GAP * size || (gap > FRAGMENT_GAP * size && channel(rows, r, (end + it.x) / 2)) || (gap > TAB_GAP * size && cellGap(frag, it) && stop(it.x, r))) flush();
       }
       frag.push(it);
       if (!blank) end = Math.max(end, it.x + it.w);
@@ -58,6 +61,47 @@ export function pageLines(items: readonly PdfItem[], page: number): LayoutLine[]
     flush();
   });
   return lines;
+}
+
+/**
+ * Whether a gap before `it` may be a cell gap: the run before it or `it` holds several words (runs
+ * set word by word leave word spaces that are not cell gaps), and neither is a bare number (a
+ * section number before its title, a page number after a contents entry).
+ */
+function cellGap(frag: readonly PdfItem[], it: PdfItem): boolean {
+  const prev = [...frag].reverse().find((p) => p.str.trim())?.str.trim() ?? '';
+  const cur = it.str.trim();
+  if (/^[\d.]+$/.test(prev) || /^[\d.]+$/.test(cur)) return false;
+  return /\S\s+\S/.test(cur) || /\S\s+\S/.test(prev);
+}
+
+/** A gap wider than this many font sizes before a tab stop separates fragments. */
+const TAB_GAP = 0.3;
+/** Rows that must start a run at one x for it to be a tab stop. */
+const TAB_ROWS = 4;
+
+/**
+ * The page's tab stops: x positions where runs that follow other runs of their row start, row
+ * after row (three within five rows), on several rows with texts of several widths — the left
+ * edges of table columns, not word starts of justified lines that happen to meet. A test of an x
+ * in a row against them.
+ */
+function tabStops(rows: readonly Row[]): (x: number, r: number) => boolean {
+  const starts: { x: number; r: number; end: number }[] = [];
+  rows.forEach((row, r) => {
+    row.items.forEach((it, i) => {
+      if (i > 0 && it.str.trim()) starts.push({ x: it.x, r, end: it.x + it.w });
+    });
+  });
+  starts.sort((a, b) => a.x - b.x);
+  return (x, r) => {
+    const near: typeof starts = [];
+    for (const s of starts) if (Math.abs(s.x - x) <= 0.6) near.push(s);
+    const rowsAt = new Set(near.map((s) => s.r));
+    const ends = new Set(near.map((s) => Math.round(s.end)));
+    const chain = [r - 2, r - 1, r + 1, r + 2].filter((k) => rowsAt.has(k)).length;
+    return rowsAt.size >= TAB_ROWS && ends.size >= TAB_ROWS - 1 && chain >= 2;
+  };
 }
 
 /**

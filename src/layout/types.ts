@@ -43,6 +43,8 @@ export interface LayoutLine {
   row: number;
   /** Table cells, left to right, when this line is a table row (then `text` is the whole row). */
   cells?: string[];
+  /** Where this line sits in a table found by its column grid: table on the page, row, column. */
+  cell?: { table: number; row: number; col: number };
   /** Set by the furniture pass. */
   furniture?: boolean;
 }
