@@ -8,10 +8,12 @@ import { pageBlocks, typeScale, isLabelOnly } from './blocks.js';
 import { emit } from './emit.js';
 import { markFurniture } from './furniture.js';
 import { pageLines } from './lines.js';
-import { readingOrder } from './order.js';
+import { byRows, readingOrder } from './order.js';
+import { splitSideBoxes } from './side-boxes.js';
 import { findTables } from './tables.js';
 import { assessPages, repairLine } from './quality.js';
-import type { FurnitureLine, LayoutLine, LayoutResult, PdfPage } from './types.js';
+import type { Block, FurnitureLine, LayoutLine, LayoutResult, PdfPage } from './types.js';
+import type { TypeScale } from './blocks.js';
 
 export type { LayoutResult, PdfItem, PdfPage, QualityIssue, Region, FurnitureLine } from './types.js';
 export { pageRanges } from './quality.js';
@@ -32,7 +34,7 @@ export function layoutPages(pages: readonly PdfPage[]): LayoutResult {
   for (const ls of lines) for (const l of ls) if (l.furniture) furniture.push({ page: l.page, text: l.text });
   const kept = lines.map((ls) => ls.filter((l) => !l.furniture));
   const scale = typeScale(kept.flat());
-  const blocks = pages.map((p, i) => ({ page: p.page, blocks: pageBlocks(orderWithTables(kept[i]), scale) }));
+  const blocks = pages.map((p, i) => ({ page: p.page, blocks: orderedBlocks(kept[i], scale) }));
   const { text, pageStarts, regions } = emit(blocks, pages.length ? pages[pages.length - 1].page : 0);
   return { text, pageStarts, regions, furniture, quality: assessPages(raw) };
 }
@@ -54,6 +56,34 @@ function orderWithTables(lines: LayoutLine[]): LayoutLine[] {
   }
   const ordered = readingOrder([...lines.filter((l) => !inTable.has(l)), ...marks.keys()]);
   return ordered.flatMap((l) => marks.get(l) ?? [l]);
+}
+
+/**
+ * One page's blocks in reading order: the flowing text column by column, and each side box whole,
+ * before the block of text it stands beside (between paragraphs, so none is cut).
+ */
+function orderedBlocks(lines: readonly LayoutLine[], scale: TypeScale): Block[] {
+  const { body, boxes } = splitSideBoxes(lines);
+  const blocks = pageBlocks(orderWithTables(body), scale);
+  const fromBoxes = new Set<Block>();
+  for (const box of boxes) {
+    const top = Math.max(...box.map((l) => l.y));
+    const at = blocks.findIndex((b) => !fromBoxes.has(b) && b.lines.some((l) => l.y <= top + l.size));
+    const own = boxBlocks(box, scale);
+    for (const b of own) fromBoxes.add(b);
+    blocks.splice(at < 0 ? blocks.length : at, 0, ...own);
+  }
+  return blocks;
+}
+
+/**
+ * A side box's blocks. Large type in a call-out is emphasis, not a heading of the outline; a box
+ * that is one short heading (a side heading set in the margin beside its text) stays a heading.
+ */
+function boxBlocks(box: readonly LayoutLine[], scale: TypeScale): Block[] {
+  const blocks = pageBlocks(byRows(box), scale);
+  if (blocks.length === 1 && blocks[0].role === 'heading' && box.length <= 3) return blocks;
+  return blocks.map((b) => (b.role === 'heading' ? { page: b.page, role: 'body', lines: b.lines } : b));
 }
 
 /**
