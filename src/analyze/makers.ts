@@ -41,14 +41,21 @@ const makersOf: (doc: StructuredSource) => Map<string, Map<string, number>> = pe
 
 /**
  * The body that makes what a recommendation's subject names ("Standards should …" → the bodies
- * the document says draft standards); null when the subject is itself an actor, or the document
- * names no maker of it.
+ * the document says draft standards; "Requirements captured in standards should …" and
+ * "standardisers should …" → the same, by a noun of the subject or a word built on the thing's
+ * name); null when the subject is itself a named actor, or the document names no maker of it.
  */
 export function makerAddressee(doc: StructuredSource, sentence: string): string | null {
-  const head = subjectHead(sentence);
-  const makers = head ? makersOf(doc).get(head) : undefined;
-  // The maker named most often.
-  return makers ? mostOften(makers) : null;
+  const nouns = subjectNouns(sentence);
+  if (!nouns.length) return null;
+  const made = makersOf(doc);
+  for (const n of nouns) {
+    const makers = made.get(n);
+    if (makers) return mostOften(makers);
+  }
+  // "standardisation deliverables", "standardisers": words built on the thing's name
+  for (const n of nouns) for (const [thing, makers] of made) if (thing.length >= 6 && n.length > thing.length && n.startsWith(thing)) return mostOften(makers);
+  return null;
 }
 
 /**
@@ -76,14 +83,36 @@ function mostOften(counts: ReadonlyMap<string, number>): string | null {
   return best;
 }
 
+/** The subject of a duty sentence: before its modal, or the clause of "it is crucial that X are …". */
+function dutySubject(sentence: string): string | null {
+  const t = sentence.trim();
+  const modal = /^(?:[^,]{0,120},\s+)?((?:[\p{L}-]+\s+){0,7}?[\p{L}-]+)\s+(?:should|must|need\s+to|needs\s+to|ought\s+to)\b/iu.exec(t);
+  if (modal) return modal[1];
+  const that = /^(?:[^,]{0,120},\s+)?it\s+is\s+(?:\p{L}+\s+)?(?:crucial|essential|important|vital|necessary|imperative|critical|urgent)\s+that\s+((?:[\p{L}-]+\s+){0,7}?[\p{L}-]+)\s+(?:are|is|be|should|must|remain|become)\b/iu.exec(t);
+  return that ? that[1] : null;
+}
+
 /** The singular head noun of a duty sentence's subject, when it is a thing, not an actor. */
 function subjectHead(sentence: string): string | null {
-  const m = /^(?:[^,]{0,80},\s+)?((?:[\p{L}-]+\s+){0,7}?[\p{L}-]+)\s+(?:should|must|need\s+to|needs\s+to|ought\s+to)\b/iu.exec(sentence.trim());
-  if (!m || isAgentPhrase(m[1])) return null;
+  return subjectNouns(sentence)[0] ?? null;
+}
+
+/**
+ * The nouns of a duty sentence's subject, its head first: "Requirements captured in standards" →
+ * requirement, standard. Empty when the subject is an actor the reader names ("Governments").
+ */
+function subjectNouns(sentence: string): string[] {
+  const subject = dutySubject(sentence);
+  if (!subject || isAgentPhrase(subject)) return [];
   // The head noun of the subject: "Standards for the AI Act" → "Standards"; the act of making is
   // not the thing made: "drafting of these standards" → "standards".
-  const act = /^(?:the\s+)?[\p{L}-]+(?:ing|ment|tion)\s+of\s+(?:the\s+|these\s+|those\s+|such\s+)?((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)$/iu.exec(m[1]);
-  const head = (act ? act[1] : m[1].split(/\s+(?:of|for|on|in|to|about|with|from|under|at|that|which|who|and|or)\s+/i)[0]).split(/\s+/).pop() ?? '';
-  if (/^(?:it|this|that|they|these|those|there|we|you|one)$/i.test(head)) return null;
-  return headOf(head);
+  const act = /^(?:the\s+)?[\p{L}-]+(?:ing|ment|tion)\s+of\s+(?:the\s+|these\s+|those\s+|such\s+)?((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)$/iu.exec(subject);
+  const [phrase, ...rest] = act ? [act[1]] : subject.split(/\s+(?:of|for|on|in|to|about|with|from|under|at|that|which|who|and|or)\s+/i);
+  const words = phrase.split(/\s+/);
+  // a participle after the head ("Requirements captured") is not the head
+  while (words.length > 1 && /ed$/i.test(words[words.length - 1])) words.pop();
+  const head = words.pop() ?? '';
+  if (/^(?:it|this|that|they|these|those|there|we|you|one)$/i.test(head)) return [];
+  const others = [...words, ...rest.flatMap((r) => r.split(/\s+/))].filter((w) => /^\p{L}{4,}$/u.test(w) && !/ed$/i.test(w) && !/^(?:these|those|their|such|this|that|with|from)$/i.test(w));
+  return [...new Set([head, ...others].map(headOf))];
 }
