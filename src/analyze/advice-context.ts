@@ -6,7 +6,7 @@
  * of the whole document ("This brief offers recommendations for liberal democratic states").
  */
 import type { StructuredSource } from '../model/document.js';
-import { bodySentences, sectionKindOf } from './body-text.js';
+import { bodySentences, perSource, sectionKindOf } from './body-text.js';
 import { tagText } from './text/nlp.js';
 
 /** How strongly a section's place in the document marks its content as advice. */
@@ -87,20 +87,49 @@ export function headingAddressee(doc: StructuredSource, sectionIndex: number): s
   return fromHeadings(doc, sectionIndex, addresseeOfHeading);
 }
 
-/** What `read` finds in a section's own heading, else in the nearest enclosing section's that gives one. */
-function fromHeadings<T>(doc: StructuredSource, sectionIndex: number, read: (heading: string) => T | null): T | null {
+/** What `read` finds for a section's own heading, else for the nearest enclosing section's that gives one. */
+function fromHeadings<T>(doc: StructuredSource, sectionIndex: number, read: (heading: string, index: number) => T | null): T | null {
   const s = doc.sections[sectionIndex];
   if (!s) return null;
-  const own = read(s.heading);
+  const own = read(s.heading, sectionIndex);
   if (own) return own;
   for (let i = sectionIndex - 1; i >= 0; i--) {
     const p = doc.sections[i];
     if (p.level < s.level && p.start <= s.start && s.end <= p.end) {
-      const found = read(p.heading);
+      const found = read(p.heading, i);
       if (found) return found;
     }
   }
   return null;
+}
+
+// "a series of six steps that governmental agencies can take", "measures for ministries to adopt".
+const announcedFor = new RegExp(
+  String.raw`\b(?:steps|measures|actions|recommendations|proposals|priorities|options)\s+(?:that|which)\s+((?:[\p{L}'’-]+\s+){0,5}?[\p{L}'’-]+)\s+(?:can|could|should|must|may|need\s+to|are\s+(?:expected|encouraged|invited)\s+to)\s+(?:take|adopt|implement|consider|follow|pursue|undertake)\b` +
+    String.raw`|\b(?:steps|measures|actions|recommendations|proposals|priorities)\s+for\s+((?:[\p{L}'’-]+\s+){0,5}?[\p{L}'’-]+)\s+to\s+\p{Ll}+`,
+  'iu',
+);
+
+/** For each section, the actor its own sentences announce its steps or measures for. */
+const announcedBySection: (doc: StructuredSource) => Map<number, string> = perSource((doc) => {
+  const out = new Map<number, string>();
+  for (const s of bodySentences(doc)) {
+    if (out.has(s.section)) continue;
+    const m = announcedFor.exec(s.text);
+    const actor = m ? (m[1] ?? m[2]).replace(/^(?:the|all)\s+/i, '') : null;
+    if (actor && isAgentPhrase(actor)) out.set(s.section, cleanAddressee(actor));
+  }
+  return out;
+});
+
+/**
+ * The addressee a section announces for the steps or measures it lists ("The review suggests a
+ * series of six steps that governmental agencies can take to regulate generative AI"), read in the
+ * section or the nearest enclosing one that announces one. Null when none does.
+ */
+export function announcedAddressee(doc: StructuredSource, sectionIndex: number): string | null {
+  const found = announcedBySection(doc);
+  return fromHeadings(doc, sectionIndex, (_h, i) => found.get(i) ?? null);
 }
 
 /**

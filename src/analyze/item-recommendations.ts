@@ -11,7 +11,7 @@
  */
 import type { ExtractedRecommendation, Sentence, Span, StructuredSource } from '../model/document.js';
 import { distinctActors, type ActorTable } from './actors.js';
-import { addresseeOfLeadIn, adviceZoneOf, headingAddressee, isAgentPhrase } from './advice-context.js';
+import { addresseeOfLeadIn, adviceZoneOf, announcedAddressee, headingAddressee, isAgentPhrase } from './advice-context.js';
 import { itemForm, itemLabel, leadKindOf, listItems, type ItemForm } from './advice-items.js';
 import { sectionKindOf } from './body-text.js';
 import { isDeclarative } from './sentence-role.js';
@@ -80,7 +80,7 @@ export function itemRecommendations(doc: StructuredSource, table: ActorTable, ju
     }
     const actorTo = form === 'actor-to' ? /^\s*([^,;:.]{1,80}?)\s+to\s+\p{Ll}/u.exec(own)?.[1] ?? null : null;
     const named = actorTo ? (distinctActors(actorTo, table)[0] ?? (isAgentPhrase(actorTo) ? actorTo : null)) : null;
-    const actor = judged?.actor ?? named ?? addresseeOfLeadIn(own) ?? (item.leadIn ? addresseeOfLeadIn(item.leadIn) : null) ?? headingAddressee(doc, item.section) ?? docAddressee;
+    const actor = judged?.actor ?? named ?? addresseeOfLeadIn(own) ?? (item.leadIn ? addresseeOfLeadIn(item.leadIn) : null) ?? headingAddressee(doc, item.section) ?? announcedAddressee(doc, item.section) ?? docAddressee;
     const actors = judged?.actor ? (judged.actors ?? [judged.actor]) : actor ? [actor] : [];
     const whole = clean(text.slice(item.bodyStart, item.end));
     out.push({

@@ -14,7 +14,7 @@ import { bodySentences, inApartZone, isLeadIn, isProse, maskCitations, sectionKi
 import { zoneKindAt } from '../structure/zones.js';
 import { claimOf } from './claim.js';
 import { makerAddressee, namedMakers } from './makers.js';
-import { addresseeOfLeadIn, adviceZoneOf, documentAddressee, headingAddressee, isAgentPhrase, namedBody } from './advice-context.js';
+import { addresseeOfLeadIn, adviceZoneOf, announcedAddressee, documentAddressee, headingAddressee, isAgentPhrase, namedBody } from './advice-context.js';
 import { itemRecommendations } from './item-recommendations.js';
 import { describesInstrument, isDeclarative, isForeseen } from './sentence-role.js';
 import { tagText } from './text/nlp.js';
@@ -406,11 +406,11 @@ export function findRecommendations(doc: StructuredSource, options: Pick<Analyze
     if (found && !isProse(s.text)) found = null;
     if (found && !found.actor) {
       // Nobody named in the sentence: the heading's addressee ("Recommendations for Congress"),
-      // else whoever the document says makes what the sentence is about ("Standards should …"),
+      // else the actor the section announces its steps for, else whoever the document says makes what the sentence is about ("Standards should …"),
       // else the document's, when the sentence stands in a zone of advice, else the makers the
       // language names after that thing ("Policies should …" → the document's "policy-makers").
       const zone = adviceZoneOf(doc, s.section);
-      const fallback = addresseeOfLeadIn(s.text) ?? headingAddressee(doc, s.section) ?? makerAddressee(doc, s.text) ?? (zone === 'advice' && found.strength === 'explicit' ? addressee : null) ?? namedMakers(doc, s.text);
+      const fallback = addresseeOfLeadIn(s.text) ?? headingAddressee(doc, s.section) ?? announcedAddressee(doc, s.section) ?? makerAddressee(doc, s.text) ?? (zone === 'advice' && found.strength === 'explicit' ? addressee : null) ?? namedMakers(doc, s.text);
       if (fallback) found = { ...found, actor: fallback, actors: [fallback] };
     }
     if (found) out.push(found);

@@ -38,6 +38,23 @@ describe('addressee by who makes the thing a recommendation is about', () => {
     expect(actorOf(/^Guideline writers/)).toBe('National Curriculum Council');
   });
 
+  it('gives the asks of a section to the actor the section announces its steps for', async () => {
+    const doc = await docOf(
+      paper({
+        Introduction: ['Water allocation in the basin is decided each season by a committee of farmers and city officials.'],
+        'Steps to regulate water allocation': [
+          'The review suggests a series of six steps that national water regulators can take to govern allocation.',
+          'Allocation data should be published every season in a form farmers can read.',
+        ],
+        Discussion: ['Allocation data should be kept for ten years.'],
+      }),
+    );
+    const recs = findRecommendations(doc, defaultAnalyzeOptions);
+    expect(recs.find((r) => /^Allocation data should be published/.test(r.text))?.actor).toBe('national water regulators');
+    // the announcement speaks for its own section only
+    expect(recs.find((r) => /^Allocation data should be kept/.test(r.text))?.actor ?? null).not.toBe('national water regulators');
+  });
+
   it.runIf(existsSync(policy))('gives the JRC brief\'s "Standards should …" asks to the European standardisation organisations', async () => {
     const path = join(policy, 'jrc-ai-act-standards.pdf');
     const ctx = { report: new Report() };
