@@ -13,15 +13,18 @@
  * findings box, executive summary, abstract and conclusions, in its own words, and those rank
  * above the body; nothing is taken from its contents, bios, thanks, imprint, methods or literature
  * review. In the body, the analytic conclusions of an argument are preferred: a sentence drawing an
- * inference ("Thus, …", "As a result, …", "We assess that …") or ending its paragraph. A view the
- * source reports as someone else's, under a lead-in such as "Critics argue that:", is attributed.
+ * inference ("Thus, …", "As a result, …", "We assess that …"), assessing likelihood, or ending its
+ * paragraph. A view the source reports as someone else's, under a lead-in such as "Critics argue
+ * that:", is attributed. What is about the document or its publisher ("It outlines …", "The World Bank
+ * supports …", self-reference.ts) and prose the layout cut short are not findings.
  */
 import type { ExtractedFinding, Sentence, StructuredSource } from '../model/document.js';
 import type { SectionKind, ZoneKind } from '../model/schema.js';
-import { zoneKindAt } from '../structure/zones.js';
+import { zoneAt, zoneKindAt, zoneOfHeading } from '../structure/zones.js';
 import { bodySentences, isLeadIn, isProse, maskCitations, sectionKindOf, wordCount } from './body-text.js';
 import { claimOf } from './claim.js';
 import { itemForm } from './advice-items.js';
+import { aboutThePublisher, presentsItself, publisherNames } from './self-reference.js';
 import { cosine, countTerms, inverseFrequencies, norm, sentenceTerms, weigh, type TermVector } from './text/vectors.js';
 
 /** Options of the findings extractor. */
@@ -60,8 +63,6 @@ const summaryZones: ReadonlySet<ZoneKind> = new Set<ZoneKind>(['key-findings', '
 
 /** A quantified claim: a share, a count of people or countries, an amount ("53% of …", "only 15 countries", "258 million students"). */
 const quantified = /\b\d+(?:[.,]\d+)?\s*(?:%|per\s?cent\b|percent\b|million\b|billion\b|trillion\b)|\b(?:only|some|around|about|nearly|almost|over|more than|fewer than|less than)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|a handful of)\s+(?:of\s+)?(?:countries|states|governments|nations|people|members)\b/i;
-/** An ask in a recommendations zone that the recommendation extractor did not claim: a modal, or an item "Actors to do …". */
-const asking = /\b(?:should|must|ought to|needs? to|have to|has to)\b|^[\p{Lu}][^.;:!?]{0,80}?\s+to\s+(?!be\b)\p{Ll}+\b(?![^.]*\b(?:is|are|was|were|has|have|will|can|may)\b)/u;
 
 /** A duty word: the sentence prescribes ("Services need to exist that …", "Creators must …"). */
 const duty = /\b(?:should|must|ought\s+to|needs?\s+to|have\s+to|has\s+to)\b/i;
@@ -124,10 +125,35 @@ const otherAuthor = [
 const yearInParentheses = /\((?:1[5-9]|20)\d\d[a-z]?\)/;
 const [namedYear, ...otherCues] = otherAuthor;
 
-function citesOthers(raw: string): boolean {
-  if ((yearInParentheses.test(raw) && namedYear.test(raw)) || otherCues.some((re) => re.test(raw))) return true;
+/**
+ * Whose claim the sentence reports: 'named' when another author is its subject ("Raz (2023) shows",
+ * "according to Ali"), 'supported' when it only carries a parenthetical citation ("… (Khan, 2021)"),
+ * null when it cites nobody.
+ */
+function citesOthers(raw: string): 'named' | 'supported' | null {
+  if ((yearInParentheses.test(raw) && namedYear.test(raw)) || otherCues.some((re) => re.test(raw))) return 'named';
   // A parenthetical citation was masked out of the sentence (cheapest tests first; all must hold).
-  return raw.includes('(') && /\((?:[^()]*\p{Lu}[^()]*?)(?:1[5-9]|20)\d\d/u.test(raw) && maskCitations(raw) !== raw;
+  return raw.includes('(') && /\((?:[^()]*\p{Lu}[^()]*?)(?:1[5-9]|20)\d\d/u.test(raw) && maskCitations(raw) !== raw ? 'supported' : null;
+}
+
+/** Whether the zone at an offset is headed by a title that also names conclusions ("Conclusions & Recommendations"). */
+function namesConclusions(doc: StructuredSource, offset: number): boolean {
+  const heading = zoneAt(doc, offset)?.heading ?? '';
+  return heading.split(/\s*(?:&|\band\b|,|\/|\+)\s*/i).some((part) => zoneOfHeading(part) === 'conclusions');
+}
+
+/** How a sentence ends: a full stop, exclamation or question mark (a semicolon ends a clause of a legal text), maybe inside quotes or brackets, maybe before a note number. */
+const ENDS_SENTENCE = /[.!?…;]["”’)\]]*(?:\s*\[?\d{1,3}\]?)?\s*$/;
+
+/** Whether the layout marked the sentence's start as part of a list item. */
+function inListItem(doc: StructuredSource, s: Sentence): boolean {
+  return (doc.source.regions ?? []).some((r) => r.role === 'list-item' && r.start <= s.start && s.start < r.end);
+}
+
+/** Whether every parenthetical citation of a sentence names the document's publisher or one of its authors. */
+function citesItself(raw: string, self: readonly string[]): boolean {
+  const cites = raw.match(/\([^()]*?(?:1[5-9]|20)\d\d[a-z]?[^()]*\)/g) ?? [];
+  return cites.length > 0 && cites.every((c) => self.some((n) => c.toLowerCase().includes(n.toLowerCase())));
 }
 
 /** A scored candidate sentence. */
@@ -149,6 +175,24 @@ export function scoreFindings(doc: StructuredSource, exclude: ReadonlySet<number
   const centroid: TermVector = new Map();
   for (const v of vectors) for (const [t, w] of v) centroid.set(t, (centroid.get(t) ?? 0) + w);
   const cn = norm(centroid);
+  const publisher = publisherNames(doc);
+  // Names under which the document cites its own makers' work ("(UNESCO, 2022c)"): its own data.
+  const self = [...publisher, ...doc.metadata.authors.map((a) => a.trim().split(/\s+/).pop() ?? '')].filter((n) => n.length >= 3);
+  // A kind of section that holds most of the body ("Background" over the whole analysis) names the
+  // document's main part, not a part set apart from it: its sentences are weighed as any other.
+  const kindShare = new Map<SectionKind | 'front', number>();
+  for (const s of sentences) {
+    const k = sectionKindOf(doc, s.section);
+    kindShare.set(k, (kindShare.get(k) ?? 0) + 1 / sentences.length);
+  }
+  // In the body zone a section called theory, method or literature by a loose word of its heading
+  // ("Towards a policy framework", "A human-centred approach") is not one: the zones, which name
+  // those parts strictly, did not set it apart.
+  const bodyPrior = (kind: SectionKind | 'front'): number => {
+    if ((kindShare.get(kind) ?? 0) > 0.4) return Math.max(sectionPrior[kind], sectionPrior.other);
+    if (kind === 'theory' || kind === 'method' || kind === 'literature') return Math.max(sectionPrior[kind], sectionPrior.background * 2);
+    return sectionPrior[kind];
+  };
   // Position within its section: the first and last sentences of a section carry its message.
   const bySection = new Map<number, number[]>();
   sentences.forEach((s, i) => (bySection.get(s.section) ?? bySection.set(s.section, []).get(s.section)!).push(i));
@@ -161,22 +205,38 @@ export function scoreFindings(doc: StructuredSource, exclude: ReadonlySet<number
     // A sentence opening in lower case is the tail of one cut by a page, column or list break: its
     // subject is elsewhere.
     if (/^["“‘(]?\p{Ll}/u.test(s.text)) return zero;
-    if (citesOthers(raw) || /^(?:keywords?|key\s+words|jel|doi|source|note|figure|table)\b\s*[:.]/i.test(s.text)) return zero;
+    // A sentence citing others reports their work, except an inference the authors draw with a
+    // source in support ("Consequently, X cannot be achieved without Y (Smeets and Lin 2018).").
+    const cited = citesOthers(raw);
+    if ((cited && !(cited === 'supported' && (inference.test(s.text) || citesItself(raw, self)))) || /^(?:keywords?|key\s+words|jel|doi|source|note|figure|table)\b\s*[:.]/i.test(s.text)) return zero;
     // Not prose, or a lead-in whose substance is the list or formula after its colon.
     if (!isProse(s.text) || isLeadIn(s.text)) return zero;
+    // Heading marks inside a sentence: lines of a pull quote or a caption run into it.
+    if (/(?:^|\s)#{2,6}\s/.test(s.text)) return zero;
     // An example illustrates a claim made elsewhere; it is not one.
     if (/^(?:for\s+(?:example|instance)|e\.g\.|as\s+an\s+example|to\s+illustrate)\b/i.test(s.text)) return zero;
     // What the authors do, ask or are ("We set out seven recommendations", "We urge the Board to …",
     // "The Collective is a network of …", "The next edition of the report will …"): about the
     // document or its makers, or advice, not a claim about the subject.
     if (authorialAct.test(s.text) || aboutTheMakers.test(s.text) || aboutTheEdition.test(s.text)) return zero;
+    // The document presenting itself or its publisher ("It outlines …", "The World Bank supports …").
+    if (presentsItself(s.text) || aboutThePublisher(publisher, s.text)) return zero;
     const kind = sectionKindOf(doc, s.section);
     const zone = zoneKindAt(doc, s.start);
     const prior = zone === 'body' ? undefined : zonePrior[zone];
     if (prior === 0) return zero;
-    const summarising = summaryZones.has(zone) || zone === 'conclusions';
-    if (zone === 'recommendations' && asking.test(s.text)) return zero;
-    let score = prior ?? sectionPrior[kind];
+    // A part headed "Conclusions and recommendations" concludes as well as asks: what in it does
+    // not ask is a conclusion.
+    const concluding = zone === 'conclusions' || (zone === 'recommendations' && namesConclusions(doc, s.start));
+    const summarising = summaryZones.has(zone) || concluding;
+    // An ask in a recommendations zone that the recommendation extractor did not claim (items that
+    // instruct, "Actors to do …", are told apart by their form when kept: see statesClaim).
+    if (zone === 'recommendations' && duty.test(s.text)) return zero;
+    // Body prose that does not end as a sentence ends was cut by the layout (a box title run into
+    // it: "… logging subsystems for individual AI products will Data Governance and Quality"); a
+    // summary box's bullets often go without a full stop, and a list item may.
+    if (!summarising && !ENDS_SENTENCE.test(s.text) && !inListItem(doc, s)) return zero;
+    let score = concluding ? zonePrior.conclusions! : prior ?? bodyPrior(kind);
     for (const [re, w] of positiveCues) if (re.test(s.text)) score += w;
     for (const [re, w] of negativeCues) if (re.test(s.text)) score -= w;
     // In a summary the report has already chosen what matters: centrality weighs less there.
@@ -188,7 +248,7 @@ export function scoreFindings(doc: StructuredSource, exclude: ReadonlySet<number
     // assessment of likelihood, the sentence that ends its paragraph.
     if (inference.test(s.text)) score += 0.45;
     if (ownJudgement.test(s.text)) score += 0.3;
-    if (likelihood.test(s.text)) score += 0.1;
+    if (likelihood.test(s.text)) score += 0.2;
     if (sentences[i + 1]?.paragraph !== s.paragraph && group.length > 2) score += 0.1;
     // Short sentences rarely carry a claim worth a brief ("Two important states are A and B.").
     if (words < 12) score -= 0.2;
@@ -206,7 +266,8 @@ export function scoreFindings(doc: StructuredSource, exclude: ReadonlySet<number
 
 /** The findings of one source, best first (ties in document order), redundancy removed; `exclude` holds the ends of sentences that are recommendations. */
 export function findFindings(doc: StructuredSource, exclude: ReadonlySet<number> = new Set(), options: Readonly<FindingsOptions & { maxFromSummary?: number }> = defaultFindingsOptions): ExtractedFinding[] {
-  const scored = scoreFindings(doc, exclude).filter((c) => c.score > 0.5);
+  const scoredAll = scoreFindings(doc, exclude);
+  const scored = scoredAll.filter((c) => c.score > 0.5);
   scored.sort((a, b) => b.score - a.score || a.sentence.start - b.sentence.start);
   const kept: Scored[] = [];
   const max = budgetFor(doc, options.max);
@@ -215,11 +276,17 @@ export function findFindings(doc: StructuredSource, exclude: ReadonlySet<number>
   // The body's findings are spread over its sections: an analyst takes the conclusion of each part
   // of the argument, not five sentences of one.
   const perSection = new Map<number, number>();
+  // A long section carries more of the argument than a short one: two findings (four in the
+  // conclusions, where the report sums up), and one more for every fifteen sentences (a report
+  // set as one long section).
+  const sectionSize = new Map<number, number>();
+  for (const c of scoredAll) sectionSize.set(c.sentence.section, (sectionSize.get(c.sentence.section) ?? 0) + 1);
+  const sectionCap = (c: Scored) => (c.zone === 'conclusions' ? 4 : 2) + Math.floor((sectionSize.get(c.sentence.section) ?? 0) / 15);
   for (const c of scored) {
     if (kept.length >= max) break;
     const summary = !!c.zone && summaryZones.has(c.zone);
     if (summary && summaryCount >= fromSummary) continue;
-    if (!summary && (perSection.get(c.sentence.section) ?? 0) >= (c.zone === 'conclusions' ? 3 : 2)) continue;
+    if (!summary && (perSection.get(c.sentence.section) ?? 0) >= sectionCap(c)) continue;
     if (kept.some((k) => cosine(k.vector, c.vector, k.norm, c.norm) > options.redundancy)) continue;
     if (!statesClaim(c.sentence.text)) continue;
     kept.push(c);
@@ -240,6 +307,8 @@ export function findFindings(doc: StructuredSource, exclude: ReadonlySet<number>
  * for the few sentences about to be kept.
  */
 function statesClaim(text: string): boolean {
+  // A gerund subject with its verb ("Using signatures to embed … is essential for …") states.
+  if (/^(?!Bring\b)\p{Lu}\p{Ll}*ing\s[^.;:]*?\b(?:is|are|was|were|has|have|will|can|remains|requires)\b/u.test(text)) return true;
   const form = itemForm(text);
   if (form === 'imperative' || form === 'actor-to' || form === 'to-infinitive') return false;
   return !(form === 'noun-phrase' && !/[.!]["”’)]*\s*$/.test(text));

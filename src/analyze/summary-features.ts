@@ -7,6 +7,7 @@ import type { SectionKind } from '../model/schema.js';
 import type { Sentence, StructuredSource } from '../model/document.js';
 import { sentenceTerms } from './text/vectors.js';
 import { apartSections, isBoilerplate, noteParagraphs } from './body-text.js';
+import { APART_ZONES, zoneKindAt } from '../structure/zones.js';
 
 /** Words of a sentence as counted against the summary budget. */
 export function wordCount(text: string): number {
@@ -90,6 +91,10 @@ export function sentenceFeatures(doc: StructuredSource): SentenceFeatures[] {
     if (excludedKinds.has(kind) || insideAny(sentence, avoid) || apart.has(sentence.section) || notes.has(sentence.paragraph)) return;
     const text = sentence.text;
     if (isBoilerplate(text)) return;
+    // Parts about the document, not its subject (contents, imprint, bios, glossary, signatories …);
+    // a report's own summary boxes weigh as an abstract does.
+    const zone = zoneKindAt(doc, sentence.start);
+    if (zone !== 'cover' && APART_ZONES.has(zone)) return;
     const words = wordCount(text);
     if (words < 5) return;
     const terms = sentenceTerms(sentence);
@@ -101,7 +106,7 @@ export function sentenceFeatures(doc: StructuredSource): SentenceFeatures[] {
     if (bracketCitation.test(text)) quality *= 0.85;
     if (!/^[\p{Lu}"“‘(\d]/u.test(text)) quality *= 0.6;
     if (/[?]$/.test(text) || !/[.!?]["”’)]*$/.test(text)) quality *= 0.8;
-    out.push({ index, sentence, words, terms, role: sectionRolePrior[kind], cue: bonusCues.test(text), orphan: orphanOpeners.test(text), quality, at: 0 });
+    out.push({ index, sentence, words, terms, role: zone === 'key-findings' || zone === 'executive-summary' ? Math.max(sectionRolePrior[kind], sectionRolePrior.abstract) : sectionRolePrior[kind], cue: bonusCues.test(text), orphan: orphanOpeners.test(text), quality, at: 0 });
   });
   out.forEach((f, i) => (f.at = i / Math.max(1, out.length - 1)));
   return out;

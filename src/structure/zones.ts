@@ -41,6 +41,9 @@ export const SUMMARY_ZONES: readonly ZoneKind[] = ['key-findings', 'executive-su
 /** Zones printed as a box or a front part under a short label of their own. */
 const BOXES: ReadonlySet<ZoneKind> = new Set<ZoneKind>(['key-findings', 'executive-summary', 'contents', 'bios', 'acknowledgements', 'foreword', 'signatories', 'abstract']);
 
+/** Boxes whose label may stand over a title of their own ("SHORT SUMMARY" above "Towards a human-centred approach …"). */
+const LABELS: ReadonlySet<ZoneKind> = new Set<ZoneKind>(['key-findings', 'executive-summary', 'abstract']);
+
 /** Zones that may follow a reference list as its sub-headings; any other name there is an entry's words. */
 const BACK_MATTER: ReadonlySet<ZoneKind> = new Set<ZoneKind>(['annexes', 'bios', 'acknowledgements', 'imprint', 'signatories', 'glossary', 'notes', 'references']);
 
@@ -159,18 +162,33 @@ function piecesOf(doc: ZoneInput, boundaries: readonly Boundary[]): Piece[] {
     pieces.push({ start: 0, end: firstAt, kind: short ? 'cover' : 'body', inherited: true });
   }
   const open: { level: number; kind: ZoneKind }[] = [];
+  // A named heading with nothing under it before the next heading ("SHORT SUMMARY" over the
+  // summary's own title) labels what follows: the next heading that names nothing is inside it.
+  let label: ZoneKind | null = null;
   boundaries.forEach((b, i) => {
     const end = i + 1 < boundaries.length ? boundaries[i + 1].at : text.length;
     if (end <= b.at) return;
+    const labelled = label;
+    label = null;
+    // A line of a pull quote or a sentence broken across lines read as a heading ("Education is,",
+    // "at its heart, students …"): it opens nothing, the text goes on in the zone it is in.
+    if (!b.named && pieces.length && cutSentence(b.title)) {
+      pieces.push({ start: b.at, end, kind: pieces[pieces.length - 1].kind, inherited: true });
+      return;
+    }
     let kind: ZoneKind;
     let inherited = false;
     const parent = b.level === null ? undefined : [...open].reverse().find((o) => o.level < b.level!);
     if (b.named && !(parent && (parent.kind === 'references' || parent.kind === 'notes') && !BACK_MATTER.has(b.named))) kind = b.named;
     else if (namesTitle(b.title, title) && b.at < Math.max(2000, text.length * 0.1)) kind = 'cover';
-    else {
+    else if (labelled) {
+      kind = labelled;
+      inherited = true;
+    } else {
       kind = parent && parent.kind !== 'cover' ? parent.kind : 'body';
       inherited = true;
     }
+    if (b.named && LABELS.has(b.named) && !/\S/.test(text.slice(headingLineEnd(text, b.at), end))) label = b.named;
     // a heading naming a zone ends the zones above it: "Introduction" after a "Highlights" box is not inside the box
     if (b.named) for (let k = open.length - 1; k >= 0; k--) if (open[k].kind !== 'body' && open[k].kind !== b.named) open.splice(k, 1);
     if (b.level !== null) {
@@ -180,6 +198,21 @@ function piecesOf(doc: ZoneInput, boundaries: readonly Boundary[]): Piece[] {
     pieces.push({ start: b.at, end, kind, heading: b.title, inherited });
   });
   return pieces;
+}
+
+/** End of the line a heading starts on. */
+function headingLineEnd(text: string, at: number): number {
+  const nl = text.indexOf('\n', at);
+  return nl < 0 ? text.length : nl;
+}
+
+/**
+ * A "heading" that is a piece of a sentence: it opens in lower case, or ends in a comma or a word
+ * that cannot end a title ("Education is,", "about human", "‘if’ but rather").
+ */
+function cutSentence(title: string): boolean {
+  const t = title.trim();
+  return /^[‘'“"(]?\p{Ll}/u.test(t) || /[,;]$/.test(t) || /\b(?:is|are|was|were|the|a|an|of|to|and|or|but|rather|than|its|their|that|which|with|by|for|in|on|at)$/i.test(t);
 }
 
 /** Does a heading print the document's title (or the first line of it, when the title runs over lines)? */

@@ -11,6 +11,7 @@ import { structure } from '../../src/structure/index.js';
 import { zoneKindAt } from '../../src/structure/zones.js';
 import { findFindings } from '../../src/analyze/findings.js';
 import { findRecommendations } from '../../src/analyze/recommendations.js';
+import { summarize } from '../../src/analyze/summary.js';
 import { defaultAnalyzeOptions } from '../../src/model/context.js';
 import { ingest } from '../../src/ingest/index.js';
 import { Report } from '../../src/model/diagnostics.js';
@@ -95,6 +96,40 @@ describe.runIf(existsSync(policyDocs))('key findings of the policy-report PDFs',
     for (const f of findings) expect(never, f.text).not.toContain(zoneKindAt(doc, f.start));
     expect(findings.some((f) => /Nitin Pai|co-founder/.test(f.text))).toBe(false);
     expect(findings.some((f) => zoneKindAt(doc, f.start) === 'conclusions')).toBe(true);
+  });
+
+  it('UNESCO OER brief: the "Conclusions & Recommendations" part gives its conclusions, not its asks', async () => {
+    const doc = await pdf('unesco-oer-beyond-blockchain');
+    const texts = findingsOf(doc).map((f) => f.text);
+    // "There is no … solution to moderating" and "… may not be able to deliver" are claims, not "X to do" asks
+    expect(texts).toContain('There is no technological solution to moderating the use of OERs as training data for LLMs.');
+    expect(texts.some((t) => t.startsWith('While distributed ledgers may not be able to deliver on the promise'))).toBe(true);
+    expect(texts.some((t) => /\b(?:should|must|need to)\b/.test(t))).toBe(false);
+  });
+
+  it('World Bank paper and UNESCO GenAI guidance: the summary presenting the document or its publisher gives no finding', async () => {
+    const wb = findingsOf(await pdf('worldbank-edtech-connections')).map((f) => f.text);
+    expect(wb.some((t) => /^(?:In pursuit of this goal, )?The World Bank (?:supports|is committed|works)/i.test(t))).toBe(false);
+    expect(wb).toContain('The COVID-19 crisis has exposed inadequacies and inequalities in access to education outside of school, limiting the quantity and quality of these connections.');
+    const genai = findingsOf(await pdf('unesco-genai-guidance')).map((f) => f.text);
+    expect(genai.some((t) => /^(?:It (?:outlines|proposes)|The guidance presents|UNESCO’s first global guidance)/.test(t))).toBe(false);
+    expect(genai.some((t) => t.startsWith('The absence of national regulations on GenAI in most countries'))).toBe(true);
+  });
+
+  it('CIGI brief: an inference the author draws with a citation in support is the author’s finding', async () => {
+    const doc = await pdf('cigi-information-warfare-brief');
+    const f = findingsOf(doc).find((x) => x.text.includes('cybersecurity cannot be achieved without offensive cyber operations'));
+    expect(f).toBeDefined();
+    expect(doc.source.text.slice(f!.start, f!.end)).toMatch(/\(Smeets and Lin 2018\)\.$/);
+  });
+
+  it('the source summary (the brief’s bottom line) quotes no contents, imprint or glossary line either', async () => {
+    for (const name of ['unesco-oer-beyond-blockchain', 'oecd-ai-recommendation', 'takshashila-taliban-takeover']) {
+      const doc = await pdf(name);
+      const zones = summarize(doc, defaultAnalyzeOptions).map((x) => zoneKindAt(doc, x.start));
+      expect(zones.length).toBeGreaterThan(3);
+      for (const z of zones) expect(['contents', 'imprint', 'glossary', 'bios'], name).not.toContain(z);
+    }
   });
 
   it('Taliban takeover and UNESCO OER: none from contents, glossary, bios or references', async () => {

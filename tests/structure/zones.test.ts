@@ -179,5 +179,15 @@ describe.runIf(hasPolicy)('the policy-report PDFs', () => {
     expect(kindOf(doc, 'From the perspective of a human-c')).toBe('conclusions');
     // an entry of the reference list whose title says "Recommendations" is still the reference list
     expect(kindOf(doc, 'Google. 2023a.')).toBe('references');
+    // the label "SHORT SUMMARY" stands over the summary's own title: the summary goes on under it
+    expect(kindOf(doc, 'Publicly available generative AI (GenAI) tools are rapidly emerging')).toBe('executive-summary');
+    expect(kindOf(doc, 'The absence of national regulations on GenAI')).toBe('executive-summary');
+  });
+
+  it('World Bank paper: lines of a pull quote read as headings ("Education is,") do not end the executive summary', async () => {
+    const doc = await pdf('worldbank-edtech-connections');
+    expect(kindOf(doc, 'The world is in the midst of a technological revolution')).toBe('executive-summary');
+    expect(kindOf(doc, 'The COVID-19 crisis has exposed inadequacies')).toBe('executive-summary');
+    expect(kindOf(doc, 'The World Bank advocates attention')).toBe('body');
   });
 });

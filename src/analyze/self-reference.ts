@@ -1,0 +1,63 @@
+/**
+ * Sentences about the document or its publisher rather than its subject. A report's summary often
+ * opens by presenting itself ("The guidance presents an assessment of …", "It proposes key steps
+ * for …") and its publisher ("The World Bank supports …", "UNESCO's first global guidance … aims
+ * to …"): true, but what the report covers or who made it, not what it finds. A claim the document
+ * makes keeps its reporting verb and stays ("This report argues that …", "The paper further
+ * demonstrates that …").
+ */
+import type { StructuredSource } from '../model/document.js';
+
+/** Verbs with which a document presents its contents or aims, not a claim. */
+const presenting = String.raw`(?:outlines?|presents?|proposes?|provides?|offers?|describes?|aims?|seeks?|sets?\s+out|examines?|reviews?|discuss(?:es)?|explores?|introduces?|summari[sz]es?|covers?|addresses|focuses|includes?|contains?|maps?\s+out|is\s+(?:intended|designed|meant|organi[sz]ed|structured|divided))`;
+
+/** The document as a sentence's subject: "This report", "The guidance", "UNESCO's first global guidance on GenAI in education", "It". */
+const documentSubject = String.raw`(?:(?:this|the|its|our|[\p{Lu}][\p{L}.&-]*['’]s)\s+(?:[\p{L}-]+\s+){0,3}?(?:paper|study|article|report|brief|briefing|guidance|guide|guidelines|publication|document|note|chapter|handbook|toolkit|edition|volume|review|assessment)(?:\s+(?:on|for|of|about|in)\s+[^,.;:]{1,60}?)?|it)`;
+
+const presentsItselfPattern = new RegExp(`^(?:[^,]{0,60},\\s+)?${documentSubject}\\s+(?:also\\s+|further\\s+|then\\s+|first\\s+|therefore\\s+)?${presenting}\\b`, 'iu');
+
+/** Whether a sentence is the document presenting what it contains or sets out to do ("It outlines requirements for …"). */
+export function presentsItself(text: string): boolean {
+  return presentsItselfPattern.test(text);
+}
+
+/** Verbs with which a publisher, as the subject, still makes a claim about the subject ("The Institute assesses that …"). */
+const judging = /^(?:assess|find|found|believe|judge|conclude|estimate|argue|warn|expect|consider)/i;
+
+/** Names a document's publisher goes by: its name without "The", the name before a comma, its acronym in parentheses. */
+export function publisherNames(doc: StructuredSource): string[] {
+  const p = doc.metadata.publisher?.trim();
+  if (!p) return [];
+  const names = new Set<string>();
+  const acronym = /\(([\p{Lu}]{2,10})\)/u.exec(p)?.[1];
+  if (acronym) names.add(acronym);
+  for (const part of p.replace(/\([^)]*\)/g, ' ').split(/,/)) {
+    const name = part.replace(/^\s*the\s+/i, '').replace(/\s+/g, ' ').trim();
+    if (name.length >= 3) names.add(name);
+  }
+  return [...names];
+}
+
+/**
+ * Whether a sentence tells what the document's publisher does, is or aims at ("The World Bank
+ * supports …", "In pursuit of this goal, the World Bank works to …"): its subject is the publisher
+ * and its verb does not judge. `names` from {@link publisherNames}.
+ */
+export function aboutThePublisher(names: readonly string[], text: string): boolean {
+  if (!names.length) return false;
+  const opening = /^(?:[^,]{0,60},\s+)?(?:the\s+)?/i.exec(text)?.[0] ?? '';
+  for (const candidate of [text, text.slice(opening.length)]) {
+    const body = candidate.replace(/^the\s+/i, '');
+    for (const name of names) {
+      if (!body.toLowerCase().startsWith(name.toLowerCase())) continue;
+      const after = body.slice(name.length);
+      // "UNESCO's guidance …" is the document (presentsItself); "World Bank data show …" is a source of figures.
+      if (!/^\s+\p{Ll}/u.test(after)) continue;
+      // What the publisher is and does now ("supports", "is committed to", "works to"); a past act
+      // ("The European Union adopted the AI Act") is an event of the subject.
+      const m = /^\s+(?:(has|have|is|are|will|continues\s+to)\s+|(?:also|now)\s+)?(\p{L}+)/u.exec(after);
+      if (m && (m[1] || /\p{L}[^s]s$/u.test(m[2])) && !judging.test(m[2])) return true;
+    }
+  }
+  return false;
+}
