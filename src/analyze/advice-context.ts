@@ -8,6 +8,7 @@
 import type { StructuredSource } from '../model/document.js';
 import { bodySentences, perSource, sectionKindOf } from './body-text.js';
 import { tagText } from './text/nlp.js';
+import { APART_ZONES, zoneOfHeading as zoneOfPart } from '../structure/zones.js';
 
 /** How strongly a section's place in the document marks its content as advice. */
 export type AdviceZone = 'advice' | 'summary' | 'conclusion' | 'other' | 'apart';
@@ -41,6 +42,16 @@ export function adviceZoneOf(doc: StructuredSource, sectionIndex: number): Advic
   if (kind === 'abstract') return 'summary';
   if (kind === 'conclusion') return 'conclusion';
   return 'other';
+}
+
+/**
+ * Whether a paragraph opens a part read apart from the body with a run-in heading
+ * ("Acknowledgements: The author would like to thank …", "About the author: …").
+ */
+export function opensApartPart(text: string): boolean {
+  const m = /^\s*([^:.;\n]{3,40}):\s/.exec(text);
+  const zone = m ? zoneOfPart(m[1]) : null;
+  return !!zone && APART_ZONES.has(zone);
 }
 
 /** Head nouns of a noun phrase that names people or bodies who can act. */

@@ -32,7 +32,7 @@ export function backMatterStart(doc: StructuredSource): number {
 export function kindOfHeading(heading: string): SectionKind {
   const h = heading.toLowerCase().replace(/[^a-z ]+/g, ' ').trim();
   if (/^abstract\b|\bsummary\b/.test(h)) return 'abstract';
-  if (/\brecommendations?\b|\bpolicy (options|implications)\b|\bway forward\b|\bpotential areas\b|\bprospects\b/.test(h)) return 'recommendations';
+  if (/\brecommendations?\b|\bpolicy (options|implications)\b|\bway forward\b|\bpotential areas\b/.test(h)) return 'recommendations';
   if (/\bconclu|\bconcluding|\bfinal (remarks|thoughts)\b/.test(h)) return 'conclusion';
   if (/\bfindings?\b|\bresults?\b/.test(h)) return 'findings';
   if (/\bdiscussion\b|\banalysis\b/.test(h)) return 'discussion';

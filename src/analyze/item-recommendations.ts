@@ -11,7 +11,7 @@
  */
 import type { ExtractedRecommendation, Sentence, Span, StructuredSource } from '../model/document.js';
 import { distinctActors, type ActorTable } from './actors.js';
-import { addresseeOfLeadIn, adviceZoneOf, announcedAddressee, headingAddressee, isAgentPhrase } from './advice-context.js';
+import { addresseeOfLeadIn, adviceZoneOf, announcedAddressee, headingAddressee, isAgentPhrase, opensApartPart } from './advice-context.js';
 import { itemForm, itemLabel, leadKindOf, listItems, type ItemForm } from './advice-items.js';
 import { sectionKindOf } from './body-text.js';
 import { isDeclarative } from './sentence-role.js';
@@ -40,11 +40,20 @@ export function itemRecommendations(doc: StructuredSource, table: ActorTable, ju
     // A contents line ("Protect human agency 24") is not an item of advice.
     if (/\s\d{1,3}\s*$/.test(body) && !/[.!?;]/.test(body)) continue;
     const label = itemLabel(body);
+    // "Acknowledgements: The author would like to thank …" opens a part of the back matter; "Decisions:
+    // OECD legal instruments which are …" is a glossary entry, whatever duties it goes on to describe.
+    if (opensApartPart(body) || (label && isDeclarative(clean(body)))) {
+      context.push(clean(body));
+      continue;
+    }
     const from = item.bodyStart + (label?.rest ?? 0);
     // A label that instructs ("**Fund the enforcement office.** Appropriate …") gives the form.
     // ("Principles for …: the first section sets out …" is a name, not an instruction.)
+    // A topic before a colon ("Hidden bias: As systems are …") does not instruct when what follows states.
     const labelForm = label && !/^\p{L}+[^s\W]s\b/u.test(label.label) ? itemForm(label.label) : null;
-    const form: ItemForm = labelForm === 'imperative' ? labelForm : itemForm(text.slice(from, item.end));
+    const bodyForm = itemForm(text.slice(from, item.end));
+    const colon = label ? /:\s*$/.test(text.slice(item.bodyStart, from)) : false;
+    const form: ItemForm = labelForm === 'imperative' && !(colon && bodyForm === 'clause') ? labelForm : bodyForm;
     const lead = leadKindOf(item.leadIn);
     const zone = adviceZoneOf(doc, item.section);
     const kind = sectionKindOf(doc, item.section);

@@ -14,7 +14,7 @@ import { bodySentences, inApartZone, isLeadIn, isProse, maskCitations, sectionKi
 import { zoneKindAt } from '../structure/zones.js';
 import { claimOf } from './claim.js';
 import { makerAddressee, namedMakers } from './makers.js';
-import { addresseeOfLeadIn, adviceZoneOf, announcedAddressee, documentAddressee, headingAddressee, isAgentPhrase, namedBody } from './advice-context.js';
+import { addresseeOfLeadIn, adviceZoneOf, announcedAddressee, documentAddressee, headingAddressee, isAgentPhrase, namedBody, opensApartPart } from './advice-context.js';
 import { itemRecommendations } from './item-recommendations.js';
 import { describesInstrument, isDeclarative, isForeseen } from './sentence-role.js';
 import { tagText } from './text/nlp.js';
@@ -403,7 +403,7 @@ export function findRecommendations(doc: StructuredSource, options: Pick<Analyze
     // Code, markup and table runs are not advice ("VALUE must be the null terminated string …");
     // tested only on the few sentences that read as advice.
     let found = recommendationIn(doc, s, table, context);
-    if (found && !isProse(s.text)) found = null;
+    if (found && (!isProse(s.text) || opensApartPart(s.text))) found = null;
     if (found && !found.actor) {
       // Nobody named in the sentence: the heading's addressee ("Recommendations for Congress"),
       // else the actor the section announces its steps for, else whoever the document says makes what the sentence is about ("Standards should …"),

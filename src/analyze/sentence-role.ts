@@ -21,7 +21,7 @@ const selfDescription = /^\s*(?:(?:the|this|its)\s+(?:first|second|third|fourth|
 // licences to …", "the terms of use require that users must …". The duty is the instrument's.
 const instrument = String.raw`(?:act|acts|law|laws|convention|treaty|regulations?|rules|statutes?|directive|code|constitution|charter|agreement|licen[cs]es?|contracts?|terms(?:\s+of\s+(?:use|service))?|guidelines|standards?|mandate)`;
 const underInstrument = new RegExp(String.raw`^\s*(?:under|according\s+to|pursuant\s+to|as\s+required\s+by)\s+[^,;]{0,100}?\b${instrument}\b[^,;]{0,80},`, 'i');
-const instrumentRequires = new RegExp(String.raw`\b${instrument}\s+(?:also\s+|further\s+|now\s+)?(?:requires?|required|mandates?|stipulates?|obliges?|provides?)\s+(?:that|for)\b|\b(?:are|is)\s+required\s+by\s+(?:the|their|its|law|statute)\b`, 'i');
+const instrumentRequires = new RegExp(String.raw`\b${instrument}(?:\s+(?:of|for|on|in)\s+(?:the\s+)?[\p{L}\d-]+(?:\s+[\p{L}\d-]+)?)?\s+(?:also\s+|further\s+|now\s+)?(?:requires?|required|mandates?|stipulates?|obliges?|provides?)\s+(?:that|for)\b|\b(?:are|is)\s+required\s+by\s+(?:the|their|its|law|statute)\b`, 'iu');
 /** A minimal duty described, not set: "a distributor only has to certify …". */
 const onlyHasTo = /\bonly\s+(?:has|have|needs?)\s+to\b/i;
 

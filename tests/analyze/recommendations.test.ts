@@ -226,3 +226,23 @@ describe('proposals in the mandative subjunctive', () => {
     expect(recs.map((r) => r.actor)).toEqual(['Pakistan and United States', 'the Council']);
   });
 });
+
+describe('parts that are not advice, whatever their wording', () => {
+  it('reads no advice in a section on prospects, a run-in acknowledgements paragraph or glossary entries set as a list', async () => {
+    const doc = await docOf(
+      paper({
+        Introduction: ['This report looks at the border dispute between two provinces over customs revenue.'],
+        'Prospects of the Border Dispute': ['On the other hand, the new commander may also face opposition from the returning faction leaders.'],
+        'Recommendations for the Ministry': [
+          'The ministry should publish the customs revenue every quarter.',
+          'Acknowledgements: The author would like to thank the customs officers of both provinces for their time.',
+        ],
+        'Background on the council': [
+          '• Decisions: instruments of the council which are binding on all members. Members must take the measures necessary to apply them.',
+          '• AI system: An AI system is a machine-based system that can make predictions.',
+        ],
+      }),
+    );
+    expect(findRecommendations(doc, { actorAliases: {} }).map((r) => r.text)).toEqual(['The ministry should publish the customs revenue every quarter.']);
+  });
+});
