@@ -64,7 +64,7 @@ describe('synthesize', () => {
     const ctx = { report: new Report() };
     const reports = [
       ['Pakistan should reopen the border crossings for trade within the year.', notice],
-      ['The United States should resume development aid to the border districts.', `Disclaimer: ${notice}`],
+      ['The United States should resume development aid to the border districts.', `Once more, ${notice.charAt(0).toLowerCase()}${notice.slice(1)}`],
       ['Regional connectivity projects could help both neighbours recover lost trade.', notice],
       ['Afghanistan should curb the militant groups that attack border posts.', notice],
     ];
