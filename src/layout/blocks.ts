@@ -78,7 +78,7 @@ export function pageBlocks(lines: readonly LayoutLine[], scale: TypeScale): Bloc
         const wideGap = gap > scale.leading * 1.45;
         const indent = cur.role === 'body' && l.x0 > prev.x0 + l.size * 0.8 && l.x0 - prev.x0 < l.size * 6 && /[.!?:"”]$/.test(prev.text);
         const hanging = cur.role === 'list-item' && l.x0 < cur.lines[0].x0 - 1;
-        start = wideGap || gap < 0 || columnJump || indent || hanging || opensListItem(l.text);
+        start = wideGap || gap < 0 || columnJump || indent || hanging || (opensListItem(l.text) && !continuesInlineList(prev, l, cur));
       }
     }
     if (start) {
@@ -91,6 +91,15 @@ export function pageBlocks(lines: readonly LayoutLine[], scale: TypeScale): Bloc
   // large type running on for many words is a lead paragraph or a pull quote, not a heading
   for (const b of blocks) if (b.role === 'heading' && (b.lines.length > 4 || b.lines.reduce((n, l) => n + l.text.split(/\s+/).length, 0) > 30)) { b.role = 'body'; delete b.level; }
   return blocks;
+}
+
+/**
+ * A label that wrapped to a line start inside a running sentence: "… taken by: (1) governmental
+ * agencies, (2) providers …" cut before "(2)" is one paragraph, not a list item.
+ */
+function continuesInlineList(prev: LayoutLine, l: LayoutLine, cur: Block): boolean {
+  const label = /^\((\d{1,2}|[a-z]|[ivx]{1,4})\)\s/.exec(l.text);
+  return !!label && cur.role === 'body' && !/[.!?:]$/.test(prev.text) && /\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s/.test(prev.text);
 }
 
 /** Heading level of a line set larger than the body (1 = largest), or 0. */

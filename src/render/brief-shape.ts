@@ -212,7 +212,8 @@ export function disagreementViews(brief: Brief, ctx: ShapeContext): Disagreement
     const quoted = m ? d.positions.flatMap((p) => p.citations).find((c) => c.quote.replace(/\s+/g, ' ').includes(m[2]!.replace(/\s+/g, ' ').trim())) : undefined;
     return {
       point: escapeMarkdown(d.point),
-      question: escapeMarkdown(m ? m[1]! : d.point),
+      // the template closes the question with a full stop: a point that is a sentence brings its own
+      question: escapeMarkdown((m ? m[1]! : d.point).replace(/\.+\s*$/, '')),
       detail: m && quoted ? escapeMarkdown(m[2]!) : '',
       detailCite: quoted ? ctx.citeEach([quoted]) : '',
       kind: d.kind ?? '',

@@ -56,6 +56,13 @@ describe('a briefing shaped like a policy brief', () => {
     expect(agree).toContain("  - Khan and Ahmed: “The Tehrik-i-Taliban Pakistan (TTP) expanded attacks in 2022 and 2023.”");
   });
 
+  it('closes a point in dispute that is a whole sentence with one full stop', () => {
+    const brief = shaped();
+    brief.disagreements[0]!.point = 'Foundational skills will remain key for education in the future.';
+    const md = normalizeMarkdown(applyTemplate(loadTemplate('briefing'), toViewModel(brief)));
+    expect(md).toContain('**Foundational skills will remain key for education in the future.**');
+  });
+
   it('says so when the sources were compared and nothing conflicts', () => {
     const md = normalizeMarkdown(applyTemplate(loadTemplate('briefing'), toViewModel(fixtureBrief())));
     expect(md).toMatch(/## Where they disagree\n\nThe sources were compared for conflicting dates, figures and opposite judgements on the same point; none was found\./);
