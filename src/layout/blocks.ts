@@ -90,6 +90,9 @@ export function pageBlocks(lines: readonly LayoutLine[], scale: TypeScale): Bloc
   }
   // large type running on for many words is a lead paragraph or a pull quote, not a heading
   for (const b of blocks) if (b.role === 'heading' && (b.lines.length > 4 || b.lines.reduce((n, l) => n + l.text.split(/\s+/).length, 0) > 30)) { b.role = 'body'; delete b.level; }
+  // one short line set smaller than the body, not a sentence, is a label (a figure's title above
+  // its picture, a chart's legend), not a heading or a paragraph
+  for (const b of blocks) if (b.role === 'body' && b.lines.length === 1 && isLabelLine(b.lines[0], scale)) b.role = 'caption';
   return blocks;
 }
 
@@ -100,6 +103,13 @@ export function pageBlocks(lines: readonly LayoutLine[], scale: TypeScale): Bloc
 function continuesInlineList(prev: LayoutLine, l: LayoutLine, cur: Block): boolean {
   const label = /^\((\d{1,2}|[a-z]|[ivx]{1,4})\)\s/.exec(l.text);
   return !!label && cur.role === 'body' && !/[.!?:]$/.test(prev.text) && /\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s/.test(prev.text);
+}
+
+/** A line in smaller type than the body, of a few words in lower case, not ending as a sentence or clause does. */
+function isLabelLine(l: LayoutLine, scale: TypeScale): boolean {
+  const words = l.text.split(/\s+/).length;
+  // capitals (a kicker, a running title in small caps) and imprint lines (©, addresses, numbers) are not labels
+  return l.size < scale.body * 0.95 && words >= 2 && words <= 12 && /\p{Ll}$/u.test(l.text) && !/[\d©@:/]/u.test(l.text);
 }
 
 /** Heading level of a line set larger than the body (1 = largest), or 0. */

@@ -182,8 +182,54 @@ function mergeRaised(rows: Row[]): void {
   for (let i = rows.length - 1; i >= 0; i--) if (!rows[i].items.length) rows.splice(i, 1);
 }
 
+/** A run of single letters with a space between each ("t h e"). */
+const SPACED_RUN = /^\p{L}(?: \p{L})+$/u;
+
+/**
+ * Letter-spaced type ("S H O R T   S U M M A R Y"). Drawn letter by letter: four or more runs of
+ * one letter each, set further apart than letters are (a fifth of the type size or more), become
+ * one run of words, a word ending where the gap is well over the usual letter gap. Drawn word by
+ * word, each word a run of spaced letters: the letters of each are joined.
+ */
+function joinSpacedLetters(runs: readonly (PdfItem & { sup?: boolean })[]): (PdfItem & { sup?: boolean })[] {
+  // a reader that merged the letters of each word into one run ("C O N T E N T S", "t h e")
+  // left the words apart as runs: squeeze the letters of each, when four letters or more are so set
+  const spaced = runs.filter((r) => SPACED_RUN.test(r.str.trim()));
+  const items = spaced.reduce((n, r) => n + r.str.replace(/\s/g, '').length, 0) >= 4 ? runs.map((r) => (spaced.includes(r) ? { ...r, str: r.str.replace(/(\p{L}) (?=\p{L})/gu, '$1') } : r)) : runs;
+  const out: (PdfItem & { sup?: boolean })[] = [];
+  let i = 0;
+  while (i < items.length) {
+    if (!items[i].str.trim()) {
+      out.push(items[i++]);
+      continue;
+    }
+    const letters: PdfItem[] = [];
+    let j = i;
+    for (; j < items.length; j++) {
+      const t = items[j].str.trim();
+      if (!t) continue;
+      if (!/^\p{L}$/u.test(t) || items[j].sup) break;
+      letters.push(items[j]);
+    }
+    const gaps = letters.slice(1).map((l, k) => l.x - (letters[k].x + letters[k].w));
+    const usual = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 0;
+    if (letters.length < 4 || usual < 0.2 * letters[0].size) {
+      out.push(items[i]);
+      i++;
+      continue;
+    }
+    const text = letters.map((l, k) => (k && gaps[k - 1] > 1.6 * usual ? ' ' : '') + l.str.trim()).join('');
+    const last = letters[letters.length - 1];
+    out.push({ ...letters[0], str: text, w: last.x + last.w - letters[0].x });
+    // the blanks after the last letter stay (a space before the next word)
+    i = items.indexOf(last) + 1;
+  }
+  return out;
+}
+
 /** Runs of one fragment → its text (spaces where the runs leave a gap) and geometry. */
-function fragmentLine(items: readonly (PdfItem & { sup?: boolean })[], page: number, row: number): LayoutLine | null {
+function fragmentLine(runs: readonly (PdfItem & { sup?: boolean })[], page: number, row: number): LayoutLine | null {
+  const items = joinSpacedLetters(runs);
   let text = '';
   let end = -Infinity;
   let size = 0;

@@ -16,8 +16,9 @@ import { institutionOf } from './metadata.js';
 import { findCitations, linkCitations } from './references.js';
 import { buildSections } from './sections.js';
 import { checkUnsureReferences, decideTentative, flattenReferenceLists, joinAcrossBreaks, keepNumberSequence, toUnits } from './units.js';
+import { markTitleHeadings } from './title-headings.js';
 import { readYaml } from './yaml.js';
-import { zonesOf } from './zones.js';
+import { contentsLineRuns, isContentsLine, zonesOf } from './zones.js';
 
 export { splitSentences } from './sentences.js';
 export { hyphenatedWords } from './hyphens.js';
@@ -59,6 +60,15 @@ export function structure(source: SourceText, ctx: StageContext, options: Readon
   const joinHyphen = (left: string, right: string): boolean => !(hyphenated ??= hyphenatedWords(text)).has(`${left}-${right}`.toLowerCase());
 
   const front = readFront(units, text, declared, source, ctx);
+  // an entry of the contents list set in heading type ("1. What is … 8") is no section of its own
+  const contents = contentsLineRuns(text, source.pageStarts);
+  for (const u of units) {
+    if (u.type !== 'heading' || u.front || !u.lines.length) continue;
+    const at = u.lines[0].start;
+    if (contents.some((r) => r.start <= at && at <= r.end) && isContentsLine(u.lines[u.lines.length - 1].text)) u.front = true;
+  }
+  // the title repeated as a heading on the first pages is no section
+  markTitleHeadings(units, front.metadata, source.pageStarts && source.pageStarts.length > 3 ? source.pageStarts[3] : text.length * 0.15);
   const { sections, sectionOfUnit } = buildSections(units, text);
   const { paragraphs, mapped, refLines } = buildParagraphs(units, text, sections, sectionOfUnit, joinHyphen);
   const sentences = buildSentences(paragraphs, mapped, text);

@@ -282,11 +282,10 @@ function contentsMatch(t: string): RegExpExecArray | null {
  * Runs of contents lines near the front: four or more lines ending in page numbers that mostly do
  * not decrease, with at most two other lines between them (a wrapped entry, a part title).
  */
-function contentsRuns(doc: ZoneInput, boundaries: readonly Boundary[]): (Span & { heading?: string })[] {
-  const text = doc.source.text;
-  const limit = Math.max(text.length * 0.4, doc.source.pageStarts?.[Math.min(8, doc.source.pageStarts.length - 1)] ?? 0);
+export function contentsLineRuns(text: string, pageStarts: readonly number[] | undefined): Span[] {
+  const limit = Math.max(text.length * 0.4, pageStarts?.[Math.min(8, pageStarts.length - 1)] ?? 0);
   const lines = toLines(text).filter((l) => l.role !== 'blank' && l.start < limit);
-  const runs: (Span & { heading?: string })[] = [];
+  const runs: Span[] = [];
   let i = 0;
   while (i < lines.length) {
     const m = contentsMatch(plainOf(lines[i].text));
@@ -304,17 +303,24 @@ function contentsRuns(doc: ZoneInput, boundaries: readonly Boundary[]): (Span & 
     if (hits.length >= 4) {
       let rising = 0;
       for (let k = 1; k < hits.length; k++) if (hits[k].page >= hits[k - 1].page) rising++;
-      if (rising >= 0.75 * (hits.length - 1)) {
-        let start = hits[0].line.start;
-        // the "Contents" heading just above the run belongs to it
-        const named = boundaries.filter((b) => b.named === 'contents' && b.at < start && start - b.at < 400).pop();
-        if (named) start = named.at;
-        runs.push({ start, end: hits[hits.length - 1].line.end, ...(named ? { heading: named.title } : {}) });
-      }
+      if (rising >= 0.75 * (hits.length - 1)) runs.push({ start: hits[0].line.start, end: hits[hits.length - 1].line.end });
     }
     i = Math.max(i + 1, hits.length >= 4 ? lines.indexOf(hits[hits.length - 1].line) + 1 : i + 1);
   }
   return runs;
+}
+
+/** Whether a line is a contents entry: words, then a page number. */
+export function isContentsLine(text: string): boolean {
+  return contentsMatch(plainOf(text)) !== null;
+}
+
+/** Runs of contents lines, each with the "Contents" heading just above it, which belongs to it. */
+function contentsRuns(doc: ZoneInput, boundaries: readonly Boundary[]): (Span & { heading?: string })[] {
+  return contentsLineRuns(doc.source.text, doc.source.pageStarts).map((run) => {
+    const named = boundaries.filter((b) => b.named === 'contents' && b.at < run.start && run.start - b.at < 400).pop();
+    return named ? { start: named.at, end: run.end, heading: named.title } : run;
+  });
 }
 
 /** Give [start, end) the zone `kind`, splitting the pieces it overlaps. */
