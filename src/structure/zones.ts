@@ -228,6 +228,9 @@ const bioOpening = /^(?:(?:dr|prof|professor|mr|ms|mrs|sir|dame)\.?\s+)?\p{Lu}[\
 /** Notices printed on a document: copyright, licence, ISBN, publication and disclaimer lines. */
 const notice = /^(?:©|\(c\)\s|copyright\b|published (?:in \d{4} )?by\b|isbn\b|issn\b|all rights reserved|this (?:publication|work|report) is (?:available|licensed)|the designations employed|the (?:ideas|views|opinions) (?:and opinions )?expressed|cover (?:photo|image|design)|photo credits?|printed (?:in|by)\b|design(?:ed)? (?:and layout )?by\b|layout\b.*\bby\b|suggested citation|please cite)/i;
 
+/** A disclaimer of views, wherever it stands in its paragraph ("… do not necessarily reflect the official views of …"). */
+const disclaimer = /\bdo(?:es)? not necessarily (?:reflect|represent|constitute)\b/i;
+
 /** Paragraphs of a piece. */
 function paragraphsIn(doc: ZoneInput, p: Span): Paragraph[] {
   return doc.paragraphs.filter((x) => x.start >= p.start && x.start < p.end);
@@ -254,6 +257,21 @@ function byWording(doc: ZoneInput, pieces: Piece[]): Piece[] {
     if (!here || (here.kind !== 'body' && here.kind !== 'cover')) continue;
     if (bioOpening.test(para.text.slice(0, 400))) out = paint(out, para.start, para.end, 'bios');
     else if (notice.test(para.text)) out = paint(out, para.start, para.end, 'imprint');
+  }
+  // A page of notices (the imprint behind a cover, a back page): where two or more of a front or
+  // back page's paragraphs are notices, and a third of them or more, its other paragraphs (a
+  // citation line, an address, "for access to …") are imprint too.
+  const starts = doc.source.pageStarts ?? [];
+  for (let pg = 0; pg < starts.length && starts.length > 3; pg++) {
+    if (pg > 2 && pg < starts.length - 2) continue;
+    const paras = doc.paragraphs.filter((x) => x.start >= starts[pg] && x.start < (starts[pg + 1] ?? text.length));
+    const notices = paras.filter((x) => notice.test(x.text) || disclaimer.test(x.text)).length;
+    if (notices < 2 || notices < paras.length / 3) continue;
+    for (const para of paras) {
+      // (the cover page itself keeps its title and opening text in the cover)
+      const kind = out.find((p) => p.start <= para.start && para.start < p.end)?.kind;
+      if (kind === 'body' || (kind === 'cover' && pg > 0)) out = paint(out, para.start, para.end, 'imprint');
+    }
   }
   // A letter's closing: the names under "Sincerely," are its signatories, to the end of that part.
   const closing = /^(?:(?:yours )?sincerely|yours (?:faithfully|truly)|respectfully(?: yours)?|signed|with (?:kind |best )?regards|in solidarity)[,:]?$/i;

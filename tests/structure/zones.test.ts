@@ -67,6 +67,30 @@ describe('zone names from headings', () => {
   });
 });
 
+describe('a page of notices', () => {
+  it('behind the cover, is imprint throughout: its lines that name no notice too', () => {
+    const body = (topic: string): string => `The basin authority reviewed ${topic} across the valley this year. Farmers and cities drew on the same wells, and the records show where the water went. The review ends with what the authority should change next season.`;
+    const pages = [
+      '# Water Allocation in Dry River Basins\n\n## Policy Series of the Basin Policy Institute',
+      'Published in 2024 by the Basin Policy Institute, 12 River Road, Dryton.\n\nThe opinions expressed here do not necessarily reflect the views of the member states.\n\nPlease cite this report as:\n\nBasin Policy Institute, Water Allocation in Dry River Basins, Dryton, 2024.\n\nFor the maps and data behind this report, visit the data portal of the institute.\n\n© Basin Policy Institute 2024',
+      `${body('the allocations')}\n\n${body('the canals')}\n\n${body('the reservoirs')}`,
+      `# Findings\n\n${body('the meters')}`,
+      `# Conclusions\n\n${body('the prices')}`,
+    ];
+    const pageStarts: number[] = [];
+    let t = '';
+    for (const p of pages) {
+      if (t) t += '\n\n';
+      pageStarts.push(t.length);
+      t += p;
+    }
+    const doc = structure({ id: 'x', path: 'basin.txt', format: 'txt', sha256: '0'.repeat(64), encoding: 'utf-8', text: t, pageStarts }, { report: new Report() });
+    expect(kindOf(doc, 'For the maps and data behind this report')).toBe('imprint');
+    expect(kindOf(doc, 'Basin Policy Institute, Water Allocation in Dry River Basins, Dryton')).toBe('imprint');
+    expect(kindOf(doc, 'The basin authority reviewed the meters')).not.toBe('imprint');
+  });
+});
+
 describe('a Markdown report', () => {
   const doc = text('tests/fixtures/zones/coastal-report.md', 'md');
 
@@ -191,5 +215,13 @@ describe.runIf(hasPolicy)('the policy-report PDFs', () => {
     expect(kindOf(doc, 'The world is in the midst of a technological revolution')).toBe('executive-summary');
     expect(kindOf(doc, 'The COVID-19 crisis has exposed inadequacies')).toBe('executive-summary');
     expect(kindOf(doc, 'The World Bank advocates attention')).toBe('body');
+  });
+
+  it('OECD instrument: the page of notices behind the cover is imprint throughout, its citation and access lines too', async () => {
+    const doc = await pdf('oecd-ai-recommendation');
+    expect(kindOf(doc, '© OECD 2019')).toBe('imprint');
+    expect(kindOf(doc, 'For access to the official and up-to-date texts')).toBe('imprint');
+    expect(kindOf(doc, 'OECD, Recommendation of the Council on Artificial Intelligence, OECD/LEGAL/0449')).toBe('imprint');
+    expect(kindOf(doc, 'The Recommendation on Artificial Intelligence (AI)')).not.toBe('imprint');
   });
 });
