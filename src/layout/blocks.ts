@@ -19,11 +19,13 @@ export interface TypeScale {
 const BULLET = /^(?:[•●▪■◆◇►▶➢➤→‣◦○∙·□❖✓✔➔➜⇒>\-–—*]|[\uf000-\uf0ff])(?=\s|$)/u;
 /** A label of a numbered or lettered item: "1.", "12)", "(a)", "b.", "iv)", "R3". */
 const NUMBER_LABEL = /^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\([ivx]{1,5}\)|[ivx]{1,5}\)|[A-Z]\d{1,2}[.:]?)(?=\s)/;
+/** A parenthesised item label: "(2) ", "(b) ", "(iv) ". */
+const INLINE_LABEL = /\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s/;
 const NOTE_START = /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*|\d{1,3}[.)]?\s+)\S/;
 const CAPTION_STRICT = /^(?:(?:figure|fig\.|table|chart|graph|map|exhibit|infographic)\s*[\dIVX]+(?:\.\d+)?\s*[.:–—-]|sources?\s*:)/i;
 
 /** Size class of a type size, so 9.96 and 10.02 compare equal. */
-const sizeClass = (s: number): number => Math.round(s * 2) / 2;
+export const sizeClass = (s: number): number => Math.round(s * 2) / 2;
 
 /** The document's type scale from all its (non-furniture) lines. */
 export function typeScale(lines: readonly LayoutLine[]): TypeScale {
@@ -101,8 +103,7 @@ export function pageBlocks(lines: readonly LayoutLine[], scale: TypeScale): Bloc
  * agencies, (2) providers …" cut before "(2)" is one paragraph, not a list item.
  */
 function continuesInlineList(prev: LayoutLine, l: LayoutLine, cur: Block): boolean {
-  const label = /^\((\d{1,2}|[a-z]|[ivx]{1,4})\)\s/.exec(l.text);
-  return !!label && cur.role === 'body' && !/[.!?:]$/.test(prev.text) && /\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s/.test(prev.text);
+  return cur.role === 'body' && l.text.search(INLINE_LABEL) === 0 && INLINE_LABEL.test(prev.text) && !/[.!?:]$/.test(prev.text);
 }
 
 /** A line in smaller type than the body, of a few words in lower case, not ending as a sentence or clause does. */

@@ -6,6 +6,7 @@
  * sharing a baseline row with that text (which would make it a table or a form of labels and
  * values) and no horizontal overlap with it. It is read whole, before the paragraph it stands beside.
  */
+import { sizeClass } from './blocks.js';
 import type { LayoutLine } from './types.js';
 
 /** A page's lines split into the flowing text and the side boxes standing beside it. */
@@ -94,7 +95,7 @@ function dominant(lines: readonly LayoutLine[]): { font: string; size: number } 
   const sizes = new Map<number, number>();
   for (const l of lines) {
     fonts.set(l.font, (fonts.get(l.font) ?? 0) + l.text.length);
-    const s = Math.round(l.size * 2) / 2;
+    const s = sizeClass(l.size);
     sizes.set(s, (sizes.get(s) ?? 0) + l.text.length);
   }
   const top = <K>(m: Map<K, number>): K => [...m].sort((p, q) => q[1] - p[1])[0][0];
