@@ -39,7 +39,8 @@ export function kindOfHeading(heading: string): SectionKind {
   if (/\bintroduction\b/.test(h)) return 'introduction';
   if (/\bliterature\b|\brelated work\b/.test(h)) return 'literature';
   if (/\bmethod|\bmethodology\b|\bresearch design\b|\bdata\b/.test(h)) return 'method';
-  if (/\btheor|\bframework\b/.test(h)) return 'theory';
+  // a bare "framework" is as often a policy framework ("Towards a policy framework …") as a theoretical one
+  if (/\btheor|\b(?:conceptual|analytical) framework\b|^(?:the )?framework$/.test(h)) return 'theory';
   if (/\bbackground\b|\bhistor|\boverview\b/.test(h)) return 'background';
   if (/^references?$|^bibliography$/.test(h)) return 'references';
   if (/^notes$|^endnotes$/.test(h)) return 'notes';

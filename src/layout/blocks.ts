@@ -66,7 +66,8 @@ export function pageBlocks(lines: readonly LayoutLine[], scale: TypeScale): Bloc
   let cur: Block | null = null;
   let prev: LayoutLine | null = null;
   for (const l of lines) {
-    const role: Block['role'] = l.cell || tableRows.has(l) ? 'table' : notes.has(l) ? 'footnote' : headingLevel(l, scale) ? 'heading' : 'body';
+    // a bulleted line is an item of a list, whatever its type size
+    const role: Block['role'] = l.cell || tableRows.has(l) ? 'table' : notes.has(l) ? 'footnote' : headingLevel(l, scale) && !BULLET.test(l.text) ? 'heading' : 'body';
     const level = role === 'heading' ? headingLevel(l, scale) : undefined;
     let start = !cur || !prev || cur.role !== role && !(cur.role === 'list-item' && role === 'body' || cur.role === 'caption' && role === 'body');
     if (!start && cur && prev) {
@@ -91,7 +92,8 @@ export function pageBlocks(lines: readonly LayoutLine[], scale: TypeScale): Bloc
     prev = l;
   }
   // large type running on for many words is a lead paragraph or a pull quote, not a heading
-  for (const b of blocks) if (b.role === 'heading' && (b.lines.length > 4 || b.lines.reduce((n, l) => n + l.text.split(/\s+/).length, 0) > 30)) { b.role = 'body'; delete b.level; }
+  // and so is a finished sentence or a web address set large (notes set larger than the body)
+  for (const b of blocks) if (b.role === 'heading' && (b.lines.length > 4 || isProseHeading(b.lines.map((l) => l.text).join(' ')))) { b.role = 'body'; delete b.level; }
   // one short line set smaller than the body, not a sentence, is a label (a figure's title above
   // its picture, a chart's legend), not a heading or a paragraph
   for (const b of blocks) if (b.role === 'body' && b.lines.length === 1 && isLabelLine(b.lines[0], scale)) b.role = 'caption';
@@ -111,6 +113,12 @@ function isLabelLine(l: LayoutLine, scale: TypeScale): boolean {
   const words = l.text.split(/\s+/).length;
   // capitals (a kicker, a running title in small caps) and imprint lines (©, addresses, numbers) are not labels
   return l.size < scale.body * 0.95 && words >= 2 && words <= 12 && /\p{Ll}$/u.test(l.text) && !/[\d©@:/]/u.test(l.text);
+}
+
+/** Text in heading type that reads as prose: over 30 words, a sentence of a dozen words or more, or a web address. */
+function isProseHeading(t: string): boolean {
+  const words = t.split(/\s+/).length;
+  return words > 30 || (words >= 12 && /[.!]["”’)]?$/.test(t)) || /https?:\/\/|www\./.test(t);
 }
 
 /** Heading level of a line set larger than the body (1 = largest), or 0. */

@@ -59,7 +59,9 @@ export function headingCandidate(raw: string): HeadingCandidate | null {
   }
   if (NAMED.test(t)) return { title: t.replace(/\s*:$/, ''), number: null, level: null, strength: 'named' };
   if (bold && words.length <= 16 && !/[.,;]$/.test(t)) return { title: t.replace(/\s*:$/, ''), number: null, level: null, strength: 'bold' };
-  if (words.length <= 10 && /\p{Lu}{3}/u.test(t) && t === t.toUpperCase() && /^[\p{Lu}\p{N}]/u.test(t) && !/[.,;]$/.test(t)) {
+  // capitals over mostly figures are a code ("ISBN 978-92-3-100612-8"), not a heading
+  const letters = (t.match(/\p{L}/gu) ?? []).length;
+  if (words.length <= 10 && /\p{Lu}{3}/u.test(t) && t === t.toUpperCase() && /^[\p{Lu}\p{N}]/u.test(t) && !/[.,;]$/.test(t) && letters >= t.replace(/\s/g, '').length * 0.6) {
     return { title: t, number: null, level: null, strength: 'caps' };
   }
   if (isTitleLine(t) && !/:$/.test(t)) return { title: t, number: null, level: null, strength: 'plain' };
@@ -75,6 +77,8 @@ export function isTitleLine(t: string): boolean {
   if (/[;]/.test(t) || /https?:|www\.|@|\(\s*(?:1[5-9]|20)\d\d\s*\)/.test(t)) return false;
   if (DANGLING.test(t)) return false;
   if (!/\p{L}{2}/u.test(t)) return false;
+  // mostly figures is a code or a number line ("ISBN 978-92-3-100612-8"), not a title
+  if ((t.match(/\p{L}/gu) ?? []).length < t.replace(/\s/g, '').length * 0.6) return false;
   const content = words.filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
   const capital = content.filter((w) => /^["“‘'(]?[\p{Lu}\p{N}]/u.test(w)).length;
   return words.length <= 8 || capital / Math.max(1, content.length) >= 0.5;
@@ -100,7 +104,8 @@ const KIND_RULES: readonly [SectionKind, RegExp][] = [
   ['findings', /\b(findings|key results)\b/i],
   ['discussion', /\b(discussion)\b/i],
   ['literature', /\b(literature|related work|previous work|prior work|state of the art)\b/i],
-  ['theory', /\b(theor(?:y|etical)|conceptual framework|framework)\b/i],
+  // a bare "framework" is as often a policy framework as a theoretical one
+  ['theory', /\b(theor(?:y|etical)|(?:conceptual|analytical) framework)\b|^(?:the )?framework$/i],
   ['method', /\b(method(?:s|ology)?|research design|materials|data collection|experimental setup|approach)\b/i],
   ['background', /\b(background|context|history|historical)\b/i],
   ['analysis', /\b(analysis|analyses|results|evaluation|experiments?|implications|assessment)\b/i],

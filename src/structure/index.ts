@@ -15,7 +15,7 @@ import { markCaptions, markNotes, markPageNoise, markRegions, markYaml, toLines 
 import { institutionOf } from './metadata.js';
 import { findCitations, linkCitations } from './references.js';
 import { buildSections } from './sections.js';
-import { checkUnsureReferences, decideTentative, flattenReferenceLists, joinAcrossBreaks, keepNumberSequence, toUnits } from './units.js';
+import { checkUnsureReferences, decideTentative, flattenReferenceLists, flattenTermLists, joinAcrossBreaks, keepNumberSequence, toUnits } from './units.js';
 import { markTitleHeadings } from './title-headings.js';
 import { readYaml } from './yaml.js';
 import { contentsLineRuns, isContentsLine, zonesOf } from './zones.js';
@@ -52,6 +52,7 @@ export function structure(source: SourceText, ctx: StageContext, options: Readon
   units = decideTentative(units);
   units = checkUnsureReferences(units);
   units = flattenReferenceLists(units);
+  units = flattenTermLists(units);
   units = keepNumberSequence(units);
   units = joinAcrossBreaks(units, options);
 

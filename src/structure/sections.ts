@@ -55,10 +55,18 @@ function assignLevels(headings: Unit[]): void {
   const mdLevels = hs.filter((h) => h.heading!.strength === 'markdown').map((h) => h.heading!.level!);
   const mdBase = mdLevels.length ? mdLevels.reduce((a, b) => Math.min(a, b), 6) - 1 : 0;
   const anyNumbered = hs.some((h) => h.heading!.strength === 'numbered');
+  // Headings in heading type that carry section numbers: the number's depth is the level (type
+  // sizes vary between chapters), and an unnumbered heading in the same type takes that depth.
+  const depthOfSize = new Map<number, number>();
+  for (const h of hs) if (h.heading!.strength === 'markdown' && numberDepth(h.heading!.number) && !depthOfSize.has(h.heading!.level!)) depthOfSize.set(h.heading!.level!, numberDepth(h.heading!.number));
   let nestUnder = 0;
   for (let i = 0; i < hs.length; i++) {
     const h = hs[i].heading!;
-    if (h.strength === 'markdown') { hs[i].level = Math.max(1, Math.min(6, h.level! - mdBase)); nestUnder = 0; continue; }
+    if (h.strength === 'markdown') {
+      hs[i].level = Math.min(6, numberDepth(h.number) || (depthOfSize.get(h.level!) ?? Math.max(1, h.level! - mdBase)));
+      nestUnder = 0;
+      continue;
+    }
     if (h.number && /\d/.test(h.number)) { hs[i].level = Math.min(6, h.level ?? 1); nestUnder = 0; continue; }
     const kind = kindOf(h);
     if (['conclusion', 'references', 'notes', 'abstract', 'introduction'].includes(kind) || /^appendix/i.test(h.title)) nestUnder = 0;
@@ -67,6 +75,11 @@ function assignLevels(headings: Unit[]): void {
     const next = hs[i + 1];
     if (!anyNumbered && next && directlyFollows(hs[i], next) && !(next.heading!.number && /\d/.test(next.heading!.number)) && next.heading!.strength !== 'markdown' && !nestUnder && kindOf(next.heading!) !== 'abstract') nestUnder = hs[i].level!;
   }
+}
+
+/** Depth of a section number ("2.1.3" → 3), 0 when there is none or it is not numeric. */
+function numberDepth(n: string | null): number {
+  return n && /^\d+(?:\.\d+)*$/.test(n) ? n.split('.').length : 0;
 }
 
 function directlyFollows(a: Unit, b: Unit): boolean {

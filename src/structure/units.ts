@@ -214,10 +214,20 @@ export function keepNumberSequence(units: Unit[]): Unit[] {
   // Whether a top-level number was printed: PDF conversion often drops them ("EXPERIMENTAL
   // RESULTS" over "5.1" / "Data"), and then sub-sections may start at any number.
   let topPrinted = false;
+  // Where numbered headings are set in heading type, a numbered line in body type is a list item.
+  const typeset = units.filter((u) => u.type === 'heading' && u.heading!.strength === 'markdown' && u.heading!.number && /^\d/.test(u.heading!.number)).length >= 3;
   for (const u of units) {
-    if (u.type !== 'heading' || u.heading!.strength !== 'numbered' || !u.heading!.number || !/^\d/.test(u.heading!.number)) continue;
+    if (u.type !== 'heading' || u.front || !u.heading!.number || !/^\d/.test(u.heading!.number)) continue;
     const parts = u.heading!.number.split('.');
     const first = Number(parts[0]);
+    // a heading set in heading type is believed, and tells where the outline is
+    if (u.heading!.strength === 'markdown') {
+      top = first;
+      topPrinted ||= parts.length === 1;
+      continue;
+    }
+    if (u.heading!.strength !== 'numbered') continue;
+    if (typeset) { demoteNumbered(u); continue; }
     // sub-section numbers ("3.1") are strong evidence even when the parent was unnumbered
     const ok = parts.length > 1 ? first >= top && (first <= top + 3 || (!topPrinted && first <= maxSectionNumber)) : (first > top && first <= top + 2) || first === top || (top === 0 && first <= 3);
     if (ok) {
@@ -225,14 +235,43 @@ export function keepNumberSequence(units: Unit[]): Unit[] {
       topPrinted ||= parts.length === 1;
       continue;
     }
-    // Out of sequence, its number is doubtful; a title that is a heading on its own stays one.
-    const alone = headingCandidate(u.heading!.title);
-    if (alone && (alone.strength === 'named' || alone.strength === 'caps')) {
-      u.heading = alone;
-      continue;
+    // Out of sequence, its number is doubtful
+    demoteNumbered(u);
+  }
+  return units;
+}
+
+/** A numbered heading whose number is doubtful is text, unless its title is a heading on its own. */
+function demoteNumbered(u: Unit): void {
+  const alone = headingCandidate(u.heading!.title);
+  if (alone && (alone.strength === 'named' || alone.strength === 'caps')) {
+    u.heading = alone;
+    return;
+  }
+  u.type = 'text';
+  delete u.heading;
+}
+
+/**
+ * A run of three or more one-word capital "headings", each over a line or two, is a list of
+ * acronyms and their expansions, not a run of sections ("API" / "Application programming interface").
+ */
+export function flattenTermLists(units: Unit[]): Unit[] {
+  // an acronym: one word of up to ten characters with two capitals or more ("API", "GenAI", "LaMDA")
+  const isTerm = (u: Unit | undefined): boolean => u?.type === 'heading' && (u.heading!.strength === 'caps' || u.heading!.strength === 'plain') &&
+    /^[\p{L}\p{N}&-]{2,10}$/u.test(u.heading!.title.trim()) && (u.heading!.title.match(/\p{Lu}/gu) ?? []).length >= 2;
+  for (let i = 0; i < units.length; ) {
+    // a run: term, its expansion (a line or two), term, …
+    const run: Unit[] = [];
+    let j = i;
+    while (isTerm(units[j])) {
+      run.push(units[j]);
+      j++;
+      // its expansion: a line or two, split at most once (a lower-case acronym's line)
+      for (let k = 0; k < 2 && units[j]?.type === 'text' && units[j].lines.length <= 3; k++) j++;
     }
-    u.type = 'text';
-    delete u.heading;
+    if (run.length >= 3) for (const u of run) { u.type = 'text'; delete u.heading; }
+    i = Math.max(j, i + 1);
   }
   return units;
 }

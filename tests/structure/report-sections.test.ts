@@ -1,0 +1,63 @@
+/**
+ * Section outlines of real reports (../shared/eval/policy-pdf): what reaches the list of sections
+ * and at which level. Numbered list items, acronym lists, identifiers and endnotes set in large
+ * type are not sections; numbered headings nest by their numbers, whatever their type size.
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { structure } from '../../src/structure/index.js';
+import { headingCandidate } from '../../src/structure/headings.js';
+import { kindOfHeading } from '../../src/analyze/body-text.js';
+import { ingest } from '../../src/ingest/index.js';
+import { Report } from '../../src/model/diagnostics.js';
+import type { StructuredSource } from '../../src/model/document.js';
+import { sharedDir } from '../helpers.js';
+
+const policyDocs = join(sharedDir, 'eval', 'policy-pdf', 'docs');
+const hasPolicy = existsSync(policyDocs);
+
+async function pdf(name: string): Promise<StructuredSource> {
+  const path = join(policyDocs, `${name}.pdf`);
+  const report = new Report();
+  const src = await ingest({ path, bytes: new Uint8Array(readFileSync(path)) }, { report });
+  return structure(src!, { report });
+}
+
+describe('heading lines', () => {
+  it('does not take a code or number line for a heading', () => {
+    expect(headingCandidate('ISBN 978-92-3-100612-8')).toBeNull();
+    expect(headingCandidate('KEY FINDINGS')?.strength).toBe('caps');
+  });
+  it('reads a policy framework as no theory section', () => {
+    expect(kindOfHeading('Towards a policy framework for the use of generative AI')).not.toBe('theory');
+    expect(kindOfHeading('Theoretical framework')).toBe('theory');
+  });
+});
+
+describe.skipIf(!hasPolicy)('sections of real reports', () => {
+  it('UNESCO GenAI: chapters nest by number; list items, acronyms, codes and endnotes are no sections', async () => {
+    const doc = await pdf('unesco-genai-guidance');
+    const headings = doc.sections.map((s) => s.heading);
+    // "6. The response is post-processed …" continues a numbered list across a page break
+    expect(headings.some((h) => /post-processed/.test(h))).toBe(false);
+    expect(headings.some((h) => /^ISBN/.test(h))).toBe(false);
+    for (const acronym of ['API', 'GDPR', 'LLM', 'UNESCO']) expect(headings).not.toContain(acronym);
+    // endnotes set larger than the body text
+    expect(headings.some((h) => /https?:\/\//.test(h))).toBe(false);
+    const level = (n: string): number => doc.sections.find((s) => s.number === n)!.level;
+    expect([level('5'), level('5.3'), level('5.3.1')]).toEqual([1, 2, 3]);
+    // chapter 4 heading is set smaller than the other chapters' and is still a chapter
+    expect(level('4')).toBe(1);
+    expect(doc.sections.find((s) => s.number === '4.7')!.kind).not.toBe('theory');
+  });
+
+  it('Takshashila: a bulleted abbreviation in large type stays in the abbreviations list', async () => {
+    const doc = await pdf('takshashila-taliban-takeover');
+    expect(doc.sections.some((s) => /^ETIM/.test(s.heading))).toBe(false);
+    const at = doc.source.text.indexOf('LeT');
+    const zone = doc.zones!.find((z) => z.start <= at && at < z.end)!;
+    expect(zone.kind).toBe('glossary');
+    expect(doc.sections.find((s) => s.number === '2.1.1')!.level).toBe(3);
+  });
+});
