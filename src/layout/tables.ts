@@ -11,6 +11,8 @@ import type { LayoutLine } from './types.js';
 const MIN_ROWS = 3;
 /** Columns (left edges several of its lines start at) a table needs. */
 const MIN_COLUMNS = 3;
+/** How far (points) the cells of one column drift from row to row. */
+const EDGE_DRIFT = 3.5;
 /** With only three columns, cells this short on average (characters) tell a table from three columns of prose. */
 const NARROW_CELL = 30;
 
@@ -47,6 +49,7 @@ export function findTables(lines: readonly LayoutLine[]): LayoutLine[][] {
   }
   // whatever else lies within a table's box (a cell's second paragraph, a prompt set in italics) is its too
   for (const t of joined) {
+    growUpwards(t, lines, taken);
     const top = Math.max(...t.map((l) => l.y));
     const bottom = Math.min(...t.map((l) => l.y));
     const x0 = Math.min(...t.map((l) => l.x0));
@@ -65,6 +68,34 @@ export function findTables(lines: readonly LayoutLine[]): LayoutLine[][] {
   }
   joined.forEach((t, i) => tagCells(t, i));
   return joined;
+}
+
+/**
+ * A table's head (cells of one or two words, too few side by side to make a row of their own) and
+ * cells set higher than their row's first line (vertically centred) lie just above the rows found:
+ * lines a line or two above the table, each within one of its columns, belong to it. A line that
+ * crosses a column edge (a paragraph above the table, its caption) stops the search.
+ */
+function growUpwards(t: LayoutLine[], lines: readonly LayoutLine[], taken: Set<LayoutLine>): void {
+  const edges = columnEdges(t);
+  const x0 = Math.min(...t.map((l) => l.x0));
+  const x1 = Math.max(...t.map((l) => l.x1));
+  for (;;) {
+    const top = Math.max(...t.map((l) => l.y));
+    const near = lines.filter((l) => !taken.has(l) && l.y > top + 0.5 && l.y - top < 2.5 * l.size && l.x1 > x0 && l.x0 < x1);
+    if (!near.length) return;
+    const inColumn = (l: LayoutLine): boolean => {
+      const k = edges.findIndex((e) => Math.abs(e - l.x0) <= EDGE_DRIFT);
+      return k >= 0 && (k === edges.length - 1 ? l.x1 <= x1 + 2 * l.size : l.x1 <= edges[k + 1] + 1);
+    };
+    // a head cell of a word or two may run over its neighbour's edge ("MODEL LAUNCHED")
+    const headCell = (l: LayoutLine): boolean => edges.some((e) => Math.abs(e - l.x0) <= EDGE_DRIFT) && l.text.split(/\s+/).length <= 3 && !/[.;:]$/.test(l.text);
+    if (!near.every((l) => inColumn(l) || headCell(l))) return;
+    for (const l of near) {
+      taken.add(l);
+      t.push(l);
+    }
+  }
 }
 
 /** Largest type of a row. */
@@ -104,7 +135,7 @@ function columnEdges(lines: readonly LayoutLine[]): number[] {
   const groups: number[][] = [];
   for (const x of xs) {
     const g = groups[groups.length - 1];
-    if (g && x - g[g.length - 1] <= 2) g.push(x);
+    if (g && x - g[g.length - 1] <= EDGE_DRIFT) g.push(x);
     else groups.push([x]);
   }
   const most = Math.max(0, ...groups.map((g) => g.length));
@@ -115,7 +146,7 @@ function columnEdges(lines: readonly LayoutLine[]): number[] {
 function sameGrid(a: readonly LayoutLine[], b: readonly LayoutLine[]): boolean {
   const ea = columnEdges(a);
   const eb = columnEdges(b);
-  const shared = ea.filter((x) => eb.some((y) => Math.abs(x - y) <= 2)).length;
+  const shared = ea.filter((x) => eb.some((y) => Math.abs(x - y) <= EDGE_DRIFT)).length;
   return shared >= MIN_COLUMNS && shared >= 0.6 * Math.max(ea.length, eb.length);
 }
 

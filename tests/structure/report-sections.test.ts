@@ -52,6 +52,14 @@ describe.skipIf(!hasPolicy)('sections of real reports', () => {
     expect(doc.sections.find((s) => s.number === '4.7')!.kind).not.toBe('theory');
   });
 
+  it('UNESCO GenAI Table 2: its head row and cells set above their row are read into the table', async () => {
+    const doc = await pdf('unesco-genai-guidance');
+    const t = doc.source.text;
+    expect(t).toMatch(/\| MODEL LAUNCHED \|[^\n]*\| AMOUNT OF TRAINING DATA \| NUMBER OF PARAMETERS \| CHARACTERISTICS \|/);
+    expect(t).toMatch(/\| GPT-2 \| 2019 \| 40 GB \| 1,500 million \| Capable of more complex natural language processing tasks such as machine translation and summarizing\. \|/);
+    expect(doc.sections.some((s) => /^(?:NUMBER OF|CHARACTERISTICS)$/.test(s.heading))).toBe(false);
+  });
+
   it('Takshashila: a bulleted abbreviation in large type stays in the abbreviations list', async () => {
     const doc = await pdf('takshashila-taliban-takeover');
     expect(doc.sections.some((s) => /^ETIM/.test(s.heading))).toBe(false);
