@@ -10,6 +10,7 @@ import type { Span, StructuredSource } from '../model/document.js';
 import { bodyParagraphs, textOf } from './body-text.js';
 import { tagText } from './text/nlp.js';
 import { isAgentPhrase } from './advice-context.js';
+import { INLINE_LABEL } from '../layout/blocks.js';
 
 /** One item of a list, with the lead-in that introduces its list (if any). */
 export interface ListItem extends Span {
@@ -28,6 +29,14 @@ const marker =
 /** Whether a paragraph or line opens with a list marker. */
 export function opensWithMarker(text: string): boolean {
   return marker.test(text);
+}
+
+/**
+ * A label that wrapped to a line start inside a running sentence: "… taken by: (1) agencies,\n(2)
+ * providers …". The line before ends mid-sentence and holds a label of the same kind itself.
+ */
+function continuesEnumeration(prevLine: string, line: string): boolean {
+  return line.trimStart().search(INLINE_LABEL) === 0 && INLINE_LABEL.test(prevLine) && !/[.!?:;]["”’)]*\s*$/.test(prevLine);
 }
 
 /** A paragraph that stands between items without ending their list: a thematic sub-heading line. */
@@ -53,11 +62,15 @@ export function listItems(doc: StructuredSource): ListItem[] {
     // Offsets of marked line starts inside the paragraph.
     const starts: { at: number; body: number }[] = [];
     let lineStart = 0;
+    let prevLine = '';
     while (lineStart <= raw.length) {
       const nl = raw.indexOf('\n', lineStart);
       const line = raw.slice(lineStart, nl < 0 ? raw.length : nl);
       const m = marker.exec(line);
-      if (m && /\S/.test(line.slice(m[0].length))) starts.push({ at: lineStart, body: lineStart + m[0].length });
+      if (m && /\S/.test(line.slice(m[0].length)) && !continuesEnumeration(prevLine, line)) starts.push({ at: lineStart, body: lineStart + m[0].length });
+      // A bullet alone on its line ("•" then the item's words on the next): the item starts there.
+      else if (m && !/\S/.test(line.slice(m[0].length)) && nl >= 0 && /\S/.test(raw.slice(nl + 1)) && !marker.test(raw.slice(nl + 1).replace(/^\s*\n/, ''))) starts.push({ at: lineStart, body: nl + 1 + (/^\s*/.exec(raw.slice(nl + 1))?.[0].length ?? 0) });
+      if (/\S/.test(line)) prevLine = line;
       if (nl < 0) break;
       lineStart = nl + 1;
     }
@@ -100,9 +113,9 @@ function lastSentenceOf(text: string): string {
 export type LeadKind = 'ask' | 'describe' | 'neutral' | 'none';
 
 const askLead =
-  /\b(?:recommends?|recommended|(?:our|these|the\s+following|key|main)\s+recommendations?|invites?|calls?\s+(?:on|upon|for)|urges?|instructs?|encourages?|requests?|should|must|ought\s+to|needs?\s+to|have\s+to|has\s+to|is\s+(?:essential|necessary|crucial|vital|important)|following\s+(?:actions|steps|measures|priorities|principles|policies|reforms|changes|initiatives))\b/i;
+  /\b(?:recommends?|(?<!\b(?:the|a|an|this|these|its|their|our)\s+)recommended|(?:our|these|the\s+following|key|main)\s+recommendations?|invites?|calls?\s+(?:on|upon|for)|urges?|instructs?|encourages?|requests?|should|must|ought\s+to|needs?\s+to|have\s+to|has\s+to|is\s+(?:essential|necessary|crucial|vital|important)|following\s+(?:actions|steps|measures|priorities|principles|policies|reforms|changes|initiatives))\b/i;
 const describeLead =
-  /\b(?:able|possible|ability|abilities|functions?|capable|allows?|enables?|includ(?:e|es|ed|ing)|such\s+as|e\.g\.|for\s+example|for\s+instance|consists?\s+of|comprises?|remains?\s+to|following\s+(?:reasons|factors|questions|features|characteristics|elements|criteria|components|areas|themes|findings|categories|types|examples|cases))\b/i;
+  /\b(?:able|possible|ability|abilities|functions?|capable|allows?|enables?|includ(?:e|es|ed|ing)|such\s+as|e\.g\.|for\s+example|for\s+instance|consists?\s+of|composed\s+of|comprises?|remains?\s+to|following\s+(?:reasons|factors|questions|features|characteristics|elements|criteria|components|areas|themes|findings|categories|types|examples|cases))\b/i;
 
 /** The kind of a lead-in: the ask words of its main clause win over the description words. */
 export function leadKindOf(leadIn: string | null): LeadKind {
@@ -177,11 +190,12 @@ export function itemForm(body: string): ItemForm {
 export function itemLabel(body: string): { label: string; rest: number } | null {
   const bold = /^\s*(?:\*\*|__)([^*_\n]{2,120}?)(?:\*\*|__)\s*[:.–—-]?\s*/.exec(body);
   if (bold && body.length > bold[0].length + 10) return { label: bold[1].replace(/[:.\s]+$/, ''), rest: bold[0].length };
-  const m = /^\s*([^.:!?\n]{2,100}?)\s*(?::|\.(?=\s+[\p{Lu}\u0007]))\s+/u.exec(body.replace(/\n/g, ' '));
+  // A footnote mark may stand after the colon in place of the space ("Compose AI:²¹Autocompletes …").
+  const m = /^\s*([^.:!?\n]{2,100}?)\s*(?::(?:[\u00b9\u00b2\u00b3\u2070-\u2079]+\s*|\s+)|\.(?=\s+[\p{Lu}\u0007])\s+)/u.exec(body.replace(/\n/g, ' '));
   if (!m || m[1].split(/\s+/).length > 12 || body.length <= m[0].length + 10) return null;
   // A label is a name, not a sentence: after a colon any phrase will do; before a full stop only
   // one with no verb ("Strengthen the border management system." is an instruction).
-  if (!/:$/.test(m[0].trim())) {
+  if (!/:[\u00b9\u00b2\u00b3\u2070-\u2079]*$/.test(m[0].trim())) {
     const tokens = tagText(m[1].toLowerCase());
     if (tokens.some((x) => x.pos === 'VERB' || x.pos === 'AUX') || m[1].split(/\s+/).length > 6) return null;
   }

@@ -52,8 +52,13 @@ export function itemRecommendations(doc: StructuredSource, table: ActorTable, ju
     // A topic before a colon ("Hidden bias: As systems are …") does not instruct when what follows states.
     const labelForm = label && !/^\p{L}+[^s\W]s\b/u.test(label.label) ? itemForm(label.label) : null;
     const bodyForm = itemForm(text.slice(from, item.end));
-    const colon = label ? /:\s*$/.test(text.slice(item.bodyStart, from)) : false;
-    const form: ItemForm = labelForm === 'imperative' && !(colon && bodyForm === 'clause') ? labelForm : bodyForm;
+    const colon = label ? /:[\s\u00b9\u00b2\u00b3\u2070-\u2079]*$/.test(text.slice(item.bodyStart, from)) : false;
+    // After a colon, a verb in the third person, a modal or a participle with its agent says what
+    // the labelled thing is or does ("Compose AI: Autocompletes sentences …", "Aiva: Can create
+    // soundtracks", "Hugging Chat: Made by HuggingFace …"): a description.
+    const after = clean(text.slice(from, item.end));
+    const describesLabel = colon && (/^(?:\p{L}+[^su\W]s|can|could|may|will|is|are|has|have)\s+(?!(?:to|should|must|shall|need|needs|will|would|can|could|may|might|and|or)\b)\p{Ll}/iu.test(after) || /^(?:\p{L}+ly\s+)?\p{L}+\s+(?:by|as)\s/iu.test(after));
+    const form: ItemForm = labelForm === 'imperative' && !(colon && (bodyForm === 'clause' || describesLabel)) ? labelForm : describesLabel ? 'clause' : bodyForm;
     const lead = leadKindOf(item.leadIn);
     const zone = adviceZoneOf(doc, item.section);
     const kind = sectionKindOf(doc, item.section);

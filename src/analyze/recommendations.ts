@@ -16,8 +16,10 @@ import { claimOf } from './claim.js';
 import { makerAddressee, namedMakers } from './makers.js';
 import { addresseeOfLeadIn, adviceZoneOf, announcedAddressee, documentAddressee, headingAddressee, isAgentPhrase, namedBody, opensApartPart } from './advice-context.js';
 import { itemRecommendations } from './item-recommendations.js';
-import { describesInstrument, isDeclarative, isForeseen } from './sentence-role.js';
+import { describesInstrument, isDeclarative, isForeseen, namesInstrument } from './sentence-role.js';
 import { tagText } from './text/nlp.js';
+import { clauseBefore, isReported, quotesAnother } from './who-speaks.js';
+export { endsWithReporting } from './who-speaks.js';
 
 /** A prescribing cue found in a sentence. */
 interface Cue {
@@ -33,29 +35,7 @@ interface Cue {
 }
 
 // Verbs that a writer uses about the text itself ("it must be noted"): not policy advice.
-const discourse = /^(?:\s+(?:also|further|therefore|thus|again|here|first|not|merely|only|simply))*\s+be\s+(?:noted|mentioned|highlighted|emphasi[sz]ed|stressed|understood|remembered|recalled|pointed out|clarified|acknowledged|added|said|observed|seen|analy[sz]ed|studied|examined|explored|discussed|considered as|viewed)\b/i;
-// Reporting verbs: a modal after "X said that" is X's claim, not the paper's advice.
-const reportingVerb = /\b(?:said|says|stated|states|argued|argues|claimed|claims|declared|declares|demanded|requested|asked|insisted|insists|warned|warns|told|believed|believes|contended|contends|maintained|asserted|asserts|announced|vowed|pledged|promised|urged|suggested|proposed|emphasi[sz]ed|stressed|opined|observed|remarked|added|wrote|hoped|expected|anticipated|thought|felt|feared)$/i;
-/** Longest reporting verb plus the character before it (for the word boundary). */
-const reportingTail = 12;
-
-/**
- * Whether a text ends with a reporting verb, white space and an optional "that" and white space:
- * the same as `/\b(?:said|…|feared)\s+(?:that\s+)?$/i.test(text)`, read from the end instead of
- * tried at every position of the clause.
- */
-export function endsWithReporting(text: string): boolean {
-  // trimEnd removes exactly \s; the pattern needs at least one such character at the end.
-  const end = text.trimEnd();
-  if (end.length === text.length) return false;
-  if (reportingVerb.test(end.slice(-reportingTail))) return true;
-  if (!/that$/i.test(end)) return false;
-  const before = end.slice(0, -4);
-  const verb = before.trimEnd();
-  return verb.length < before.length && reportingVerb.test(verb.slice(-reportingTail));
-}
-// Subjects that mean the paper itself, whose reported claims are the paper's own.
-const selfSubject = /\b(?:this|the present|our|the)\s+(?:paper|study|article|research|analysis|report|essay|work)\b|\bwe\b|\bthe authors?\b|\bthe researchers?\b|\bthis paper's\b/i;
+const discourse = /^(?:\s+(?:also|further|therefore|thus|again|here|first|not|merely|only|simply))*\s+be\s+(?:noted|mentioned|highlighted|emphasi[sz]ed|stressed|understood|remembered|recalled|pointed out|clarified|acknowledged|added|said|observed|seen|analy[sz]ed|studied|examined|explored|investigated|researched|discussed|considered as|viewed)\b/i;
 // Clause openers that make what follows a description, not a prescription.
 const subordinate = /\b(because(?!\s+of)|why|how|since|while|whereas|although|though|if|unless|when|whenever|who|whom|whose|which|that|where|until|so\s+that|than|whether|as\s+long\s+as|as\s+soon\s+as|as\s+if)\b/gi;
 
@@ -102,7 +82,8 @@ const explicitPatterns: { re: RegExp; passiveGroup?: boolean; hint?: number; hol
   // which no one can be asked to do: "suggests that the two countries remain apart").
   { re: /\b(?:(?:this|the\s+present|our|the)\s+(?:paper|study|article|report|brief|analysis|research)|we)\s+(?:therefore\s+|also\s+|further\s+)?(?:suggests?|proposes?)\s+that\s+([^,;:]{2,100})/giu, hint: 1, holds: mandative },
   // The noun only as the writer's own advice: "a recommendation system" is a kind of software.
-  { re: /\b(?:recommends?|recommended|urges|calls\s+(?:on|upon|for))\b|\b(?:our|my|the)\s+(?:(?:main|key|first|second|third|final|central|principal)\s+)?recommendations?\s+(?:is|are|would\s+be)\b/gi },
+  // ("despite calls for regulation", "growing calls for reform": the noun, someone else's call.)
+  { re: /\b(?:recommends?|recommended|urges|(?<!\b(?:the|these|those|its|their|his|her|our|many|several|repeated|recent|renewed|growing|increasing|mounting|frequent|loud|louder|public|despite|amid|amidst|with|of|to|and|or|by|after)\s+)calls\s+(?:on|upon|for))\b|\b(?:our|my|the)\s+(?:(?:main|key|first|second|third|final|central|principal)\s+)?recommendations?\s+(?:is|are|would\s+be)\b/gi },
   { re: /\b(?:is|are|will\s+be|would\s+be|remains?)\s+(?:therefore\s+|thus\s+|also\s+|urgently\s+|badly\s+|clearly\s+|still\s+|greatly\s+)*(?:needed|required|necessary|essential|imperative|indispensable|a\s+must|called\s+for|warranted)\b/gi, passiveGroup: true },
   { re: /\b(?:is|are|remains?)\s+the\s+need\s+of\s+the\s+hour\b/gi, passiveGroup: true },
   { re: /\bthere\s+(?:is|remains)\s+(?:an?\s+)?(?:urgent\s+|pressing\s+|dire\s+|strong\s+|clear\s+|great\s+|critical\s+)?need\s+(?:for|to)\b/gi, passiveGroup: true },
@@ -133,9 +114,9 @@ function cuesIn(masked: string): Cue[] {
       const end = m.index + m[0].length;
       if (discourse.test(masked.slice(end))) continue;
       // "it is crucial to recognize that …" instructs the reader's thinking, not an actor.
-      if (/^\s+(?:recogni[sz]e|note|notice|understand|remember|mention|highlight|emphasi[sz]e|stress|acknowledge|realize|realise|keep in mind|bear in mind|consider)\s+(?:that|how|why|what)\b/i.test(masked.slice(end)) || /\bto\s+(?:recogni[sz]e|note|notice|understand|remember|mention|highlight|emphasi[sz]e|realize)$/i.test(m[0])) continue;
+      if (/^\s+(?:recogni[sz]e|note|notice|understand|remember|mention|highlight|emphasi[sz]e|stress|acknowledge|realize|realise|keep in mind|bear in mind|consider)(?:\s+\p{L}+ly)?\s+(?:that|how|why|what)\b/iu.test(masked.slice(end)) || /\bto\s+(?:recogni[sz]e|note|notice|understand|remember|mention|highlight|emphasi[sz]e|realize)$/i.test(m[0])) continue;
       // "we should point out …", "one must note …": the writer addressing the reader.
-      if (/\b(?:we|one|i)\s+(?:\w+\s+)?$/i.test(masked.slice(Math.max(0, m.index - 12), m.index)) && /^\s+(?:also\s+|first\s+|again\s+)?(?:point\s+out|note|notice|mention|remember|recall|emphasi[sz]e|stress|clarify|add|highlight|distinguish|recogni[sz]e|acknowledge|keep\s+in\s+mind|bear\s+in\s+mind|turn|look|ask|consider)\b/i.test(masked.slice(end))) continue;
+      if (/\b(?:we|one|i)\s+(?:\w+\s+)?$/i.test(masked.slice(Math.max(0, m.index - 12), m.index)) && /^\s+(?:also\s+|first\s+|again\s+)?(?:point\s+out|note|notice|mention|remember|recall|emphasi[sz]e|stress|clarify|add|highlight|distinguish|recogni[sz]e|acknowledge|keep\s+in\s+mind|bear\s+in\s+mind|turn|look|ask|consider|accept|admit|be\s+(?:aware|cognizant|cognisant|conscious|mindful)\s+(?:that|of)|contend\s+with\s+the\s+fact)\b/i.test(masked.slice(end))) continue;
       // "standards do not have to prescribe …", "X need not …": no duty is laid.
       if (/\b(?:do|does|did)\s+not\s+$/i.test(masked.slice(Math.max(0, m.index - 10), m.index))) continue;
       // "…, and so must be the response": an ellipsis comparing, not asking; "X can claim an
@@ -169,13 +150,6 @@ function cuesIn(masked: string): Cue[] {
     }
   }
   return cues.sort((a, b) => a.index - b.index || (a.strength === 'explicit' ? -1 : 1));
-}
-
-/** Text of the clause that ends at `index`: from the last clause boundary to the cue. */
-function clauseBefore(masked: string, index: number): string {
-  const head = masked.slice(0, index);
-  const cut = Math.max(head.lastIndexOf(';'), head.lastIndexOf(':'), head.lastIndexOf('—'), head.lastIndexOf(' – '));
-  return head.slice(cut + 1);
 }
 
 /** The subject of the clause ending at the cue: what follows the last comma, unless that is a parenthetical. */
@@ -282,26 +256,14 @@ function actionAfter(sentence: string, masked: string, from: number): string | n
   return clean.split(/\s+/).length >= 2 ? clean : null;
 }
 
-/** Whether the cue sits inside a quotation or a subordinate/relative clause, or follows a reporting verb. */
-function isReported(masked: string, cue: Cue): boolean {
-  const head = masked.slice(0, cue.index);
-  const opens = (head.match(/[“"]/g) ?? []).length;
-  const closes = (head.match(/[”]/g) ?? []).length;
-  if (/[“]/.test(head) ? opens > closes : opens % 2 === 1) return true;
-  const clause = clauseBefore(masked, cue.index);
-  if (endsWithReporting(clause.replace(/\s+[^,\s]+\s*$/, ' ').replace(/\s+$/, ' ').trimEnd() + ' ') || endsWithReporting(clause.slice(0, clause.search(/\S+\s*$/)))) {
-    if (!selfSubject.test(clause)) return true;
-  }
-  // "X argued that Pakistan should …": a reporting verb anywhere before, with "that" leading to the cue.
-  const rep = /\b(?:said|says|stated|argued|argues|claimed|claims|declared|demanded|requested|asked|insisted|warned|told|believed|believes|contended|asserted|announced|vowed|pledged|urged|suggested|proposed|opined|remarked|wrote|hoped|expected|anticipated|feared|according\s+to)\b[^.;]*?\bthat\b[^;]*$/i;
-  const rm = rep.exec(head);
-  if (rm && !selfSubject.test(head.slice(0, rm.index + 40)) && !/\bit\s+is\b/i.test(head.slice(rm.index))) return true;
-  if (/\baccording\s+to\b/i.test(head) && !selfSubject.test(head)) return true;
-  return false;
-}
-
 function isSubordinateCue(masked: string, cue: Cue): boolean {
+  // A concession that opens the sentence ("While metadata is still essential to …, language models
+  // …") grants a point; the main clause after it says what the sentence asserts.
+  if (/^\s*(?:\p{L}+,\s*)?(?:while|although|though|whereas|even\s+though)\b[^,;:]*$/iu.test(masked.slice(0, cue.index)) && /^[^,;:]*,\s*\S/.test(masked.slice(cue.index))) return true;
   const clause = clauseBefore(masked, cue.index);
+  // "… defining how procedures, processes and frameworks should be applied": the duty word belongs to
+  // a wh-clause, however many commas its subject's list holds.
+  if (/\w\s+(?:how|why|whether)\s+(?:(?!\b(?:is|are|was|were|has|have|had|do|does|did)\b|,\s*(?:and|but|so|or|yet|while)\s)[^;:])*$/i.test(clause)) return true;
   const lastComma = clause.lastIndexOf(',');
   const tail = clause.slice(lastComma + 1);
   // "…, which ought to be", "because the militants need to": a description, not advice.
@@ -349,6 +311,7 @@ function adviceCues(masked: string, table: ActorTable, inAdvice: boolean): Cue[]
   const needs = /\b(?:needs|need|requires|require)\s+(?!to\b)(?=(?:a|an|more|greater|better|stronger|urgent|to)\b|[a-z]+\s)/gi;
   for (let m = needs.exec(masked); m; m = needs.exec(masked)) {
     const subject = subjectBefore(masked, m.index);
+    if (/^requ/i.test(m[0]) && namesInstrument(clauseBefore(masked, m.index))) continue;
     if (distinctActors(subject, table).length && subject.split(/\s+/).length <= 4) out.push({ index: m.index, length: m[0].length, strength: 'explicit', actionFrom: m.index + m[0].length, passive: false });
   }
   if (!inAdvice) return out;
@@ -403,7 +366,7 @@ export function findRecommendations(doc: StructuredSource, options: Pick<Analyze
     // Code, markup and table runs are not advice ("VALUE must be the null terminated string …");
     // tested only on the few sentences that read as advice.
     let found = recommendationIn(doc, s, table, context);
-    if (found && (!isProse(s.text) || opensApartPart(s.text))) found = null;
+    if (found && (!isProse(s.text) || opensApartPart(s.text) || quotesAnother(doc, s.paragraph))) found = null;
     if (found && !found.actor) {
       // Nobody named in the sentence: the heading's addressee ("Recommendations for Congress"),
       // else the actor the section announces its steps for, else whoever the document says makes what the sentence is about ("Standards should …"),
@@ -427,7 +390,9 @@ export function findRecommendations(doc: StructuredSource, options: Pick<Analyze
   // Stated without a clause that only reports them ("Therefore,", "The article argues that").
   // Nothing from the parts that only list or thank (contents, bios, glossary: "LeT – Lashkar-e-Taiba"),
   // and no possibility weighed as a forecast ("… would certainly constrict India's choices").
-  const listing = (at: number) => inApartZone(doc, at) || zoneKindAt(doc, at) === 'glossary';
+  // Nor from a foreword: someone other than the authors introduces the report there, retelling what
+  // it "calls on" others to do or stating a creed ("AI must not usurp human intelligence").
+  const listing = (at: number) => inApartZone(doc, at) || zoneKindAt(doc, at) === 'glossary' || zoneKindAt(doc, at) === 'foreword';
   return out.filter((r) => r.end <= text.length && !listing(r.start) && !(r.strength === 'implicit' && epistemic.test(r.text))).map((r) => ({ ...r, ...claimOf(doc, r) }));
 }
 
@@ -451,6 +416,9 @@ function continuesInstrument(doc: StructuredSource, s: Sentence): boolean {
   return false;
 }
 
+/** The head noun of a subject that means inquiry ("novel research", "further studies"). */
+const researchHead = /\b(?:research|studies|study|investigations?|inquir(?:y|ies)|enquir(?:y|ies))\s*$/i;
+
 /** Longest sentence (UTF-16 units) examined for a recommendation. */
 const maxSentenceLength = 2000;
 
@@ -471,7 +439,7 @@ export function recommendationIn(doc: StructuredSource, s: Sentence, table: Acto
   const zoneAdvice = inAdvice || adviceZoneOf(doc, s.section) === 'advice';
   const cues = [...cuesIn(masked), ...adviceCues(masked, table, inAdvice)]
     .sort((a, b) => a.index - b.index)
-    .filter((c) => !isReported(masked, c) && !isSubordinateCue(masked, c) && !isNarrative(masked, c) && !isEndurance(masked, c) && (zoneAdvice || !isForeseen(masked, c.index)));
+    .filter((c) => !isReported(masked, c.index) && !isSubordinateCue(masked, c) && !isNarrative(masked, c) && !isEndurance(masked, c) && (zoneAdvice || !isForeseen(masked, c.index)));
   if (!cues.length) {
     // An imperative ("Strengthen border management by …") in a recommendations section or a list item.
     const para = doc.paragraphs[s.paragraph];
@@ -487,6 +455,9 @@ export function recommendationIn(doc: StructuredSource, s: Sentence, table: Acto
   // An explicit cue wins; among equals the first.
   const cue = cues.find((c) => c.strength === 'explicit' && !c.passive) ?? cues.find((c) => c.strength === 'explicit') ?? cues[0];
   const subject = subjectBefore(masked, cue.index);
+  // Outside a zone of advice, "novel research is needed to …", "further studies are required" mark
+  // a gap in knowledge, as research writing does, not a policy ask.
+  if (!zoneAdvice && cue.passive && researchHead.test(subject.split(/\s+(?:on|into|of|about|in|to|that)\s+/i)[0])) return null;
   if (cue.strength === 'implicit') {
     // Possibility is advice only when someone could act on it: an actor, an action (gerund) or a policy noun
     // as subject, or a conditional/means clause ("By cooperating…, X might …").
@@ -508,7 +479,7 @@ export function recommendationIn(doc: StructuredSource, s: Sentence, table: Acto
   // A subject that lists bodies ("Researchers, teachers and learners should …") or names one the
   // nouns above do not know ("Education systems must …").
   if (!found.length && !cue.passive) {
-    const whole = clauseBefore(masked, cue.index).replace(/^\s*(?:(?:before|after|when|while|if|in|to|for|by|with|given|as|through|based\s+on)\b[^,]*,\s*)+/i, '').trim();
+    const whole = clauseBefore(masked, cue.index).replace(/^\s*(?:(?:before|after|when|whenever|while|if|once|upon|on|during|in|to|for|by|with|given|as|through|based\s+on)\b[^,]*,\s*)+/i, '').trim();
     if (whole.split(/\s+/).length <= 14 && !/\b(?:we|us|our|that|which|who)\b/i.test(whole) && isAgentPhrase(whole)) found = [bodyAsWritten(whole, whole.replace(/^(?:the|a|an)\s+/i, ''))];
   }
   // Joint actors in a fixed order, so "the US and Pakistan" and "Pakistan and the US" group together.

@@ -22,6 +22,17 @@ const selfDescription = /^\s*(?:(?:the|this|its)\s+(?:first|second|third|fourth|
 const instrument = String.raw`(?:act|acts|law|laws|convention|treaty|regulations?|rules|statutes?|directive|code|constitution|charter|agreement|licen[cs]es?|contracts?|terms(?:\s+of\s+(?:use|service))?|guidelines|standards?|mandate)`;
 const underInstrument = new RegExp(String.raw`^\s*(?:under|according\s+to|pursuant\s+to|as\s+required\s+by)\s+[^,;]{0,100}?\b${instrument}\b[^,;]{0,80},`, 'i');
 const instrumentRequires = new RegExp(String.raw`\b${instrument}(?:\s+(?:of|for|on|in)\s+(?:the\s+)?[\p{L}\d-]+(?:\s+[\p{L}\d-]+)?)?\s+(?:also\s+|further\s+|now\s+)?(?:requires?|required|mandates?|stipulates?|obliges?|provides?)\s+(?:that|for)\b|\b(?:are|is)\s+required\s+by\s+(?:the|their|its|law|statute)\b`, 'iu');
+const instrumentNamed = new RegExp(String.raw`\b${instrument}\b`, 'i');
+
+/**
+ * Whether a clause names a law, rule or contract ("China, through its regulation on GenAI, requires
+ * …"): an actor that "requires" something through one imposes a duty it describes; it does not
+ * need anything.
+ */
+export function namesInstrument(text: string): boolean {
+  return instrumentNamed.test(text);
+}
+
 /** A minimal duty described, not set: "a distributor only has to certify …". */
 const onlyHasTo = /\bonly\s+(?:has|have|needs?)\s+to\b/i;
 
@@ -48,11 +59,14 @@ export function isDeclarative(text: string): boolean {
 
 /**
  * Whether the duty word at `index` of `text` is foreseen rather than asked: "… will have to
- * comply", "… will need to adapt". ("Joint measures will be required to …" names what is needed, and asks.) Outside a zone of advice such a sentence
+ * comply", "… will need to adapt", "… will be required when …". ("Joint measures will be required to …" names what is needed, and asks.) Outside a zone of advice such a sentence
  * forecasts; inside one ("Governments will need to …") it advises.
  */
 export function isForeseen(text: string, index: number): boolean {
   return (
-    /\b(?:will|shall\s+henceforth)\s+(?:also\s+|still\s+|increasingly\s+)?$/i.test(text.slice(Math.max(0, index - 30), index)) && /^\s*(?:have\s+to|has\s+to|need\s+to|needs\s+to)\b/i.test(text.slice(index))
+    (/\b(?:will|shall\s+henceforth)\s+(?:also\s+|still\s+|increasingly\s+)?$/i.test(text.slice(Math.max(0, index - 30), index)) && /^\s*(?:have\s+to|has\s+to|need\s+to|needs\s+to)\b/i.test(text.slice(index))) ||
+    // "Flexibility will be required when applying these requirements": what a circumstance will call
+    // for, not a purpose anyone is asked to pursue ("will be required to …").
+    /^\s*will\s+(?:also\s+|still\s+)?be\s+(?:required|needed|necessary)\s+(?:when|whenever|once|as|if)\b/i.test(text.slice(index))
   );
 }

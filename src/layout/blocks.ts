@@ -19,8 +19,8 @@ export interface TypeScale {
 const BULLET = /^(?:[•●▪■◆◇►▶➢➤→‣◦○∙·□❖✓✔➔➜⇒>\-–—*]|[\uf000-\uf0ff])(?=\s|$)/u;
 /** A label of a numbered or lettered item: "1.", "12)", "(a)", "b.", "iv)", "R3". */
 const NUMBER_LABEL = /^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\([ivx]{1,5}\)|[ivx]{1,5}\)|[A-Z]\d{1,2}[.:]?)(?=\s)/;
-/** A parenthesised item label: "(2) ", "(b) ", "(iv) ". */
-const INLINE_LABEL = /\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s/;
+/** A parenthesised item label: "(2) ", "(b) ", "(iv) " (also read by the analysis of list items). */
+export const INLINE_LABEL = /\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s/;
 const NOTE_START = /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*|\d{1,3}[.)]?\s+)\S/;
 const CAPTION_STRICT = /^(?:(?:figure|fig\.|table|chart|graph|map|exhibit|infographic)\s*[\dIVX]+(?:\.\d+)?\s*[.:–—-]|sources?\s*:)/i;
 
