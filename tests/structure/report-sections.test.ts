@@ -60,6 +60,16 @@ describe.skipIf(!hasPolicy)('sections of real reports', () => {
     expect(doc.sections.some((s) => /^(?:NUMBER OF|CHARACTERISTICS)$/.test(s.heading))).toBe(false);
   });
 
+  it('a byline or a title broken into heading lines on the cover is no section', async () => {
+    const cigi = await pdf('cigi-information-warfare-brief');
+    expect(cigi.sections[0].heading).toBe('Key Points');
+    const tk = await pdf('takshashila-india-pakistan-dialogue');
+    expect(tk.sections.some((s) => /Kotasthane/.test(s.heading))).toBe(false);
+    const wb = await pdf('worldbank-edtech-connections');
+    expect(wb.sections.some((s) => /^(?:REIMAGINING HUMAN|CONNECTIONS|TECHNOLOGY)$|^Robert Hawkins/.test(s.heading))).toBe(false);
+    expect(wb.metadata.title).toMatch(/^Reimagining Human Connections/i);
+  });
+
   it('Takshashila: a bulleted abbreviation in large type stays in the abbreviations list', async () => {
     const doc = await pdf('takshashila-taliban-takeover');
     expect(doc.sections.some((s) => /^ETIM/.test(s.heading))).toBe(false);
