@@ -168,24 +168,25 @@ export function keyJudgements(brief: Brief, ctx: ShapeContext, shown: readonly F
     out.push({ id, text: escapeMarkdown(asOwnSentence(text)), cite: ctx.citeEach(bySource(cs)), support: sorted.length, supportLabel: supportLabel(sorted, total, ctx.sourceName), rank: out.length });
     usedPassages.push(...cs);
   };
-  // The widest agreements (three sources or more, or the two widest when none is that wide).
-  const wide = [...agreements].sort((a, b) => b.sourceIds.length - a.sourceIds.length);
+  // The widest agreements (three sources or more, or the two widest when none is that wide); a
+  // judgement is what the sources find, so shared recommendations stay with the recommendations.
+  const wide = agreements.filter((a) => a.kind !== 'recommendation').sort((a, b) => b.sourceIds.length - a.sourceIds.length);
   const wideEnough = wide.filter((a) => a.sourceIds.length >= 3);
+  // A judgement is read at a glance: long sentences, and those leaning on what came before, stay in the themes.
+  const readable = (text: string) => ctx.standsAlone(text) && !pointsBack(text) && !aboutTheDocument(text) && wordCount(text) <= 45;
   for (const a of (wideEnough.length ? wideEnough : wide).slice(0, Math.ceil(ctx.judgements / 2))) {
     const cs = citationsOfAgreement(a);
-    if (!a.claim || taken(cs)) continue;
+    if (!a.claim || taken(cs) || !readable(asOwnSentence(a.claim))) continue;
     add(`agreement-${agreements.indexOf(a) + 1}`, a.claim, cs, a.sourceIds);
   }
   // Then the key findings, each theme's best finding, and the best of the rest, in turn.
-  // A judgement is read at a glance: long sentences stay in the themes.
-  const readable = (f: Finding) => ctx.standsAlone(f.text) && !pointsBack(f.text) && !aboutTheDocument(f.text) && wordCount(f.text) <= 45;
-  const findings = [...ctx.keyFindings, ...ctx.themeFindings.flatMap((fs) => fs.filter(readable).slice(0, 1)), ...ctx.ranked];
+  const findings = [...ctx.keyFindings, ...ctx.themeFindings.flatMap((fs) => fs.filter((f) => readable(f.text)).slice(0, 1)), ...ctx.ranked];
   // One finding per source before a second from any: the judgements speak for the whole corpus.
   const from = new Set<string>();
   for (const pass of [0, 1]) {
     for (const f of new Set(findings)) {
       if (out.length >= ctx.judgements) break;
-      if (shown.includes(f) || taken(f.citations) || !readable(f)) continue;
+      if (shown.includes(f) || taken(f.citations) || !readable(f.text)) continue;
       const lead = f.citations[0]!.sourceId;
       if (pass === 0 && from.has(lead)) continue;
       from.add(lead);

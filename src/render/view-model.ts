@@ -542,7 +542,8 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
 
   // Points two or more sources make: findings and recommendations alike (the model's agreement
   // groups: merged items, or similar items on a shared phrase), the most widely made first.
-  const sourceName = (id: string) => sources.find((x) => x.id === id)?.authorsShort || `source ${number.get(id) ?? '?'}`;
+  // No person named: the body that issued it ("UNESCO"), as a corporate author
+  const sourceName = (id: string) => sources.find((x) => x.id === id)?.authorsShort || bodyName(brief.sources.find((x) => x.id === id)?.publisher) || `source ${number.get(id) ?? '?'}`;
   const agreements: AgreementView[] = brief.agreements
     ? brief.agreements
         .map((a, k) => {
@@ -728,4 +729,12 @@ export function toViewModel(brief: Brief, options: Partial<ViewModelOptions> = {
     questions,
     handout,
   };
+}
+
+/** A publisher's short name: its acronym in parentheses ("… Organization (UNESCO)" → "UNESCO"), or the name when short. */
+export function bodyName(publisher: string | null | undefined): string {
+  if (!publisher) return '';
+  const acronym = /\(([\p{Lu}][\p{Lu}\p{N}&-]{1,11})\)\s*$/u.exec(publisher);
+  if (acronym) return acronym[1]!;
+  return publisher.split(/\s+/).length <= 5 ? escapeMarkdown(publisher) : '';
 }

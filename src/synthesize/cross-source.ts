@@ -31,8 +31,10 @@ export function crossSource(analyses: readonly SourceAnalysis[], index: CorpusIn
     const lead = [...members].sort((x, y) => y.weight - x.weight || x.claim.text.length - y.claim.text.length)[0];
     const citations: Citation[] = members.map((u) => citationOf(analyses[u.source].doc, u)).sort((x, y) => order.get(x.sourceId)! - order.get(y.sourceId)! || x.start - y.start);
     const sourceIds = [...new Set(citations.map((c) => c.sourceId))];
+    // passages that are their sources' recommendations agree on what should be done, not on what is
+    const asks = members.filter((u) => analyses[u.source].recommendations.some((r) => r.start < u.end && u.start < r.end)).length;
     return {
-      kind: 'finding' as const,
+      kind: asks * 2 >= members.length ? ('recommendation' as const) : ('finding' as const),
       ids: [],
       sourceIds,
       phrase: null,

@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Brief, Citation } from '../../src/model/schema.js';
-import { toViewModel } from '../../src/render/view-model.js';
+import { bodyName, toViewModel } from '../../src/render/view-model.js';
 import { applyTemplate } from '../../src/render/templates.js';
 import { normalizeMarkdown } from '../../src/render/markdown.js';
 import { loadTemplate } from '../../src/cli/template-files.js';
-import { aboutTheDocument, pointsBack, strengthNote } from '../../src/render/brief-shape.js';
+import { aboutTheDocument, asOwnSentence, pointsBack, strengthNote } from '../../src/render/brief-shape.js';
 import { applyOverrides } from '../../src/config/overrides.js';
 import { fixtureBrief } from './fixture.js';
 
@@ -42,6 +42,26 @@ describe('a briefing shaped like a policy brief', () => {
     // The claim reads as a sentence of its own: no leading connective, a full stop.
     expect(view.judgements[0]!.text).toBe('Attacks expanded after the withdrawal.');
     for (const j of view.judgements.slice(1)) expect(j.supportLabel).toMatch(/^1 of 2 sources: (Khan and Ahmed|Li)$/);
+  });
+
+  it('takes no judgement from a shared recommendation or a claim leaning on what came before', () => {
+    for (const [kind, claim] of [['recommendation', 'Attacks expanded after the withdrawal'], ['finding', 'It requires coordination from the whole community']] as const) {
+      const brief = shaped();
+      brief.agreements![0] = { ...brief.agreements![0]!, kind, claim };
+      const view = toViewModel(brief);
+      expect(view.judgements.map((j) => j.text)).not.toContain(asOwnSentence(claim));
+      for (const j of view.judgements) expect(j.support).toBe(1);
+    }
+  });
+
+  it('names a source with no person as its author by the body that issued it', () => {
+    expect(bodyName('United Nations Educational, Scientific and Cultural Organization (UNESCO)')).toBe('UNESCO');
+    expect(bodyName('World Bank')).toBe('World Bank');
+    expect(bodyName('European Union, Joint Research Centre of the European Commission in Brussels')).toBe('');
+    const brief = shaped();
+    brief.sources[1] = { ...brief.sources[1]!, authors: [], publisher: 'Organisation for Economic Co-operation and Development (OECD)' };
+    const view = toViewModel(brief);
+    expect(view.judgements.some((j) => /: OECD$|; OECD$|OECD;/.test(j.supportLabel))).toBe(true);
   });
 
   it('prints each side of a disagreement with its passage and citation, after the agreements', () => {
