@@ -135,6 +135,14 @@ function boundariesOf(doc: ZoneInput): Boundary[] {
     if (named === 'references' && s.kind !== 'references' && s.kind !== 'notes') named = null;
     return { at: s.headingStart, title: s.heading, level: s.level, named };
   });
+  // Once an organisation presents itself in the back half ("About the OECD"), a part headed by its
+  // name after that ("OECD Legal Instruments") is more of its notice, not the report's content.
+  let presenter: RegExp | null = null;
+  for (const b of out) {
+    const about = b.named === 'imprint' && b.at > doc.source.text.length / 2 ? /^[Aa]bout\s+(?:[Tt]he\s+)?(\p{Lu}[\p{L}&.’'-]*(?:\s+\p{Lu}[\p{L}&.’'-]*){0,3})$/u.exec(b.title.trim()) : null;
+    if (about) presenter = new RegExp(`(?:^|\\s)${about[1]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s|$)`, 'u');
+    else if (presenter && !b.named && presenter.test(b.title)) b.named = 'imprint';
+  }
   const starts = new Set(out.map((b) => b.at));
   for (const line of toLines(doc.source.text)) {
     if (line.role === 'blank' || line.text.length > 80 || starts.has(line.start)) continue;

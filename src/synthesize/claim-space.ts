@@ -50,7 +50,8 @@ export interface ClaimWord {
 
 const monthNames = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const monthRe = new RegExp(`\\b(${monthNames.join('|')})\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?((?:19|20)\\d\\d)\\b|\\b\\d{1,2}\\s+(${monthNames.join('|')}),?\\s+((?:19|20)\\d\\d)\\b`, 'gi');
-const negation = /\b(?:not|no|never|neither|nor|cannot|without|n't|fail(?:ed|s)? to|lack(?:s|ed)?|unable)\b|n't\b/i;
+// "not only … but also" (and "not just", "not merely") adds, it does not deny
+const negation = /\b(?:not(?!\s+(?:only|just|merely|simply|least)\b)|no|never|neither|nor|cannot|without|n't|fail(?:ed|s)? to|lack(?:s|ed)?|unable)\b|n't\b/i;
 
 /** The builder of claims over one corpus (its IDF and mean meaning). */
 export interface ClaimSpace {

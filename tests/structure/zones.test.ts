@@ -223,5 +223,7 @@ describe.runIf(hasPolicy)('the policy-report PDFs', () => {
     expect(kindOf(doc, 'For access to the official and up-to-date texts')).toBe('imprint');
     expect(kindOf(doc, 'OECD, Recommendation of the Council on Artificial Intelligence, OECD/LEGAL/0449')).toBe('imprint');
     expect(kindOf(doc, 'The Recommendation on Artificial Intelligence (AI)')).not.toBe('imprint');
+    // the back page: "About the OECD", then "OECD Legal Instruments" presenting the OECD's kinds of acts
+    expect(kindOf(doc, 'Since the creation of the OECD in 1961')).toBe('imprint');
   });
 });

@@ -34,6 +34,11 @@ describe('claims read for comparison', () => {
   ];
   const space = claimSpace(indexSentences(background.map((text, source) => ({ source, text }))));
 
+  it('reads "not only … but also" as no negation', () => {
+    expect(space.read('EdTech should be used not only to support literacy but also to develop digital skills.').negated).toBe(false);
+    expect(space.read('EdTech should not be used to support literacy.').negated).toBe(true);
+  });
+
   it('aligns words of like meaning, not only the same words', () => {
     const a = space.read('The pullout of troops deepened mistrust between the allies.');
     const b = space.read('The withdrawal of soldiers increased distrust among the partners.');
