@@ -24,6 +24,7 @@ import { zoneAt, zoneKindAt, zoneOfHeading } from '../structure/zones.js';
 import { bodySentences, isLeadIn, isProse, maskCitations, sectionKindOf, wordCount } from './body-text.js';
 import { claimOf } from './claim.js';
 import { itemForm } from './advice-items.js';
+import { tagText } from './text/nlp.js';
 import { aboutThePublisher, presentsItself, publisherNames } from './self-reference.js';
 import { cosine, countTerms, inverseFrequencies, norm, sentenceTerms, weigh, type TermVector } from './text/vectors.js';
 
@@ -67,7 +68,13 @@ const quantified = /\b\d+(?:[.,]\d+)?\s*(?:%|per\s?cent\b|percent\b|million\b|bi
 /** A duty word: the sentence prescribes ("Services need to exist that …", "Creators must …"). */
 const duty = /\b(?:should|must|ought\s+to|needs?\s+to|have\s+to|has\s+to)\b/i;
 /** A sentence drawing the inference of an argument ("Thus, …", "It follows that …", "This renders …"). */
-const inference = /^(?:thus|therefore|hence|consequently|accordingly|as a result|it follows that|in (?:sum|short|effect)|taken together|ultimately|in fact|indeed|nevertheless|nonetheless|this (?:renders|means|shows|implies|suggests|indicates|makes)|this clearly shows|clearly)\b/i;
+const inference = /^(?:thus|therefore|hence|consequently|accordingly|as a result|it follows that|in (?:sum|short|effect)|taken together|ultimately|in fact|nevertheless|nonetheless|this (?:renders|means|shows|implies|suggests|indicates|makes)|this clearly shows)\b/i;
+/**
+ * An emphasis ("Indeed, …", "Clearly, …"): it presses the point of the sentence before, often with
+ * an example or a detail, rather than drawing a conclusion, and weighs less than an inference. ("In
+ * fact, …" corrects what one would expect, as "Nevertheless, …" does: an inference.)
+ */
+const emphasis = /^(?:indeed|clearly|of course)\b/i;
 /** The authors' own judgement ("We assess that …", "we find", "we believe"). */
 const ownJudgement = /\bwe\s+(?:\w+\s+)?(?:assess|find|found|believe|judge|conclude|estimate|argue|observe)\b/i;
 /** Likelihood words of an assessment ("is likely to", "will likely", "highly unlikely"). */
@@ -93,7 +100,9 @@ const positiveCues: [RegExp, number][] = [
 ];
 const negativeCues: [RegExp, number][] = [
   // What the document covers, not what it finds ("This brief discusses …", "We discuss the state of play …").
-  [/^(?:(?:this|the present|our)\s+(?:paper|study|article|report|brief|briefing|chapter|section|document)\s+(?:also\s+)?|(?:here\s+|in\s+this\s+\w+,?\s+)?we\s+(?:also\s+|then\s+|first\s+)?)(?:discuss(?:es)?|present(?:s)?|outline(?:s)?|describe(?:s)?|review(?:s)?|provide(?:s)?|summari[sz]e(?:s)?|introduce(?:s)?|look(?:s)?\s+at)\b/i, 0.6],
+  // "In this paper, we systematically dissect the assumptions …" tells what the authors set out to
+  // examine, not what they found (that follows "we find that").
+  [/^(?:(?:this|the present|our)\s+(?:paper|study|article|report|brief|briefing|chapter|section|document)\s+(?:also\s+)?|(?:here\s+|in\s+this\s+\w+,?\s+)?we\s+(?:also\s+|then\s+|first\s+|\p{L}+ly\s+)?)(?:discuss(?:es)?|present(?:s)?|outline(?:s)?|describe(?:s)?|review(?:s)?|provide(?:s)?|summari[sz]e(?:s)?|introduce(?:s)?|look(?:s)?\s+at|(?:examine|analy[sz]e|dissect|explore|investigate|trace|map|study|consider)(?!\s+(?:that|whether\s+\w+\s+(?:is|are))\b))\b/iu, 0.6],
   [/\b(?:this|the present|our)\s+(?:paper|study|article|research|essay|report|brief|briefing|commentary)\s+(?:\w+\s+)?(?:uses|used|employs|adopts|relies|draws|aims|seeks|attempts|examines|explores|investigates|is\s+based|is\s+divided|begins|proceeds|was\s+(?:reviewed|prepared|written|funded|commissioned|produced))\b/i, 0.6],
   [/\b(?:the\s+)?(?:purpose|aim|objective|goal)s?\s+of\s+(?:this|the)\s+(?:study|paper|research)\b/i, 0.6],
   [/\b(?:methodology|qualitative|quantitative|secondary\s+data|primary\s+data|content\s+analysis|data\s+(?:was|were|is)\s+collected|research\s+design|interviews?\s+(?:were|was))\b/i, 0.5],
@@ -247,6 +256,7 @@ export function scoreFindings(doc: StructuredSource, exclude: ReadonlySet<number
     // The analytic conclusion of an argument: an inference drawn, the authors' judgement, an
     // assessment of likelihood, the sentence that ends its paragraph.
     if (inference.test(s.text)) score += 0.45;
+    else if (emphasis.test(s.text)) score += 0.15;
     if (ownJudgement.test(s.text)) score += 0.3;
     if (likelihood.test(s.text)) score += 0.2;
     if (sentences[i + 1]?.paragraph !== s.paragraph && group.length > 2) score += 0.1;
@@ -276,12 +286,16 @@ export function findFindings(doc: StructuredSource, exclude: ReadonlySet<number>
   // The body's findings are spread over its sections: an analyst takes the conclusion of each part
   // of the argument, not five sentences of one.
   const perSection = new Map<number, number>();
-  // A long section carries more of the argument than a short one: two findings (four in the
-  // conclusions, where the report sums up), and one more for every fifteen sentences (a report
-  // set as one long section).
+  // A long section carries more of the argument than a short one: two findings, and one more for
+  // every fifteen sentences (a report set as one long section). In its conclusions the report sums
+  // up: four, or up to a third of their sentences when they are longer (a brief's closing part
+  // restates most of its findings).
   const sectionSize = new Map<number, number>();
   for (const c of scoredAll) sectionSize.set(c.sentence.section, (sectionSize.get(c.sentence.section) ?? 0) + 1);
-  const sectionCap = (c: Scored) => (c.zone === 'conclusions' ? 4 : 2) + Math.floor((sectionSize.get(c.sentence.section) ?? 0) / 15);
+  const sectionCap = (c: Scored) => {
+    const size = sectionSize.get(c.sentence.section) ?? 0;
+    return c.zone === 'conclusions' ? Math.max(4, Math.ceil(size / 3)) : 2 + Math.floor(size / 15);
+  };
   for (const c of scored) {
     if (kept.length >= max) break;
     const summary = !!c.zone && summaryZones.has(c.zone);
@@ -311,8 +325,19 @@ function statesClaim(text: string): boolean {
   if (/^(?!Bring\b)\p{Lu}\p{Ll}*ing\s[^.;:]*?\b(?:is|are|was|were|has|have|will|can|remains|requires)\b/u.test(text)) return true;
   const form = itemForm(text);
   if (form === 'imperative' || form === 'actor-to' || form === 'to-infinitive') return false;
-  return !(form === 'noun-phrase' && !/[.!]["”’)]*\s*$/.test(text));
+  // A glossary entry defines a term; it finds nothing.
+  if (definitionForm.test(text)) return false;
+  // An opening noun phrase without a full stop is a heading, unless a later clause has an auxiliary
+  // ("100 million monthly active users in January 2023, only one country has released …": a
+  // callout set in display type, whose lines end without a full stop).
+  return !(form === 'noun-phrase' && !/[.!]["”’)]*\s*$/.test(text) && !tagText(text.slice(0, 400)).some((x) => x.pos === 'AUX'));
 }
+
+/**
+ * A definition: a glossary entry that repeats its term after the colon ("AI actors: AI actors are
+ * those who …"), or a sentence that says how a term is defined ("The dictionary defines it as …").
+ */
+const definitionForm = /^[\s‒–—•·*-]*(\p{Lu}[^:.;]{1,40}):\s+\1\s+(?:is|are|refers?\s+to|means|denotes)\b|\bdefines?\s+(?:it|them|this|these|the\s+term|[\p{L}-]+)\s+as\b|\b(?:is|are)\s+defined\s+as\b/iu;
 
 /** "Critics argue that" when the sentence's paragraph or the one before opens it with a lead-in reporting another's view; else null. */
 function reportedView(doc: StructuredSource, s: Sentence): string | null {

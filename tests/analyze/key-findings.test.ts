@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { structure } from '../../src/structure/index.js';
 import { zoneKindAt } from '../../src/structure/zones.js';
-import { findFindings } from '../../src/analyze/findings.js';
+import { findFindings, scoreFindings } from '../../src/analyze/findings.js';
 import { findRecommendations } from '../../src/analyze/recommendations.js';
 import { summarize } from '../../src/analyze/summary.js';
 import { defaultAnalyzeOptions } from '../../src/model/context.js';
@@ -139,5 +139,35 @@ describe.runIf(existsSync(policyDocs))('key findings of the policy-report PDFs',
       expect(findings.length).toBeGreaterThan(3);
       for (const f of findings) expect(never, f.text).not.toContain(zoneKindAt(doc, f.start));
     }
+  });
+  it('OECD recommendation and CIGI brief: a glossary entry or a dictionary definition is no finding', async () => {
+    const oecd = findingsOf(await pdf('oecd-ai-recommendation')).map((f) => f.text);
+    expect(oecd.some((t) => /AI actors: AI actors are/.test(t))).toBe(false);
+    const cigi = findingsOf(await pdf('cigi-information-warfare-brief')).map((f) => f.text);
+    expect(cigi.some((t) => /defines it as/.test(t))).toBe(false);
+    // the argument's own conclusions stay
+    expect(cigi).toContain('This renders the directive layer the primary operational theatre of information warfare.');
+  });
+
+  it('UNESCO GenAI guidance: the summary’s callout in display type, without a full stop, is a finding', async () => {
+    const doc = await pdf('unesco-genai-guidance');
+    const f = findingsOf(doc).find((x) => x.text.includes('only one country has released regulation on generative AI'));
+    expect(f).toBeDefined();
+    expect(zoneKindAt(doc, f!.start)).toBe('executive-summary');
+  });
+
+  it('JRC brief: its closing "Discussion & outlook" gives more than four findings when it is long', async () => {
+    const doc = await pdf('jrc-ai-act-standards');
+    const findings = findingsOf(doc);
+    expect(findings.filter((f) => zoneKindAt(doc, f.start) === 'conclusions').length).toBeGreaterThan(4);
+    expect(findings.some((f) => f.text.startsWith('The main committee tasked with creating AI standards for the European Union'))).toBe(true);
+  });
+
+  it('India–Pakistan paper: what the authors set out to dissect weighs less than what they find', async () => {
+    const doc = await pdf('takshashila-india-pakistan-dialogue');
+    const recs = findRecommendations(doc, defaultAnalyzeOptions);
+    const scored = scoreFindings(doc, new Set(recs.map((r) => r.end)));
+    const of = (start: string) => scored.find((c) => c.sentence.text.startsWith(start))!.score;
+    expect(of('In this paper, we systematically dissect')).toBeLessThan(of('Applying historical institutionalism, path dependency and realism, we find') - 0.4);
   });
 });
