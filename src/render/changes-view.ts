@@ -4,9 +4,10 @@
  * messages that are new or reworded), then the themes, the recommendations, the points the sources
  * agree on, and the other findings; long lists end with how many more `brief diff` lists.
  */
-import type { EditionChanges } from '../model/schema.js';
+import type { Brief, EditionChanges } from '../model/schema.js';
 import { escapeMarkdown } from './escape.js';
 import { plural } from './helpers.js';
+import { words } from './prose.js';
 
 /** How the view writes an item and its audience (the view model's own wording helpers). */
 export interface ChangesWording {
@@ -43,5 +44,17 @@ export function changeLines(ch: EditionChanges, keyMessages: readonly string[], 
     ...some(ch.agreements?.removed ?? [], 3, (x) => `No longer agreed by several sources: ${w.item(x)}`, (n) => `${plural(n, 'more point')} no longer agreed`),
     ...some(ch.findings.added.filter((x) => !isKey(x)), 5, (x) => `New finding: ${w.item(x)}`, (n) => `${plural(n, 'more new finding')} (\`brief diff\` lists them)`),
     ...some(ch.findings.removed, 3, (x) => `Finding no longer drawn: ${w.item(x)}`, (n) => `${plural(n, 'more finding')} no longer drawn`),
+  ];
+}
+
+/** What the analyst overrode, as lines of "what changed". */
+export function overrideLines(o: Brief['overrides']): string[] {
+  if (!o) return [];
+  const short = (t: string) => escapeMarkdown(words(t, 20));
+  return [
+    ...o.dropped.map((x) => `Left out by the analyst (${x.kind === 'glossary' ? 'glossary entry' : x.kind === 'timeline' ? 'timeline event' : x.kind}): ${short(x.text)}`),
+    ...o.pinned.map((x) => `Pinned by the analyst as a key message: ${short(x.text)}`),
+    ...o.themes.map((x) => `Theme named by the analyst ${escapeMarkdown(x.to)} (found as ${escapeMarkdown(x.from)})`),
+    ...o.sources.map((x) => `Source details from ${escapeMarkdown(x.file)}: ${x.fields.join(', ')}`),
   ];
 }
