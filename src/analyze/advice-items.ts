@@ -20,6 +20,22 @@ export interface ListItem extends Span {
   section: number;
   /** The lead-in sentence of the list ("… the following actions:"), as text, or null. */
   leadIn: string | null;
+  /**
+   * The sentence before a lead-in that points back to it ("Institutions should develop strategies.
+   * This can be achieved through the following four strategies:"), or null: it says whom the items ask.
+   */
+  leadAntecedent: string | null;
+}
+
+/** A lead-in opening with a word that points back to the sentence before it. */
+const anaphoricLead = /^\s*(?:this|these|that|those|such|it|in\s+particular|specifically|namely|to\s+(?:this|that)\s+end|in\s+(?:this|that)\s+(?:respect|regard|context))\b/i;
+
+/** The lead-in of a paragraph (its last sentence, when it ends in a colon) and the antecedent a pointing lead-in has. */
+function leadOf(text: string, colon: RegExp): { leadIn: string | null; antecedent: string | null } {
+  const parts = sentencesOf(text);
+  const last = parts[parts.length - 1] ?? '';
+  if (!colon.test(last)) return { leadIn: null, antecedent: null };
+  return { leadIn: last, antecedent: anaphoricLead.test(last) ? (parts[parts.length - 2] ?? null) : null };
 }
 
 // A bullet glyph, a number or letter label ("8.", "a)", "(iii)", "II.", "R6:") at the start of a line.
@@ -56,6 +72,7 @@ export function listItems(doc: StructuredSource): ListItem[] {
   // Items come from the body; a lead-in may stand in front matter the body leaves out.
   const body = new Set(bodyParagraphs(doc));
   let lastLeadIn: string | null = null;
+  let antecedent: string | null = null;
   let prevWasItem = false;
   doc.paragraphs.forEach((p, index) => {
     const raw = textOf(doc, p);
@@ -77,17 +94,16 @@ export function listItems(doc: StructuredSource): ListItem[] {
     if (!starts.length) {
       if (isTransparent(p.text)) return;
       // A prose paragraph ends the list; if it ends with a colon it leads the next one in.
-      const last = lastSentenceOf(p.text);
-      lastLeadIn = /:\s*["”’)]*\s*$/.test(last) ? last : null;
+      ({ leadIn: lastLeadIn, antecedent } = leadOf(p.text, /:\s*["”’)]*\s*$/));
       prevWasItem = false;
       return;
     }
     if (!body.has(p)) return;
     const head = raw.slice(0, starts[0].at).trim();
     if (head) {
-      const last = lastSentenceOf(head.replace(/\s+/g, ' '));
-      lastLeadIn = /:\s*$/.test(last) ? last : null;
+      ({ leadIn: lastLeadIn, antecedent } = leadOf(head.replace(/\s+/g, ' '), /:\s*$/));
     } else if (!prevWasItem && !lastLeadIn) {
+      antecedent = null;
       // First item of a list with no lead-in paragraph: a heading that leads in ("INSTRUCTS the
       // Committee on Digital Economy Policy:") serves as one.
       const h = doc.sections[p.section]?.heading ?? '';
@@ -97,16 +113,15 @@ export function listItems(doc: StructuredSource): ListItem[] {
       const end = i + 1 < starts.length ? starts[i + 1].at : raw.length;
       let e = p.start + end;
       while (e > p.start + s.body && /\s/.test(text[e - 1])) e--;
-      out.push({ start: p.start + s.at, end: e, bodyStart: p.start + s.body, paragraph: index, section: p.section, leadIn: lastLeadIn });
+      out.push({ start: p.start + s.at, end: e, bodyStart: p.start + s.body, paragraph: index, section: p.section, leadIn: lastLeadIn, leadAntecedent: antecedent });
     });
     prevWasItem = true;
   });
   return out;
 }
 
-function lastSentenceOf(text: string): string {
-  const parts = text.trim().split(/(?<=[.!?]["”’)]?)\s+(?=[A-Z“"‘(])/);
-  return parts[parts.length - 1] ?? '';
+function sentencesOf(text: string): string[] {
+  return text.trim().split(/(?<=[.!?]["”’)]?)\s+(?=[A-Z“"‘(])/);
 }
 
 /** How a lead-in presents its list: as asks, as a description (abilities, contents), or neither. */

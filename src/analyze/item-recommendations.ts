@@ -7,7 +7,8 @@
  * - "to do …" completes its lead-in, so asks only when the lead-in does ("INSTRUCTS the Committee:");
  * - a noun phrase ("A global governing body for AI") asks only in a recommendations zone or under
  *   an asking lead-in.
- * The addressee comes from, in order: the item itself, its lead-in, its heading, the document.
+ * The addressee comes from, in order: the item itself, its lead-in (or the sentence a lead-in such as
+ * "This can be achieved through the following strategies:" points back to), its heading, the document.
  */
 import type { ExtractedRecommendation, Sentence, Span, StructuredSource } from '../model/document.js';
 import { distinctActors, type ActorTable } from './actors.js';
@@ -94,7 +95,7 @@ export function itemRecommendations(doc: StructuredSource, table: ActorTable, ju
     }
     const actorTo = form === 'actor-to' ? /^\s*([^,;:.]{1,80}?)\s+to\s+\p{Ll}/u.exec(own)?.[1] ?? null : null;
     const named = actorTo ? (distinctActors(actorTo, table)[0] ?? (isAgentPhrase(actorTo) ? actorTo : null)) : null;
-    const actor = judged?.actor ?? named ?? addresseeOfLeadIn(own) ?? (item.leadIn ? addresseeOfLeadIn(item.leadIn) : null) ?? headingAddressee(doc, item.section) ?? announcedAddressee(doc, item.section) ?? docAddressee;
+    const actor = judged?.actor ?? named ?? addresseeOfLeadIn(own) ?? (item.leadIn ? addresseeOfLeadIn(item.leadIn) : null) ?? (item.leadAntecedent ? addresseeOfLeadIn(item.leadAntecedent) : null) ?? headingAddressee(doc, item.section) ?? announcedAddressee(doc, item.section) ?? docAddressee;
     const actors = judged?.actor ? (judged.actors ?? [judged.actor]) : actor ? [actor] : [];
     const whole = clean(text.slice(item.bodyStart, item.end));
     out.push({

@@ -37,6 +37,13 @@ export function namesInstrument(text: string): boolean {
 const onlyHasTo = /\bonly\s+(?:has|have|needs?)\s+to\b/i;
 
 /**
+ * A call retold with a pronoun for its caller ("It calls on the international community to …",
+ * "It also calls for further actions …"): the pronoun stands for a document or body named before,
+ * whose call the writers report.
+ */
+const retoldCall = /^\s*(?:it|they|he|she)\s+(?:also\s+|further\s+|therefore\s+)?(?:calls?\s+(?:on|upon|for)|urges?|invites?|recommends?|proposes?)\b/i;
+
+/**
  * A glossary entry: a term, a colon, then what it is ("AI system: an AI system is a machine-based
  * system that …", "Decisions: OECD legal instruments which are legally binding …").
  */
@@ -54,7 +61,7 @@ export function describesInstrument(text: string): boolean {
 export function isDeclarative(text: string): boolean {
   const op = operativeOpening.exec(text);
   if (op && !askingOperative.test(op[1]) && /(?:S|ING|ED)$/.test(op[1])) return true;
-  return declaration.test(text) || definition.test(text) || selfDescription.test(text) || subjectless.test(text) || underInstrument.test(text) || instrumentRequires.test(text) || onlyHasTo.test(text);
+  return declaration.test(text) || retoldCall.test(text) || definition.test(text) || selfDescription.test(text) || subjectless.test(text) || underInstrument.test(text) || instrumentRequires.test(text) || onlyHasTo.test(text);
 }
 
 /**

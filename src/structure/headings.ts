@@ -106,7 +106,9 @@ const KIND_RULES: readonly [SectionKind, RegExp][] = [
   ['literature', /\b(literature|related work|previous work|prior work|state of the art)\b/i],
   // a bare "framework" is as often a policy framework as a theoretical one
   ['theory', /\b(theor(?:y|etical)|(?:conceptual|analytical) framework)\b|^(?:the )?framework$/i],
-  ['method', /\b(method(?:s|ology)?|research design|materials|data collection|experimental setup|approach)\b/i],
+  // "approach" names a method only as a method heading does ("Approach", "Our approach", "Research
+  // approach and data"); "A human-centred approach", "A whole-of-government approach" name a policy.
+  ['method', /\b(method(?:s|ology)?|research design|materials|data collection|experimental setup)\b|^(?:[\d.]+\s+)?(?:(?:our|the|this|research|methodological|empirical|analytical|experimental|proposed|modell?ing|estimation|study|evaluation)\s+)?approach(?:es)?(?:\s+(?:and|&)\s+\w+)?\s*:?$/i],
   ['background', /\b(background|context|history|historical)\b/i],
   ['analysis', /\b(analysis|analyses|results|evaluation|experiments?|implications|assessment)\b/i],
 ];

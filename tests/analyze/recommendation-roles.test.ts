@@ -13,6 +13,7 @@ import type { ExtractedRecommendation } from '../../src/model/document.js';
 import { ingest } from '../../src/ingest/index.js';
 import { structure } from '../../src/structure/index.js';
 import { Report } from '../../src/model/diagnostics.js';
+import { kindOf } from '../../src/structure/headings.js';
 import { docOf, paper } from '../synthesize/doc.js';
 import { sharedDir } from '../helpers.js';
 
@@ -84,6 +85,53 @@ describe('the role of a sentence with a duty word', () => {
   });
 });
 
+describe('whom a list asks, and which headings hold method', () => {
+  it('gives items the addressee of the sentence a pointing lead-in continues ("… institutions should …. This can be achieved through the following strategies:")', async () => {
+    const doc = await docOf(
+      paper({
+        'Institutional strategies': [
+          'As stated earlier, universities and colleges should develop strategies to guide the use of the tools. This can be achieved through the following two strategies:',
+          '• Guidance and training: Provide guidance and training to lecturers about the tools and their limits.',
+          '• Auditing: Review each year how the tools are used in teaching and assessment.',
+        ],
+      }),
+    );
+    const items = findRecommendations(doc, defaultAnalyzeOptions).filter((r) => /^(?:Guidance and training|Auditing):/.test(r.text));
+    expect(items).toHaveLength(2);
+    for (const r of items) expect(r.actor, r.text).toBe('universities and colleges');
+  });
+
+  it('reads a heading that names a policy approach as no method section, so its asks count', async () => {
+    expect(kindOf('A human-centred and pedagogically appropriate interaction approach')).not.toBe('method');
+    expect(kindOf('Research approach')).toBe('method');
+    expect(kindOf('3.2 Our approach')).toBe('method');
+    const doc = await docOf(
+      paper({
+        Introduction: ['Generative tools reached schools and universities faster than any rule on their use.', 'This brief sets out how educators can use them.'],
+        'A human-centred approach to the tools': [
+          'The tools answer questions fluently but do not understand what they write.',
+          'Researchers and educators should prioritize human agency when deciding whether and how to use the tools.',
+        ],
+      }),
+    );
+    expect(has(findRecommendations(doc, defaultAnalyzeOptions), /^Researchers and educators should prioritize/)).toBe(true);
+  });
+
+  it('reads a call retold with a pronoun for its caller ("It also calls for …") as reported', async () => {
+    const doc = await docOf(
+      paper({
+        Discussion: [
+          'The consensus adopted in Beijing stresses the need for equitable access to the tools. It also calls for further actions to ensure equitable access to AI for marginalized people.',
+          'Ministries should fund access to the tools for marginalized learners.',
+        ],
+      }),
+    );
+    const recs = findRecommendations(doc, defaultAnalyzeOptions);
+    expect(has(recs, /^It also calls for further actions/)).toBe(false);
+    expect(has(recs, /^Ministries should fund access/)).toBe(true);
+  });
+});
+
 describe.runIf(existsSync(policy))('precision on the policy-report PDFs', () => {
   let genai: ExtractedRecommendation[] = [];
   beforeAll(async () => {
@@ -95,6 +143,10 @@ describe.runIf(existsSync(policy))('precision on the policy-report PDFs', () => 
     // the same reading finds the policy framework's bullets that start on the line after their bullet
     expect(has(genai, /^Guide the use of GenAI to trigger innovation in research/)).toBe(true);
     expect(genai.find((r) => /^Awareness of terms of reference/.test(r.text))?.actor).toBe('users');
+    // "This can be achieved through the following four strategies:" points back to who should act
+    expect(genai.find((r) => /^Guidance and training: Provide guidance/.test(r.text))?.actor).toBe('educational and research institutions');
+    // the five considerations under "A 'human-centred …' approach" are asks, not a method's steps
+    expect(has(genai, /^the process of using the tool\(s\) should be controlled/)).toBe(true);
   });
 
   it('does not take a tool list ("Compose AI: Autocompletes …", "Hugging Chat: Made by …"), a quoted vendor, a foreword or a co-design framework\'s perspectives as advice', () => {
@@ -109,6 +161,7 @@ describe.runIf(existsSync(policy))('precision on the policy-report PDFs', () => 
     // "(2) providers of AI-enabled tools" wraps to a line start inside a sentence: no item starts there
     expect(has(genai, /^providers of AI-enabled tools, \(3\)/)).toBe(false);
     expect(has(genai, /we all need to be cognizant/)).toBe(false);
+    expect(has(genai, /^It calls on the international community/)).toBe(false);
     // the report's own asks stay
     expect(has(genai, /^Researchers, teachers and learners should be aware of the lack of appropriate regulations/)).toBe(true);
   });
