@@ -97,7 +97,32 @@ export function pageBlocks(lines: readonly LayoutLine[], scale: TypeScale): Bloc
   // one short line set smaller than the body, not a sentence, is a label (a figure's title above
   // its picture, a chart's legend), not a heading or a paragraph
   for (const b of blocks) if (b.role === 'body' && b.lines.length === 1 && isLabelLine(b.lines[0], scale)) b.role = 'caption';
+  markFigureText(blocks);
   return blocks;
+}
+
+/** A figure's title ("Figure 1: …") and its source line ("Source: Author."). */
+const FIGURE_TITLE = /^(?:figure|fig\.|chart|graph|map|exhibit|infographic|diagram)\s*[\dIVX]+(?:\.\d+)?\b/i;
+const FIGURE_SOURCE = /^(?:sources?|notes?)\s*:/i;
+
+/**
+ * Between a figure's title and its source line on one page lies the figure: its labels and callouts
+ * (set large or small, in short pieces) are captions, not headings or paragraphs. Only when every
+ * piece between is short: a paragraph of prose between the two means the title was a reference.
+ */
+function markFigureText(blocks: Block[]): void {
+  for (let i = 0; i < blocks.length; i++) {
+    if (!FIGURE_TITLE.test(blocks[i].lines[0]?.text ?? '')) continue;
+    const j = blocks.findIndex((b, k) => k > i && FIGURE_SOURCE.test(b.lines[0]?.text ?? ''));
+    if (j < 0 || j - i > 40) continue;
+    const between = blocks.slice(i + 1, j);
+    if (between.some((b) => b.role === 'table' || b.lines.reduce((n, l) => n + l.text.split(/\s+/).length, 0) > 40)) continue;
+    for (const b of between) {
+      b.role = 'caption';
+      delete b.level;
+    }
+    i = j;
+  }
 }
 
 /**

@@ -60,6 +60,14 @@ describe.skipIf(!hasPolicy)('sections of real reports', () => {
     expect(doc.sections.some((s) => /^(?:NUMBER OF|CHARACTERISTICS)$/.test(s.heading))).toBe(false);
   });
 
+  it('CIGI Figure 1: the labels of a figure between its title and its source line are no sections', async () => {
+    const doc = await pdf('cigi-information-warfare-brief');
+    const headings = doc.sections.map((s) => s.heading);
+    for (const label of ['General', 'Epistemic', 'Directive', 'Executive', 'Levels of Strategy']) expect(headings).not.toContain(label);
+    expect(headings.some((h) => /^Grand strategic/.test(h))).toBe(false);
+    expect(headings).toContain('The Information Domain');
+  });
+
   it('a byline or a title broken into heading lines on the cover is no section', async () => {
     const cigi = await pdf('cigi-information-warfare-brief');
     expect(cigi.sections[0].heading).toBe('Key Points');
