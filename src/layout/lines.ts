@@ -53,7 +53,10 @@ export function pageLines(items: readonly PdfItem[], page: number): LayoutLine[]
         const size = Math.max(row.size, 4);
         // a run starting at a left edge many rows share, past more than a word space, opens a
         // cell of a table set with narrow padding
-        if (gap > CLEAR_GAP * size || (gap > FRAGMENT_GAP * size && channel(rows, r, (end + it.x) / 2)) || (gap > TAB_GAP * size && cellGap(frag, it) && stop(it.x, r))) flush();
+        // and a run in another font, past a gap no justified line leaves, opens the next column
+        // (a heading beside the lead sentence of the column before, on one baseline)
+        const newFont = it.font !== [...frag].reverse().find((p) => p.str.trim())?.font;
+        if (gap > CLEAR_GAP * size || (gap > FRAGMENT_GAP * size && channel(rows, r, (end + it.x) / 2)) || (gap > TAB_GAP * size && cellGap(frag, it) && stop(it.x, r)) || (gap > 1.5 * size && newFont)) flush();
       }
       frag.push(it);
       if (!blank) end = Math.max(end, it.x + it.w);
