@@ -100,9 +100,7 @@ const positiveCues: [RegExp, number][] = [
 ];
 const negativeCues: [RegExp, number][] = [
   // What the document covers, not what it finds ("This brief discusses …", "We discuss the state of play …").
-  // "In this paper, we systematically dissect the assumptions …" tells what the authors set out to
-  // examine, not what they found (that follows "we find that").
-  [/^(?:(?:this|the present|our)\s+(?:paper|study|article|report|brief|briefing|chapter|section|document)\s+(?:also\s+)?|(?:here\s+|in\s+this\s+\w+,?\s+)?we\s+(?:also\s+|then\s+|first\s+|\p{L}+ly\s+)?)(?:discuss(?:es)?|present(?:s)?|outline(?:s)?|describe(?:s)?|review(?:s)?|provide(?:s)?|summari[sz]e(?:s)?|introduce(?:s)?|look(?:s)?\s+at|(?:examine|analy[sz]e|dissect|explore|investigate|trace|map|study|consider)(?!\s+(?:that|whether\s+\w+\s+(?:is|are))\b))\b/iu, 0.6],
+  [/^(?:(?:this|the present|our)\s+(?:paper|study|article|report|brief|briefing|chapter|section|document)\s+(?:also\s+)?|(?:here\s+|in\s+this\s+\w+,?\s+)?we\s+(?:also\s+|then\s+|first\s+)?)(?:discuss(?:es)?|present(?:s)?|outline(?:s)?|describe(?:s)?|review(?:s)?|provide(?:s)?|summari[sz]e(?:s)?|introduce(?:s)?|look(?:s)?\s+at)\b/i, 0.6],
   [/\b(?:this|the present|our)\s+(?:paper|study|article|research|essay|report|brief|briefing|commentary)\s+(?:\w+\s+)?(?:uses|used|employs|adopts|relies|draws|aims|seeks|attempts|examines|explores|investigates|is\s+based|is\s+divided|begins|proceeds|was\s+(?:reviewed|prepared|written|funded|commissioned|produced))\b/i, 0.6],
   [/\b(?:the\s+)?(?:purpose|aim|objective|goal)s?\s+of\s+(?:this|the)\s+(?:study|paper|research)\b/i, 0.6],
   [/\b(?:methodology|qualitative|quantitative|secondary\s+data|primary\s+data|content\s+analysis|data\s+(?:was|were|is)\s+collected|research\s+design|interviews?\s+(?:were|was))\b/i, 0.5],
@@ -114,7 +112,9 @@ const negativeCues: [RegExp, number][] = [
 
 // The authors' own acts: a roadmap ("we set out", "we turn to") or a call to action ("we urge X to").
 // "We find/argue/conclude that" are claims, and "we propose/present X" a paper's contribution: they stay.
-const authorialAct = /^(?:(?:in|throughout)\s+this\s+(?:paper|report|brief|briefing|study|chapter|section),?\s+|finally,\s+|first,\s+)?we\s+(?:also\s+|then\s+|therefore\s+|now\s+)?(?:set\s+out|urge|invite|call\s+(?:on|upon)|encourage|ask|turn\s+to|begin\s+(?:by|with)|thank)\b/i;
+// What the authors set out to examine is no finding either ("In this paper, we systematically
+// dissect the assumptions …"): what they found follows "we find that".
+const authorialAct = /^(?:(?:in|throughout)\s+this\s+(?:paper|report|brief|briefing|study|chapter|section),?\s+|finally,\s+|first,\s+)?we\s+(?:also\s+|then\s+|therefore\s+|now\s+|\p{L}+ly\s+)?(?:set\s+out|urge|invite|call\s+(?:on|upon)|encourage|ask|turn\s+to|begin\s+(?:by|with)|thank|(?:examine|analy[sz]e|dissect|explore|investigate|trace|map|study|consider)\b(?!\s+(?:that|whether)\b))/iu;
 // An organisation describing itself ("The Small Islands Climate Justice Collective is a network of …").
 const aboutTheMakers = /^(?:the\s+)?(?:\p{Lu}[\p{L}'’&-]*\s+){1,7}(?:\([A-Z]{2,8}\)\s+)?(?:is|are)\s+an?\s+(?:[\p{L}-]+\s+){0,3}(?:network|think[\s-]tank|organi[sz]ation|institute|centre|center|coalition|collective|alliance|foundation|consortium|non-profit|charity)\b/iu;
 // The document's own editions, plans and making ("The next edition of the Island Resilience Report
@@ -128,6 +128,9 @@ const otherAuthor = [
   /\baccording\s+to\s+(?!(?:this|the present|our)\s+(?:paper|study|analysis))(?![^,]{0,40}\b(?:data|survey|surveys|statistics|figures|estimates|census)\b)/i,
   /\bet\s+al\b/i,
   /\b(?:scholars|analysts|experts|observers|critics|commentators|researchers)\s+(?:\w+\s+)?(?:argue|argued|believe|believed|suggest|suggested|note|noted|contend|contended|claim|claimed|maintain|maintained)\b/i,
+  // A view others hold, as the sentence's subject: "A prevalent view in India is that …", "It is
+  // widely believed that …" (what the report then argues with, not what it finds).
+  /^(?:a|the|one)\s+(?:[\p{L}-]+\s+){0,2}(?:view|belief|perception|assumption|notion|narrative|consensus|wisdom)\s+(?:in|among|within|held\s+by)\s+[^,;.]{1,60}?\s+(?:is|was)\s+that\b|^it\s+is\s+(?:widely|commonly|often|generally|frequently)\s+(?:believed|assumed|argued|held|thought|claimed)\s+that\b/iu,
 ];
 
 // "Raz (2023)" needs a parenthesised year; tested first because the name pattern is slow to scan.
@@ -143,6 +146,28 @@ function citesOthers(raw: string): 'named' | 'supported' | null {
   if ((yearInParentheses.test(raw) && namedYear.test(raw)) || otherCues.some((re) => re.test(raw))) return 'named';
   // A parenthetical citation was masked out of the sentence (cheapest tests first; all must hold).
   return raw.includes('(') && /\((?:[^()]*\p{Lu}[^()]*?)(?:1[5-9]|20)\d\d/u.test(raw) && maskCitations(raw) !== raw ? 'supported' : null;
+}
+
+/** Lower-case words of a text, punctuation and quotation marks aside. */
+const plainWords = (t: string): string[] => t.toLowerCase().replace(/[’‘]/g, "'").match(/[\p{L}\p{N}']+/gu) ?? [];
+
+/**
+ * Starts of the sentences a report repeats as a pull quote: a line of at least six words set apart
+ * in a paragraph of its own, without a full stop (display type, not prose), whose words run again
+ * in order inside a longer sentence of another paragraph ("EdTech is no longer a question of 'if'
+ * but rather of 'how'" beside "Today, the use of EdTech is no longer a question of …").
+ */
+function pulledOut(doc: StructuredSource): Set<number> {
+  const out = new Set<number>();
+  const paragraphSize = new Map<number, number>();
+  for (const s of doc.sentences) paragraphSize.set(s.paragraph, (paragraphSize.get(s.paragraph) ?? 0) + 1);
+  const lines = doc.sentences.filter((s) => paragraphSize.get(s.paragraph) === 1 && !/[.!?:;]["”’)]*\s*$/.test(s.text)).map((s) => ({ s, words: plainWords(s.text) })).filter((l) => l.words.length >= 6 && l.words.length <= 40);
+  if (!lines.length) return out;
+  for (const s of doc.sentences) {
+    const text = ` ${plainWords(s.text).join(' ')} `;
+    for (const l of lines) if (l.s.paragraph !== s.paragraph && text.length > l.words.join(' ').length + 2 && text.includes(` ${l.words.join(' ')} `)) out.add(s.start);
+  }
+  return out;
 }
 
 /** Whether the zone at an offset is headed by a title that also names conclusions ("Conclusions & Recommendations"). */
@@ -202,6 +227,7 @@ export function scoreFindings(doc: StructuredSource, exclude: ReadonlySet<number
     if (kind === 'theory' || kind === 'method' || kind === 'literature') return Math.max(sectionPrior[kind], sectionPrior.background * 2);
     return sectionPrior[kind];
   };
+  const quoted = pulledOut(doc);
   // Position within its section: the first and last sentences of a section carry its message.
   const bySection = new Map<number, number[]>();
   sentences.forEach((s, i) => (bySection.get(s.section) ?? bySection.set(s.section, []).get(s.section)!).push(i));
@@ -222,6 +248,9 @@ export function scoreFindings(doc: StructuredSource, exclude: ReadonlySet<number
     if (!isProse(s.text) || isLeadIn(s.text)) return zero;
     // Heading marks inside a sentence: lines of a pull quote or a caption run into it.
     if (/(?:^|\s)#{2,6}\s/.test(s.text)) return zero;
+    // A sentence wholly in quotation marks is someone else's words (a motto, an epigraph, a
+    // testimony), not the report's finding.
+    if (/^["“‘][^"“”]{20,}["”’][\s.,;:)]*(?:\[?\d{1,3}\]?)?$/u.test(s.text)) return zero;
     // An example illustrates a claim made elsewhere; it is not one.
     if (/^(?:for\s+(?:example|instance)|e\.g\.|as\s+an\s+example|to\s+illustrate)\b/i.test(s.text)) return zero;
     // What the authors do, ask or are ("We set out seven recommendations", "We urge the Board to …",
@@ -251,6 +280,8 @@ export function scoreFindings(doc: StructuredSource, exclude: ReadonlySet<number
     // In a summary the report has already chosen what matters: centrality weighs less there.
     score += (summarising ? 0.6 : 1.2) * cosine(vectors[i], centroid, vn, cn);
     if (quantified.test(s.text)) score += 0.2;
+    // The report prints the sentence a second time in display type (a pull quote): it marks it as a point to take away.
+    if (quoted.has(s.start)) score += 0.5;
     const group = bySection.get(s.section) ?? [];
     if (group.length > 2 && (group[0] === i || group[group.length - 1] === i) && (kind === 'conclusion' || kind === 'findings' || kind === 'discussion')) score += 0.15;
     // The analytic conclusion of an argument: an inference drawn, the authors' judgement, an
@@ -265,8 +296,10 @@ export function scoreFindings(doc: StructuredSource, exclude: ReadonlySet<number
     // Sentences that open with a pronoun or connective lean on context the brief will not show.
     // ("These technologies are …" names its subject; "This is …" does not.)
     if (/^(?:it|this|these|they|he|she|such|that|those)\s+(?:is|are|was|were|has|have|had|can|could|will|would|may|might|also|means|makes|shows)\b/i.test(s.text) && !inference.test(s.text)) score -= 0.15;
-    // A sentence saying what someone must or needs to do prescribes; a finding states what is.
-    if (!summarising && duty.test(s.text)) score -= 0.3;
+    // A sentence saying what someone must or needs to do prescribes; a finding states what is. So
+    // in a summary or the conclusions too (their asks are the report's advice); only in a key
+    // findings box has the report itself marked every line a finding.
+    if (zone !== 'key-findings' && duty.test(s.text)) score -= 0.3;
     // Historical narration (a year in the sentence) is background more often than a finding; in a
     // summary, a dated fact is the finding.
     if (!summarising && /\b(?:in|since|until|by|during)\s+(?:1[6-9]|20)\d\d\b/.test(s.text)) score -= 0.2;

@@ -8,8 +8,8 @@
  */
 import type { StructuredSource } from '../model/document.js';
 
-/** Verbs with which a document presents its contents or aims, not a claim. */
-const presenting = String.raw`(?:outlines?|presents?|proposes?|provides?|offers?|describes?|aims?|seeks?|sets?\s+out|examines?|reviews?|discuss(?:es)?|explores?|introduces?|summari[sz]es?|covers?|addresses|focuses|includes?|contains?|maps?\s+out|is\s+(?:intended|designed|meant|organi[sz]ed|structured|divided))`;
+/** Verbs with which a document presents its contents or aims, or asks ("It calls on …", "The guidance stresses the need for …"), not a claim. */
+const presenting = String.raw`(?:calls?\s+(?:on|upon)|urges?|invites?|recommends?|advocates?|(?:stresses|underlines|emphasi[sz]es|highlights|underscores)\s+the\s+(?:need|importance)|outlines?|presents?|proposes?|provides?|offers?|describes?|aims?|seeks?|sets?\s+out|examines?|reviews?|discuss(?:es)?|explores?|introduces?|summari[sz]es?|covers?|addresses|focuses|includes?|contains?|maps?\s+out|is\s+(?:intended|designed|meant|organi[sz]ed|structured|divided))`;
 
 /** The document as a sentence's subject: "This report", "The guidance", "UNESCO's first global guidance on GenAI in education", "It". */
 const documentSubject = String.raw`(?:(?:this|the|its|our|[\p{Lu}][\p{L}.&-]*['’]s)\s+(?:[\p{L}-]+\s+){0,3}?(?:paper|study|article|report|brief|briefing|guidance|guide|guidelines|publication|document|note|chapter|handbook|toolkit|edition|volume|review|assessment)(?:\s+(?:on|for|of|about|in)\s+[^,.;:]{1,60}?)?|it)`;

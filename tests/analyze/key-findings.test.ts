@@ -170,4 +170,26 @@ describe.runIf(existsSync(policyDocs))('key findings of the policy-report PDFs',
     const of = (start: string) => scored.find((c) => c.sentence.text.startsWith(start))!.score;
     expect(of('In this paper, we systematically dissect')).toBeLessThan(of('Applying historical institutionalism, path dependency and realism, we find') - 0.4);
   });
+  it('World Bank paper: a sentence the report prints again as a pull quote is a finding', async () => {
+    const doc = await pdf('worldbank-edtech-connections');
+    // the pull quote itself ('EdTech is no longer a question of …', no full stop) is display type, not the finding
+    const f = findingsOf(doc).filter((x) => x.text.includes('no longer a question of'));
+    expect(f.map((x) => x.text)).toEqual(['Today, the use of EdTech is no longer a question of ‘if’ but rather of ‘how’.']);
+  });
+
+  it('UNESCO GenAI guidance: a motto in quotation marks, the guidance asking and the conclusions’ asks are no findings', async () => {
+    const texts = findingsOf(await pdf('unesco-genai-guidance')).map((f) => f.text);
+    expect(texts.some((t) => t.startsWith('“Since wars begin in the minds of men'))).toBe(false);
+    expect(texts.some((t) => /^(?:It calls on|The guidance stresses the need)/.test(t))).toBe(false);
+    expect(texts.some((t) => /\bshould be rigorously reviewed\b/.test(t))).toBe(false);
+    // what it finds in its body stays
+    expect(texts.some((t) => t.includes('GenAI, by definition, reproduces dominant worldviews'))).toBe(true);
+  });
+
+  it('India–Pakistan paper: the prevalent view the paper argues against is not its finding', async () => {
+    const texts = findingsOf(await pdf('takshashila-india-pakistan-dialogue')).map((f) => f.text);
+    expect(texts.some((t) => t.startsWith('A prevalent view in India is that'))).toBe(false);
+    expect(texts.some((t) => t.startsWith('In this paper, we systematically dissect'))).toBe(false);
+    expect(texts.some((t) => t.startsWith('Applying historical institutionalism, path dependency and realism, we find'))).toBe(true);
+  });
 });

@@ -19,6 +19,9 @@ describe('the document presenting itself', () => {
       'UNESCO’s first global guidance on GenAI in education aims to support countries to implement immediate actions.',
       'This report also examines India’s interests in the region.',
       'In this section, the brief reviews the standards adopted so far.',
+      // the document asking is its advice, not a finding
+      'It calls on the international community to reflect on their long-term implications for knowledge, teaching and learning.',
+      'The guidance stresses the need for educational institutions to validate GenAI systems on their ethical and pedagogical appropriateness.',
     ]) expect(presentsItself(t), t).toBe(true);
   });
 
@@ -27,6 +30,7 @@ describe('the document presenting itself', () => {
       'This report argues that the Taliban victory in Afghanistan will impact the regional geopolitical dynamics.',
       'The paper further demonstrates that it is not even clear if Pakistan’s civilian establishment wants peace with India.',
       'It is not possible to ascertain how their outputs are determined.',
+      'The report highlights that only one country had released regulation on GenAI by July 2023.',
       'The Recommendation identifies five complementary values-based principles for the responsible stewardship of trustworthy AI.',
       'The absence of national regulations on GenAI in most countries leaves the data privacy of users unprotected.',
     ]) expect(presentsItself(t), t).toBe(false);
