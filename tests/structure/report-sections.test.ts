@@ -4,25 +4,11 @@
  * type are not sections; numbered headings nest by their numbers, whatever their type size.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { structure } from '../../src/structure/index.js';
 import { headingCandidate } from '../../src/structure/headings.js';
 import { kindOfHeading } from '../../src/analyze/body-text.js';
-import { ingest } from '../../src/ingest/index.js';
-import { Report } from '../../src/model/diagnostics.js';
-import type { StructuredSource } from '../../src/model/document.js';
-import { sharedDir } from '../helpers.js';
+import { hasPolicy, policyPdf } from '../policy-docs.js';
 
-const policyDocs = join(sharedDir, 'eval', 'policy-pdf', 'docs');
-const hasPolicy = existsSync(policyDocs);
-
-async function pdf(name: string): Promise<StructuredSource> {
-  const path = join(policyDocs, `${name}.pdf`);
-  const report = new Report();
-  const src = await ingest({ path, bytes: new Uint8Array(readFileSync(path)) }, { report });
-  return structure(src!, { report });
-}
+const pdf = policyPdf;
 
 describe('heading lines', () => {
   it('does not take a code or number line for a heading', () => {

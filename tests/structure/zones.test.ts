@@ -3,25 +3,17 @@
  * bundled papers and a Markdown report written for this test (tests/fixtures/zones).
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { structure } from '../../src/structure/index.js';
 import { zoneAt, zoneKindAt, zoneOfHeading, zonesOf } from '../../src/structure/zones.js';
-import { ingest } from '../../src/ingest/index.js';
 import { Report } from '../../src/model/diagnostics.js';
 import type { StructuredSource } from '../../src/model/document.js';
 import type { ZoneKind } from '../../src/model/schema.js';
-import { repoRoot, sharedDir } from '../helpers.js';
+import { repoRoot } from '../helpers.js';
+import { hasPolicy, policyPdf } from '../policy-docs.js';
 
-const policyDocs = join(sharedDir, 'eval', 'policy-pdf', 'docs');
-const hasPolicy = existsSync(policyDocs);
-
-async function pdf(name: string): Promise<StructuredSource> {
-  const path = join(policyDocs, `${name}.pdf`);
-  const report = new Report();
-  const src = await ingest({ path, bytes: new Uint8Array(readFileSync(path)) }, { report });
-  return structure(src!, { report });
-}
+const pdf = policyPdf;
 
 function text(path: string, format: 'txt' | 'md'): StructuredSource {
   const t = readFileSync(join(repoRoot, path), 'utf8');
