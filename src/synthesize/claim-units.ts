@@ -77,6 +77,8 @@ const minClauseWords = 6;
 
 /** The clauses of a sentence: the whole sentence, and its parts when it has more than one. */
 export function clausesOf(text: string): string[] {
+  // "not only X, but (also) Y" is one statement: its first half alone says less than the sentence
+  if (/\bnot\s+(?:only|just|merely|simply)\b[^.;:]*,?\s+but\b/i.test(text)) return [text];
   const parts = text
     .split(clauseBreak)
     .map((p) => p.trim())

@@ -34,6 +34,11 @@ describe('claims read for comparison', () => {
   ];
   const space = claimSpace(indexSentences(background.map((text, source) => ({ source, text }))));
 
+  it('keeps "not only X, but also Y" one clause: its first half alone says less', () => {
+    const t = 'EdTech should be used not only to support basic literacy and numeracy, but also to help develop digital skills.';
+    expect(clausesOf(t)).toEqual([t]);
+  });
+
   it('reads "not only … but also" as no negation', () => {
     expect(space.read('EdTech should be used not only to support literacy but also to develop digital skills.').negated).toBe(false);
     expect(space.read('EdTech should not be used to support literacy.').negated).toBe(true);
