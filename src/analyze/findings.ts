@@ -67,8 +67,12 @@ const quantified = /\b\d+(?:[.,]\d+)?\s*(?:%|per\s?cent\b|percent\b|million\b|bi
 
 /** A duty word: the sentence prescribes ("Services need to exist that …", "Creators must …"). */
 const duty = /\b(?:should|must|ought\s+to|needs?\s+to|have\s+to|has\s+to)\b/i;
-/** A sentence drawing the inference of an argument ("Thus, …", "It follows that …", "This renders …"). */
-const inference = /^(?:thus|therefore|hence|consequently|accordingly|as a result|it follows that|in (?:sum|short|effect)|taken together|ultimately|in fact|nevertheless|nonetheless|this (?:renders|means|shows|implies|suggests|indicates|makes)|this clearly shows)\b/i;
+/**
+ * A sentence drawing the inference of an argument ("Thus, …", "It follows that …", "This renders …"),
+ * or with the connective of inference inside its first clause ("Freedom of thought, therefore, is …",
+ * "The impact of EdTech … has therefore been mixed at best").
+ */
+const inference = /^(?:thus|therefore|hence|consequently|accordingly|as a result|it follows that|in (?:sum|short|effect)|taken together|ultimately|in fact|nevertheless|nonetheless|this (?:renders|means|shows|implies|suggests|indicates|makes)|this clearly shows)\b|^[^,;:]{3,80}?(?:,\s*(?:therefore|thus|hence),|\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might)\s+(?:therefore|hence)\s)/i;
 /**
  * An emphasis ("Indeed, …", "Clearly, …"): it presses the point of the sentence before, often with
  * an example or a detail, rather than drawing a conclusion, and weighs less than an inference. ("In
@@ -335,7 +339,7 @@ export function findFindings(doc: StructuredSource, exclude: ReadonlySet<number>
     if (summary && summaryCount >= fromSummary) continue;
     if (!summary && (perSection.get(c.sentence.section) ?? 0) >= sectionCap(c)) continue;
     if (kept.some((k) => cosine(k.vector, c.vector, k.norm, c.norm) > options.redundancy)) continue;
-    if (!statesClaim(c.sentence.text)) continue;
+    if (!statesClaim(c.sentence.text) || verblessClaim(doc, c.sentence)) continue;
     kept.push(c);
     if (summary) summaryCount++;
     else perSection.set(c.sentence.section, (perSection.get(c.sentence.section) ?? 0) + 1);
@@ -364,6 +368,18 @@ function statesClaim(text: string): boolean {
   // ("100 million monthly active users in January 2023, only one country has released …": a
   // callout set in display type, whose lines end without a full stop).
   return !(form === 'noun-phrase' && !/[.!]["”’)]*\s*$/.test(text) && !tagText(text.slice(0, 400)).some((x) => x.pos === 'AUX'));
+}
+
+/**
+ * Whether what is left once the reporting clause is cut has no verb: a tagline after "In short, …"
+ * ("In short, building an open web on top of a closed infrastructure."). A gerund is no verb.
+ * Asked only of a sentence that opened with such a clause (the tagger misses verbs often enough
+ * that a whole sentence is not judged by it alone).
+ */
+function verblessClaim(doc: StructuredSource, s: Sentence): boolean {
+  const claim = claimOf(doc, s).text;
+  if (claim.length === s.text.length) return false;
+  return !tagText(claim.slice(0, 400)).some((x) => x.pos === 'AUX' || (x.pos === 'VERB' && !/ing$/i.test(x.lower)));
 }
 
 /**

@@ -192,4 +192,11 @@ describe.runIf(existsSync(policyDocs))('key findings of the policy-report PDFs',
     expect(texts.some((t) => t.startsWith('In this paper, we systematically dissect'))).toBe(false);
     expect(texts.some((t) => t.startsWith('Applying historical institutionalism, path dependency and realism, we find'))).toBe(true);
   });
+  it('World Bank paper and UNESCO OER brief: an inference drawn inside the sentence counts; a tagline after "In short," is no claim', async () => {
+    const wb = findingsOf(await pdf('worldbank-edtech-connections')).map((f) => f.text);
+    expect(wb).toContain('The impact of EdTech on student performance has therefore been mixed at best.');
+    const oer = findingsOf(await pdf('unesco-oer-beyond-blockchain')).map((f) => f.text);
+    expect(oer.some((t) => /building an open web on top of a closed infrastructure/.test(t))).toBe(false);
+    expect(oer).toContain('There is no technological solution to moderating the use of OERs as training data for LLMs.');
+  });
 });
