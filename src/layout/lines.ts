@@ -40,6 +40,8 @@ export function pageLines(items: readonly PdfItem[], page: number): LayoutLine[]
   rows.forEach((row, r) => {
     let frag: (PdfItem & { sup?: boolean })[] = [];
     let end = -Infinity;
+    // the font of the fragment's last run with text
+    let font = '';
     const flush = (): void => {
       const line = fragmentLine(frag, page, r);
       if (line) lines.push(line);
@@ -55,11 +57,13 @@ export function pageLines(items: readonly PdfItem[], page: number): LayoutLine[]
         // cell of a table set with narrow padding
         // and a run in another font, past a gap no justified line leaves, opens the next column
         // (a heading beside the lead sentence of the column before, on one baseline)
-        const newFont = it.font !== [...frag].reverse().find((p) => p.str.trim())?.font;
-        if (gap > CLEAR_GAP * size || (gap > FRAGMENT_GAP * size && channel(rows, r, (end + it.x) / 2)) || (gap > TAB_GAP * size && cellGap(frag, it) && stop(it.x, r)) || (gap > 1.5 * size && newFont)) flush();
+        if (gap > CLEAR_GAP * size || (gap > FRAGMENT_GAP * size && channel(rows, r, (end + it.x) / 2)) || (gap > TAB_GAP * size && cellGap(frag, it) && stop(it.x, r)) || (gap > 1.5 * size && it.font !== font)) flush();
       }
       frag.push(it);
-      if (!blank) end = Math.max(end, it.x + it.w);
+      if (!blank) {
+        end = Math.max(end, it.x + it.w);
+        font = it.font;
+      }
     }
     flush();
   });

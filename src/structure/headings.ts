@@ -59,13 +59,16 @@ export function headingCandidate(raw: string): HeadingCandidate | null {
   }
   if (NAMED.test(t)) return { title: t.replace(/\s*:$/, ''), number: null, level: null, strength: 'named' };
   if (bold && words.length <= 16 && !/[.,;]$/.test(t)) return { title: t.replace(/\s*:$/, ''), number: null, level: null, strength: 'bold' };
-  // capitals over mostly figures are a code ("ISBN 978-92-3-100612-8"), not a heading
-  const letters = (t.match(/\p{L}/gu) ?? []).length;
-  if (words.length <= 10 && /\p{Lu}{3}/u.test(t) && t === t.toUpperCase() && /^[\p{Lu}\p{N}]/u.test(t) && !/[.,;]$/.test(t) && letters >= t.replace(/\s/g, '').length * 0.6) {
+  if (words.length <= 10 && /\p{Lu}{3}/u.test(t) && t === t.toUpperCase() && /^[\p{Lu}\p{N}]/u.test(t) && !/[.,;]$/.test(t) && !mostlyFigures(t)) {
     return { title: t, number: null, level: null, strength: 'caps' };
   }
   if (isTitleLine(t) && !/:$/.test(t)) return { title: t, number: null, level: null, strength: 'plain' };
   return null;
+}
+
+/** A line mostly of figures and signs is a code or a number line ("ISBN 978-92-3-100612-8"), not a title or heading. */
+function mostlyFigures(t: string): boolean {
+  return (t.match(/\p{L}/gu) ?? []).length < t.replace(/\s/g, '').length * 0.6;
 }
 
 /** A short line that could be a title: capitalised, no sentence end, not a fragment. */
@@ -77,8 +80,7 @@ export function isTitleLine(t: string): boolean {
   if (/[;]/.test(t) || /https?:|www\.|@|\(\s*(?:1[5-9]|20)\d\d\s*\)/.test(t)) return false;
   if (DANGLING.test(t)) return false;
   if (!/\p{L}{2}/u.test(t)) return false;
-  // mostly figures is a code or a number line ("ISBN 978-92-3-100612-8"), not a title
-  if ((t.match(/\p{L}/gu) ?? []).length < t.replace(/\s/g, '').length * 0.6) return false;
+  if (mostlyFigures(t)) return false;
   const content = words.filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
   const capital = content.filter((w) => /^["“‘'(]?[\p{Lu}\p{N}]/u.test(w)).length;
   return words.length <= 8 || capital / Math.max(1, content.length) >= 0.5;
