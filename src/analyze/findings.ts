@@ -126,10 +126,11 @@ const aboutTheMakers = /^(?:the\s+)?(?:\p{Lu}[\p{L}'’&-]*\s+){1,7}(?:\([A-Z]{2
 const aboutTheEdition = /\b(?:next|forthcoming|future|previous|last\s+year's)\s+editions?\b|^(?:this|the\s+present)\s+(?:report|paper|brief|briefing|study|commentary)\s+(?:will|is\s+(?:organi[sz]ed|structured)|proceeds|(?:was|has\s+been)\s+(?:reviewed|prepared|written|funded|commissioned|produced|published|supported))\b/i;
 
 // Another author's claim: "Raz (2023) shows", "According to Ali", "(Khan, 2021)", "X et al. argue".
-// "According to UNESCO data" names where a figure comes from, not whose view it is.
+// "According to UNESCO data" names where a figure comes from, not whose view it is; "according to
+// their roles" (a possessive after it) says in what measure, not who says so.
 const otherAuthor = [
   /\p{Lu}[\p{L}'’-]+(?:\s+(?:et\s+al\.?|&\s+\p{Lu}[\p{L}'’-]+|and\s+\p{Lu}[\p{L}'’-]+))?,?\s*\((?:1[5-9]|20)\d\d[a-z]?\)/u,
-  /\baccording\s+to\s+(?!(?:this|the present|our)\s+(?:paper|study|analysis))(?![^,]{0,40}\b(?:data|survey|surveys|statistics|figures|estimates|census)\b)/i,
+  /\baccording\s+to\s+(?!(?:this|the present|our)\s+(?:paper|study|analysis))(?!(?:their|its|his|her|our|your|one's)\s)(?![^,]{0,40}\b(?:data|survey|surveys|statistics|figures|estimates|census)\b)/i,
   /\bet\s+al\b/i,
   /\b(?:scholars|analysts|experts|observers|critics|commentators|researchers)\s+(?:\w+\s+)?(?:argue|argued|believe|believed|suggest|suggested|note|noted|contend|contended|claim|claimed|maintain|maintained)\b/i,
   // A view others hold, as the sentence's subject: "A prevalent view in India is that …", "It is

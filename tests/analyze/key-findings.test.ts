@@ -199,4 +199,12 @@ describe.runIf(existsSync(policyDocs))('key findings of the policy-report PDFs',
     expect(oer.some((t) => /building an open web on top of a closed infrastructure/.test(t))).toBe(false);
     expect(oer).toContain('There is no technological solution to moderating the use of OERs as training data for LLMs.');
   });
+
+  it('OECD recommendation: "according to their role" says in what measure, not whose view; "According to the IRGC" still reports another’s', async () => {
+    const oecd = findingsOf(await pdf('oecd-ai-recommendation')).map((f) => f.text);
+    expect(oecd.some((t) => t.startsWith('RECOGNISING that given the rapid development and implementation of AI, there is a need for a stable policy environment'))).toBe(true);
+    const iran = await pdf('takshashila-iran-pakistan-border');
+    const said = scoreFindings(iran).find((c) => c.sentence.text.startsWith('According to the IRGC'));
+    expect(said?.score).toBe(0);
+  });
 });
