@@ -48,6 +48,26 @@ function indexOf(list: readonly string[]): Record<string, number> {
   return hash;
 }
 
+/**
+ * The same table for the lexeme list (87,000 words) as a Map seen through a proxy. Wink only
+ * reads and sets entries by word (`hash[word]`, `hash[word] = index` for a word it learns), which
+ * the proxy passes to the Map; filling a Map costs half of filling an object with that many keys
+ * (about 60 ms of CPU less per process), and a proxied read is a few tens of nanoseconds more,
+ * a few milliseconds over a build's tokens.
+ */
+function mapIndexOf(list: readonly string[]): Record<string, number> {
+  const index = new Map<string, number>();
+  for (let k = 0; k < list.length; k++) index.set(list[k], k);
+  return new Proxy(Object.create(null) as Record<string, number>, {
+    get: (_, key) => (typeof key === 'string' ? index.get(key) : undefined),
+    set: (_, key, value: number) => {
+      if (typeof key === 'string') index.set(key, value);
+      return true;
+    },
+    has: (_, key) => typeof key === 'string' && index.has(key),
+  });
+}
+
 /** The core model, prepared as the package's loader prepares it (a fresh object on every call). */
 function readCoreModel(): CoreModel {
   const file = require.resolve(`${modelDir}languages/cur/models/eng-core-web-model.json`);
@@ -56,7 +76,7 @@ function readCoreModel(): CoreModel {
   model.lexicon = uint32FromBase64(model.lexicon as string);
   model.xpansions = uint32FromBase64(model.xpansions as string);
   for (const f in packing.layout) if (packing.layout[f][3] === 0) features[f].hash = indexOf(features[f].list as string[]);
-  features.lexeme.hash = indexOf(features.lexeme.list as string[]);
+  features.lexeme.hash = mapIndexOf(features.lexeme.list as string[]);
   const clusters = features.posClusters.list as unknown[];
   for (let k = 0; k < clusters.length; k++) clusters[k] = new Set((clusters[k] as string).split('_').map((tag) => pos.hash[tag] || 0));
   // What the package's load step adds on top of the read model: sizes of the growable lists and
