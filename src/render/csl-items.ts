@@ -10,10 +10,13 @@ import type { SourceEntry } from '../model/schema.js';
 /** A CSL name: a person's family and given names, or an organisation's literal name. */
 export type CslName = { family: string; given?: string } | { literal: string };
 
+/** Every CSL item type Briefwright writes (the formatter relies on there being no other). */
+export const cslItemTypes = ['article-journal', 'report', 'webpage'] as const;
+
 /** One CSL-JSON item (the fields Briefwright writes). */
 export interface CslItem {
   id: string;
-  type: 'article-journal' | 'report' | 'webpage';
+  type: (typeof cslItemTypes)[number];
   title?: string;
   author?: CslName[];
   issued?: { 'date-parts': [number, ...number[]][] };

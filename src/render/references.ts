@@ -4,7 +4,7 @@
  * Pure: the style and locale XML come from the caller (the CLI reads the shipped or the user's file).
  */
 import { bibliographyStyle, citeproc, type Citeproc } from './citeproc.js';
-import type { CslItem } from './csl-items.js';
+import { cslItemTypes, type CslItem } from './csl-items.js';
 import { escapeMarkdown } from './escape.js';
 
 /** A CSL style and the locale it is used with, as XML text. */
@@ -61,8 +61,8 @@ export function referenceFormatter(style: CslStyle): (items: readonly CslItem[])
   const csl = citeproc();
   let byId = new Map<string, CslItem>();
   const sys = { retrieveLocale: () => style.locale, retrieveItem: (id: string) => byId.get(id) };
-  // the style without what only citations use (see citeproc.ts): the same entries, a third of the work
-  const engine = new csl.Engine(sys, bibliographyStyle(csl, style.style), 'en-US', true);
+  // the style without what only citations or other item types use (see citeproc.ts): the same entries, a fraction of the work
+  const engine = new csl.Engine(sys, bibliographyStyle(csl, style.style, cslItemTypes), 'en-US', true);
   return (items) => {
     byId = new Map(items.map((i) => [i.id, i]));
     return bibliography(engine, items);
