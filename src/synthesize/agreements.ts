@@ -17,7 +17,7 @@
  */
 import type { CorpusIndex } from './corpus-index.js';
 import { alignWords, intersects, semanticSimilarity, type Claim, type ClaimWord } from './claim-space.js';
-import { candidatePairs, type ClaimUnit } from './claim-units.js';
+import { candidatePairs, distinctClaims, type ClaimUnit } from './claim-units.js';
 
 /** An agreement found: one passage (unit index) per source, and how closely they agree (0..1). */
 export interface FoundAgreement {
@@ -113,39 +113,63 @@ export function agreementOf(a: Claim, b: Claim, index: CorpusIndex, t: Agreement
  * Agreements among the units: pairs of different sources that agree, joined strongest first into
  * groups of one passage per source (a sentence joins one group only; clauses of one sentence are
  * one passage). Groups are ranked by sources, then closeness weighted by the zones they come from.
+ *
+ * The work is done on distinct clause texts (claim-units.ts `distinctClaims`): a text repeated in
+ * several sources is compared once, agrees with itself across them, and brings all its sources
+ * into the group it joins.
  */
 export function findAgreements(units: readonly ClaimUnit[], index: CorpusIndex, t: AgreementThresholds = defaultAgreementThresholds): FoundAgreement[] {
+  const claims = distinctClaims(units);
   const pairs: { i: number; j: number; score: number }[] = [];
-  for (const [i, j] of candidatePairs(units, t.distinctiveWord, t.sharedWords)) {
-    const s = agreementOf(units[i].claim, units[j].claim, index, t);
-    if (s > 0) pairs.push({ i, j, score: s * Math.sqrt(units[i].weight * units[j].weight) });
+  const weigh = (i: number, j: number, s: number) => s * Math.sqrt(claims[i].weight * claims[j].weight);
+  claims.forEach((c, i) => {
+    // the same words in two sources agree as any other pair does (a bare repeated name does not)
+    if (c.sources.length < 2) return;
+    const s = agreementOf(c.claim, c.claim, index, t);
+    if (s > 0) pairs.push({ i, j: i, score: weigh(i, i, s) });
+  });
+  for (const [i, j] of candidatePairs(claims, t.distinctiveWord, t.sharedWords)) {
+    const s = agreementOf(claims[i].claim, claims[j].claim, index, t);
+    if (s > 0) pairs.push({ i, j, score: weigh(i, j, s) });
   }
   pairs.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
   // Complete link: a passage joins a group only when it agrees with every passage already in it.
   const agree = new Set(pairs.map((p) => `${p.i}:${p.j}`));
-  const agrees = (x: number, y: number) => agree.has(x < y ? `${x}:${y}` : `${y}:${x}`);
+  const agrees = (x: number, y: number) => x === y || agree.has(x < y ? `${x}:${y}` : `${y}:${x}`);
   const groupOf = new Map<number, number>(); // sentence → group
-  const groups: { units: number[]; scores: number[] }[] = [];
+  const groups: { claims: number[]; units: number[]; sources: Set<number>; scores: number[] }[] = [];
+  // The group of a claim: that of the first of its sentences already in one.
+  const grouped = (c: number) => claims[c].units.map((u) => groupOf.get(units[u].sentence)).find((g) => g !== undefined);
+  // A claim's passages enter a group: one per source not yet in it, from sentences in no group.
+  const enter = (g: number, c: number) => {
+    const group = groups[g];
+    for (const u of claims[c].units) {
+      const { source, sentence } = units[u];
+      if (group.sources.has(source) || groupOf.has(sentence)) continue;
+      group.sources.add(source);
+      group.units.push(u);
+      groupOf.set(sentence, g);
+    }
+    group.claims.push(c);
+  };
   for (const p of pairs) {
-    const a = units[p.i];
-    const b = units[p.j];
-    const ga = groupOf.get(a.sentence);
-    const gb = groupOf.get(b.sentence);
+    const ga = grouped(p.i);
+    const gb = grouped(p.j);
     if (ga !== undefined && gb !== undefined) continue;
     if (ga === undefined && gb === undefined) {
-      groupOf.set(a.sentence, groups.length);
-      groupOf.set(b.sentence, groups.length);
-      groups.push({ units: [p.i, p.j], scores: [p.score] });
+      groups.push({ claims: [], units: [], sources: new Set(), scores: [p.score] });
+      enter(groups.length - 1, p.i);
+      if (p.j !== p.i) enter(groups.length - 1, p.j);
       continue;
     }
-    const [g, u] = ga !== undefined ? [ga, p.j] : [gb!, p.i];
+    const [g, c] = ga !== undefined ? [ga, p.j] : [gb!, p.i];
     const group = groups[g];
-    if (group.units.some((m) => units[m].source === units[u].source) || !group.units.every((m) => agrees(m, u))) continue;
-    groupOf.set(units[u].sentence, g);
-    group.units.push(u);
+    if (claims[c].sources.every((s) => group.sources.has(s)) || !group.claims.every((m) => agrees(m, c))) continue;
+    enter(g, c);
     group.scores.push(p.score);
   }
   return groups
+    .filter((g) => g.sources.size >= 2)
     .map((g) => ({ units: g.units, directness: g.scores.reduce((s, x) => s + x, 0) / g.scores.length }))
     .sort((x, y) => y.units.length * y.directness - x.units.length * x.directness || x.units[0] - y.units[0])
     .slice(0, t.max);

@@ -90,6 +90,8 @@ export function clausesOf(text: string): string[] {
 /** Every claim of the corpus, by clause, with its zone; sources in `skip` are left out. */
 export function claimUnits(analyses: readonly SourceAnalysis[], space: ClaimSpace, skip: ReadonlySet<number> = new Set()): ClaimUnit[] {
   const out: ClaimUnit[] = [];
+  // A clause repeated across sources (a quoted passage, a report reissued) is read once.
+  const read = new Map<string, Claim>();
   let sentence = 0;
   analyses.forEach((a, source) => {
     if (skip.has(source)) return;
@@ -98,7 +100,10 @@ export function claimUnits(analyses: readonly SourceAnalysis[], space: ClaimSpac
       const zone = zoneKindAt(a.doc, s.start);
       const weight = zoneWeight(zone);
       if (!weight) continue;
-      for (const clause of clausesOf(s.text)) out.push({ source, start: s.start, end: s.end, sentence, zone, weight, claim: space.read(clause) });
+      for (const clause of clausesOf(s.text)) {
+        const claim = read.get(clause) ?? read.set(clause, space.read(clause)).get(clause)!;
+        out.push({ source, start: s.start, end: s.end, sentence, zone, weight, claim });
+      }
       sentence++;
     }
   });
@@ -106,23 +111,60 @@ export function claimUnits(analyses: readonly SourceAnalysis[], space: ClaimSpac
 }
 
 /**
- * Pairs of units of different sources that share at least `minShared` distinctive stems (IDF ≥
- * `floor`), found through an inverted index of those stems rather than by comparing every pair:
- * claims on one point share some of its rarer words, and a corpus of thousands of clauses has
- * millions of pairs. Each pair once, `i < j`, in order.
+ * One clause text of the corpus and every unit stating it. Sources quote and reissue one another,
+ * so a clause may stand in many of them; comparing each text once keeps the work in step with
+ * what the corpus says, not with how often it says it (a folder of 500 reports that share
+ * passages otherwise makes millions of identical comparisons).
  */
-export function candidatePairs(units: readonly ClaimUnit[], floor: number, minShared = 1): [number, number][] {
-  const postings = new Map<string, number[]>();
+export interface DistinctClaim {
+  claim: Claim;
+  /** Units stating it, in order. */
+  units: number[];
+  /** Sources stating it, ascending, each once. */
+  sources: number[];
+  /** The heaviest zone weight among its units. */
+  weight: number;
+}
+
+/** The distinct claims of a unit list, in the order of their first unit. */
+export function distinctClaims(units: readonly ClaimUnit[]): DistinctClaim[] {
+  const byText = new Map<string, DistinctClaim>();
   units.forEach((u, i) => {
-    for (const w of u.claim.words) if (w.weight >= floor) (postings.get(w.stem) ?? postings.set(w.stem, []).get(w.stem)!).push(i);
+    const d = byText.get(u.claim.text);
+    if (!d) {
+      byText.set(u.claim.text, { claim: u.claim, units: [i], sources: [u.source], weight: u.weight });
+      return;
+    }
+    d.units.push(i);
+    if (d.sources[d.sources.length - 1] !== u.source) d.sources.push(u.source);
+    d.weight = Math.max(d.weight, u.weight);
+  });
+  return [...byText.values()];
+}
+
+/** Whether two distinct claims are stated by different sources somewhere (not both by one source alone). */
+function crossSource(a: DistinctClaim, b: DistinctClaim): boolean {
+  return !(a.sources.length === 1 && b.sources.length === 1 && a.sources[0] === b.sources[0]);
+}
+
+/**
+ * Pairs of distinct claims stated by different sources that share at least `minShared`
+ * distinctive stems (IDF ≥ `floor`), found through an inverted index of those stems rather than by
+ * comparing every pair: claims on one point share some of its rarer words, and a corpus of
+ * thousands of clauses has millions of pairs. Each pair once, `i < j`, in order.
+ */
+export function candidatePairs(claims: readonly DistinctClaim[], floor: number, minShared = 1): [number, number][] {
+  const postings = new Map<string, number[]>();
+  claims.forEach((c, i) => {
+    for (const w of c.claim.words) if (w.weight >= floor) (postings.get(w.stem) ?? postings.set(w.stem, []).get(w.stem)!).push(i);
   });
   const out: [number, number][] = [];
   const count = new Map<number, number>();
-  units.forEach((u, i) => {
+  claims.forEach((c, i) => {
     count.clear();
-    for (const w of u.claim.words) {
+    for (const w of c.claim.words) {
       if (w.weight < floor) continue;
-      for (const j of postings.get(w.stem)!) if (j > i && units[j].source !== u.source) count.set(j, (count.get(j) ?? 0) + 1);
+      for (const j of postings.get(w.stem)!) if (j > i && crossSource(c, claims[j])) count.set(j, (count.get(j) ?? 0) + 1);
     }
     for (const [j, n] of [...count].sort((x, y) => x[0] - y[0])) if (n >= minShared) out.push([i, j]);
   });

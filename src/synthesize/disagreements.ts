@@ -13,7 +13,7 @@ import type { SourceAnalysis } from '../model/document.js';
 import type { Brief, Citation } from '../model/schema.js';
 import { citationOf } from './cite.js';
 import { semanticSimilarity, similarity, type ClaimSpace } from './claim-space.js';
-import { candidatePairs, type ClaimUnit } from './claim-units.js';
+import { candidatePairs, distinctClaims, type ClaimUnit, type DistinctClaim } from './claim-units.js';
 import { stemWord } from '../analyze/text/stem.js';
 
 type Disagreement = NonNullable<Brief['disagreements']>[number];
@@ -129,21 +129,26 @@ function opposite(a: ReturnType<ClaimSpace['read']>, b: ReturnType<ClaimSpace['r
   return false;
 }
 
-function judgementConflicts(analyses: readonly SourceAnalysis[], sentences: readonly ClaimUnit[]): Disagreement[] {
+function judgementConflicts(analyses: readonly SourceAnalysis[], units: readonly ClaimUnit[]): Disagreement[] {
   const out: Disagreement[] = [];
+  const claims = distinctClaims(units);
+  // Each side cites its first passage in every source stating it.
+  const cite = (c: DistinctClaim) => c.sources.map((s) => units[c.units.find((u) => units[u].source === s)!]).map((u) => citationOf(analyses[u.source].doc, u));
+  // Two clauses of one sentence may each conflict with the same passage: one disagreement of those passages.
+  const told = new Set<string>();
   // Sentences making the same statement share most of their rarer words: pairs sharing two or more.
-  for (const [i, j] of candidatePairs(sentences, 2.2, 2)) {
-    const a = sentences[i];
-    const b = sentences[j];
+  for (const [i, j] of candidatePairs(claims, 2.2, 2)) {
+    const a = claims[i];
+    const b = claims[j];
     const quick = semanticSimilarity(a.claim, b.claim);
     if (quick !== null && quick < 0.7) continue;
     const s = similarity(a.claim, b.claim);
     if (s.lexical < 0.5 || s.semantic < 0.7 || !opposite(a.claim, b.claim)) continue;
-    out.push({
-      point: a.claim.text,
-      kind: 'judgement',
-      positions: [a, b].map((x) => ({ summary: x.claim.text, citations: [citationOf(analyses[x.source].doc, x)] })),
-    });
+    const positions = [a, b].map((x) => ({ summary: x.claim.text, citations: cite(x) }));
+    const passages = positions.map((p) => p.citations.map((c) => `${c.sourceId}@${c.start}`).join(' ')).join(' | ');
+    if (told.has(passages)) continue;
+    told.add(passages);
+    out.push({ point: a.claim.text, kind: 'judgement', positions });
   }
   return out;
 }

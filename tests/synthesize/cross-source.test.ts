@@ -20,7 +20,9 @@ import { alignment, claimSpace } from '../../src/synthesize/claim-space.js';
 import { conflictingValues } from '../../src/synthesize/agreements.js';
 import { happeningNear } from '../../src/synthesize/disagreements.js';
 import { isClaim } from '../../src/synthesize/cross-source.js';
-import { clausesOf } from '../../src/synthesize/claim-units.js';
+import { claimUnits, clausesOf, distinctClaims } from '../../src/synthesize/claim-units.js';
+import { findAgreements } from '../../src/synthesize/agreements.js';
+import { findDisagreements } from '../../src/synthesize/disagreements.js';
 import { agreementOf } from '../../src/synthesize/agreements.js';
 
 const gold = JSON.parse(readFileSync('tests/fixtures/synthesis/bundled-gold.json', 'utf8')) as SynthesisGold;
@@ -143,6 +145,34 @@ describe('synthesis of the bundled papers', () => {
     const c = corpus.read('The Islamic State Khorasan Province claimed the attack on the Balochistan railway line.');
     expect(agreementOf(a, b, index)).toBe(0);
     expect(agreementOf(a, c, index)).toBeGreaterThan(0);
+  });
+
+  it('reads a passage repeated across sources once: a paper reissued twice agrees with itself, one passage per source', () => {
+    const [akhtar] = analyses;
+    const shamil = analyses.find((a) => a.doc.source.id.startsWith('shamil'))!;
+    const copies = [akhtar, akhtar, akhtar, shamil];
+    const index = indexCorpus(copies);
+    const space = claimSpace(index);
+    const units = claimUnits(copies, space);
+    const claims = distinctClaims(units);
+    // every clause of the reissues is the original's: the distinct texts are those of one copy and shamil
+    const once = distinctClaims(claimUnits([akhtar, shamil], space));
+    expect(claims.length).toBe(once.length);
+    expect(claims.some((c) => c.sources.join() === '0,1,2')).toBe(true);
+    const found = findAgreements(units, index);
+    expect(found.length).toBeGreaterThan(0);
+    const sentences = new Set<number>();
+    for (const f of found) {
+      const members = f.units.map((u) => units[u]);
+      expect(new Set(members.map((m) => m.source)).size).toBe(members.length);
+      for (const m of members) {
+        expect(sentences.has(m.sentence)).toBe(false);
+        sentences.add(m.sentence);
+      }
+    }
+    expect(found[0].units.map((u) => units[u].source).sort()).toEqual([0, 1, 2]);
+    const told = findDisagreements(copies, units, space).filter((d) => d.kind === 'judgement').map((d) => JSON.stringify(d.positions.map((p) => p.citations.map((c) => [c.sourceId, c.start]))));
+    expect(new Set(told).size).toBe(told.length);
   });
 
   it('flags no bundled paper as unrelated', () => {
