@@ -152,8 +152,13 @@ function crossSource(a: DistinctClaim, b: DistinctClaim): boolean {
  * distinctive stems (IDF ≥ `floor`), found through an inverted index of those stems rather than by
  * comparing every pair: claims on one point share some of its rarer words, and a corpus of
  * thousands of clauses has millions of pairs. Each pair once, `i < j`, in order.
+ *
+ * A claim is compared with at most `maxPerClaim` later ones, those sharing the most distinctive
+ * words: a handful of reports never comes near it (the bundled papers' busiest claim has under
+ * 200), while in a folder of hundreds of reports a claim in common words would otherwise be
+ * compared with thousands, and the work would grow with the square of the corpus.
  */
-export function candidatePairs(claims: readonly DistinctClaim[], floor: number, minShared = 1): [number, number][] {
+export function candidatePairs(claims: readonly DistinctClaim[], floor: number, minShared = 1, maxPerClaim = 200): [number, number][] {
   const postings = new Map<string, number[]>();
   claims.forEach((c, i) => {
     for (const w of c.claim.words) if (w.weight >= floor) (postings.get(w.stem) ?? postings.set(w.stem, []).get(w.stem)!).push(i);
@@ -166,7 +171,10 @@ export function candidatePairs(claims: readonly DistinctClaim[], floor: number, 
       if (w.weight < floor) continue;
       for (const j of postings.get(w.stem)!) if (j > i && crossSource(c, claims[j])) count.set(j, (count.get(j) ?? 0) + 1);
     }
-    for (const [j, n] of [...count].sort((x, y) => x[0] - y[0])) if (n >= minShared) out.push([i, j]);
+    let found = [...count].filter(([, n]) => n >= minShared);
+    // the claims sharing most with this one, when there are too many to compare
+    if (found.length > maxPerClaim) found = found.sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, maxPerClaim);
+    for (const [j] of found.sort((x, y) => x[0] - y[0])) out.push([i, j]);
   });
   return out;
 }
