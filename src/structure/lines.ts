@@ -222,6 +222,12 @@ export function markNotes(lines: Line[], text: string, skipBefore: number): void
         continue;
       }
     }
+    // A note's own next lines (no blank between) are the rest of it: a long note wraps as body text does.
+    if (lastNote >= 0 && lastNote === l.index - 1 && !NOTE_LINE.test(l.text) && !SUP_NOTE_LINE.test(l.text)) {
+      l.role = 'note-continuation';
+      lastNote = l.index;
+      continue;
+    }
     const urlOnly = !/\s/.test(l.text) && /^<?(?:https?:\/\/|www\.)\S+$/i.test(l.text);
     if ((lastNote >= 0 && !/\s/.test(l.text) && l.text.length >= 12 && (/[/_]/.test(l.text) || URL.test(l.text))) || (urlOnly && markers.size > 0)) {
       l.role = 'note-continuation';

@@ -78,3 +78,15 @@ describe.skipIf(!hasPolicy)('sections of real reports', () => {
     expect(doc.sections.find((s) => s.number === '2.1.1')!.level).toBe(3);
   });
 });
+
+describe.skipIf(!hasPolicy)('notes of real reports', () => {
+  it('Takshashila Iran–Pakistan: a footnote wrapping over several lines is one note, and the list item above it ends before it', async () => {
+    const doc = await pdf('takshashila-iran-pakistan-border');
+    const first = doc.notes.find((n) => n.marker === '1')!;
+    expect(first.text).toMatch(/^Jaish-ul-Adl \(Army of Justice\).*weaken the Islamic Republic\.$/s);
+    const second = doc.notes.find((n) => n.marker === '2')!;
+    expect(second.text).toMatch(/bandits at the border\.$/);
+    const item = doc.paragraphs.find((p) => doc.source.text.slice(p.start, p.end).startsWith('• Long-term'))!;
+    expect(doc.source.text.slice(item.start, item.end)).toMatch(/long-term calculations for the region\.$/);
+  });
+});
