@@ -46,7 +46,36 @@ export function bestLongForm(shortForm: string, candidate: string): string | nul
     s--;
   }
   const start = candidate.lastIndexOf(' ', l) + 1;
-  return candidate.slice(start);
+  return candidate.slice(nameStart(candidate, start, shortForm));
+}
+
+/** Small words inside a proper name ("Organisation des Nations unies", "Bank of England"). */
+const nameParticle = /^(?:of|the|for|and|de|des|du|la|le|les|del|di|da|von|van)$/;
+const capitalised = (w: string) => /^\p{Lu}/u.test(w) && !/['’]s$/.test(w) && !nameParticle.test(w.toLowerCase());
+
+/**
+ * Where a long form starts when its first letter fell inside a name: "Organisation des Nations
+ * unies pour l'éducation, la science et la culture (UNESCO)" matches the letters of UNESCO from
+ * "unies" on, which is a fragment of the name, not its definition. A lower-case start right after
+ * a name of two capitalised words or more (not a possessive, not one capital that may just open
+ * the sentence) goes back to the first capital of the name.
+ */
+function nameStart(candidate: string, start: number, shortForm: string): number {
+  if (!/^\p{Lu}/u.test(shortForm) || !/^\p{Ll}/u.test(candidate.slice(start))) return start;
+  const before = candidate.slice(0, start).split(/(?<=\s)/);
+  const words = before.map((w) => w.trim());
+  if (!words.length || !capitalised(words[words.length - 1])) return start;
+  let k = words.length - 1;
+  let first = k;
+  let capitals = 0;
+  while (k >= 0 && words[k] && !/\n\s*\n/.test(before[k]) && (capitalised(words[k]) || nameParticle.test(words[k]))) {
+    if (capitalised(words[k])) {
+      first = k;
+      capitals++;
+    }
+    k--;
+  }
+  return capitals >= 2 ? before.slice(0, first).join('').length : start;
 }
 
 /** A plausible short form: 2–10 characters, one word (dots and hyphens allowed), at least one capital, starting alphanumeric. */

@@ -16,31 +16,37 @@ const kindOf = (t: ExtractedTerm): 'acronym' | 'concept' => ((t as { kind?: stri
 // Spellings of one long form compare equal when letters are lower-cased and separators ignored.
 const spellingKey = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
+/** An acronym in the plural: capitals then a lower-case s ("LLMs", "NGOs", "SDGs"). */
+const pluralAcronym = /^[\p{Lu}\d&-]{2,}s$/u;
+
 /**
- * One entry per acronym (short forms equal up to dots and case) or concept: the most frequent
+ * One entry per acronym (short forms equal up to dots and case, a plural with its singular) or concept: the most frequent
  * definition (first seen on ties), other spellings as variants, every occurrence cited.
  */
 export function mergeGlossary(analyses: readonly SourceAnalysis[], order: ReadonlyMap<string, number>): GlossaryEntry[] {
-  const groups = new Map<string, { term: string; kind: 'acronym' | 'concept'; defs: Map<string, { text: string; count: number; first: number }>; citations: Citation[] }>();
+  const groups = new Map<string, { term: string; kind: 'acronym' | 'concept'; defs: Map<string, { text: string; count: number; first: number; plural: boolean }>; citations: Citation[] }>();
   let seq = 0;
   for (const a of analyses) {
     for (const t of a.terms) {
       const kind = kindOf(t);
-      const key = kind === 'acronym' ? `a:${acronymKey(t.term)}` : `c:${t.term.toLowerCase()}`;
+      // "LLMs" is the plural of "LLM": one entry, named and defined in the singular when a source writes it so.
+      const plural = kind === 'acronym' && pluralAcronym.test(t.term);
+      const key = kind === 'acronym' ? `a:${acronymKey(plural ? t.term.slice(0, -1) : t.term)}` : `c:${t.term.toLowerCase()}`;
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { term: t.term, kind, defs: new Map(), citations: [] }));
+      else if (!plural && kind === 'acronym' && pluralAcronym.test(g.term)) g.term = t.term;
       // Prefer the short form as most often written ("U.S" and "US" → the first seen, unless "US" is more common).
       const dk = spellingKey(t.definition);
       const d = g.defs.get(dk);
       if (d) d.count++;
-      else g.defs.set(dk, { text: t.definition, count: 1, first: seq });
+      else g.defs.set(dk, { text: t.definition, count: 1, first: seq, plural });
       seq++;
       g.citations.push(citationOf(a.doc, t));
     }
   }
   const merged = [...groups.values()]
     .map((g) => {
-      const defs = [...g.defs.values()].sort((a, b) => b.count - a.count || a.first - b.first);
+      const defs = [...g.defs.values()].sort((a, b) => Number(a.plural) - Number(b.plural) || b.count - a.count || a.first - b.first);
       // Long forms that differ in more than spelling (a different expansion) stay variants too.
       const variants = [...new Set(defs.slice(1).map((d) => d.text))];
       const entry: GlossaryEntry = { term: g.term, definition: defs[0].text, citations: g.citations.sort((a, b) => byCitation(a, b, order)), kind: g.kind };

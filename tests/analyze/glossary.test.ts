@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { bestLongForm, findTerms, isShortForm } from '../../src/analyze/glossary.js';
 import { docOf, paper } from '../synthesize/doc.js';
+import { analyze } from '../../src/analyze/index.js';
+import { Report } from '../../src/model/diagnostics.js';
+import { defaultAnalyzeOptions } from '../../src/model/context.js';
+import { mergeGlossary } from '../../src/synthesize/collect.js';
 
 describe('Schwartz & Hearst long forms', () => {
   it('matches short-form characters right to left, the first at a word start', () => {
@@ -8,6 +12,13 @@ describe('Schwartz & Hearst long forms', () => {
     expect(bestLongForm('COAS', 'the former Chief of the Army Staff')).toBe('Chief of the Army Staff');
     expect(bestLongForm('OIC', 'and the Organization of Islamic Cooperation')).toBe('Organization of Islamic Cooperation');
     expect(bestLongForm('XYZ', 'nothing that fits here')).toBeNull();
+  });
+
+  it('reads a name whose letters match only from inside it back to its first capital, not a sentence-opening word', () => {
+    expect(bestLongForm('UNESCO', 'Organisation des Nations unies pour l’éducation, la science et la culture')).toBe('Organisation des Nations unies pour l’éducation, la science et la culture');
+    expect(bestLongForm('GenAI', 'Recently generative AI')).toBe('generative AI');
+    expect(bestLongForm('GenAI', 'The generative AI')).toBe('generative AI');
+    expect(bestLongForm('MJC', "the rise of Pakistan's military—jihadi complex")).toBe('military—jihadi complex');
   });
 
   it('accepts acronym-like short forms only', () => {
@@ -63,5 +74,15 @@ describe('defined concepts', () => {
       'Durand Line=more than 2600 kilometers of border',
       'Hedging=a strategy of keeping ties with rival powers so that no single partner can dictate terms',
     ]);
+  });
+});
+
+describe('glossary across sources', () => {
+  it('takes an acronym in the plural for its singular: one entry, named and defined in the singular', async () => {
+    const ctx = { report: new Report() };
+    const one = analyze(await docOf(paper({ Introduction: ['Schools now try large language models (LLMs) in many classes, and teachers test them every week.'] }), 'one'), ctx, defaultAnalyzeOptions);
+    const two = analyze(await docOf(paper({ Introduction: ['Each large language model (LLM) is trained on text gathered from the web by its makers.'] }), 'two'), ctx, defaultAnalyzeOptions);
+    const entries = mergeGlossary([one, two], new Map([[one.doc.source.id, 0], [two.doc.source.id, 1]])).filter((g) => /^LLM/.test(g.term));
+    expect(entries.map((g) => [g.term, g.definition, g.citations.length])).toEqual([['LLM', 'large language model', 2]]);
   });
 });
