@@ -18,6 +18,7 @@ import { Report } from '../../src/model/diagnostics.js';
 import type { ExtractedFinding, StructuredSource } from '../../src/model/document.js';
 import type { ZoneKind } from '../../src/model/schema.js';
 import { repoRoot, sharedDir } from '../helpers.js';
+import { docOf, paper } from '../synthesize/doc.js';
 
 const never: readonly ZoneKind[] = ['contents', 'bios', 'methods', 'literature-review', 'acknowledgements', 'references', 'notes', 'imprint', 'glossary', 'signatories'];
 const policyDocs = join(sharedDir, 'eval', 'policy-pdf', 'docs');
@@ -203,8 +204,9 @@ describe.runIf(existsSync(policyDocs))('key findings of the policy-report PDFs',
   it('OECD recommendation: "according to their role" says in what measure, not whose view; "According to the IRGC" still reports another’s', async () => {
     const oecd = findingsOf(await pdf('oecd-ai-recommendation')).map((f) => f.text);
     expect(oecd.some((t) => t.startsWith('RECOGNISING that given the rapid development and implementation of AI, there is a need for a stable policy environment'))).toBe(true);
-    const iran = await pdf('takshashila-iran-pakistan-border');
-    const said = scoreFindings(iran).find((c) => c.sentence.text.startsWith('According to the IRGC'));
+    // (Takshashila's 'According to the IRGC, the attackers were forced to retreat' is in a footnote, no body sentence.)
+    const told = await docOf(paper({ Findings: ['According to the IRGC, the attackers were forced to retreat to Pakistan after the second assault on the border post.', 'The border districts of Balochistan have seen more attacks on security forces since the agreement collapsed.'] }));
+    const said = scoreFindings(told).find((c) => c.sentence.text.startsWith('According to the IRGC'));
     expect(said?.score).toBe(0);
   });
 });
