@@ -17,6 +17,11 @@ export { isClaim } from './claim-units.js';
 type Agreement = NonNullable<Brief['agreements']>[number];
 type Disagreement = NonNullable<Brief['disagreements']>[number];
 
+/** A claim that leans on what came before it: a clause opening in lower case, or a pronoun or "this" for its subject. */
+function leans(text: string): boolean {
+  return /^\p{Ll}/u.test(text) || /^(?:it|this|that|these|those|they|such|he|she)\b/i.test(text);
+}
+
 /**
  * Agreements by meaning and disagreements across the corpus; `skip` lists sources kept out of
  * cross-source synthesis (unrelated to the rest).
@@ -27,8 +32,11 @@ export function crossSource(analyses: readonly SourceAnalysis[], index: CorpusIn
   const units = claimUnits(analyses, space, skip);
   const agreements: Agreement[] = findAgreements(units, index).map((f) => {
     const members = f.units.map((u) => units[u]);
-    // The claim in the words of the passage that speaks most for its source (summary before body), the shortest of those.
-    const lead = [...members].sort((x, y) => y.weight - x.weight || x.claim.text.length - y.claim.text.length)[0];
+    // The claim in the words of the passage that speaks most for its source (summary before body),
+    // one that reads on its own before one that leans on what came before, the shortest of those.
+    const lead = [...members].sort((x, y) => y.weight - x.weight || Number(leans(x.claim.text)) - Number(leans(y.claim.text)) || x.claim.text.length - y.claim.text.length)[0];
+    // a clause cut from inside its sentence ("and diffuse this knowledge …") is told as the whole sentence
+    const claim = /^\p{Ll}/u.test(lead.claim.text) ? analyses[lead.source].doc.source.text.slice(lead.start, lead.end).replace(/\s+/g, ' ').trim() : lead.claim.text;
     const citations: Citation[] = members.map((u) => citationOf(analyses[u.source].doc, u)).sort((x, y) => order.get(x.sourceId)! - order.get(y.sourceId)! || x.start - y.start);
     const sourceIds = [...new Set(citations.map((c) => c.sourceId))];
     // passages that are their sources' recommendations agree on what should be done, not on what is
@@ -38,7 +46,7 @@ export function crossSource(analyses: readonly SourceAnalysis[], index: CorpusIn
       ids: [],
       sourceIds,
       phrase: null,
-      claim: lead.claim.text,
+      claim,
       citations,
       strength: { sources: sourceIds.length, directness: Math.round(f.directness * 1000) / 1000 },
     };
