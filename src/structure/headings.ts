@@ -62,8 +62,17 @@ export function headingCandidate(raw: string): HeadingCandidate | null {
   if (words.length <= 10 && /\p{Lu}{3}/u.test(t) && t === t.toUpperCase() && /^[\p{Lu}\p{N}]/u.test(t) && !/[.,;]$/.test(t) && !mostlyFigures(t)) {
     return { title: t, number: null, level: null, strength: 'caps' };
   }
-  if (isTitleLine(t) && !/:$/.test(t)) return { title: t, number: null, level: null, strength: 'plain' };
+  if (isTitleLine(t) && !/:$/.test(t) && !isFieldLine(t)) return { title: t, number: null, level: null, strength: 'plain' };
   return null;
+}
+
+/**
+ * A labelled value of a document's particulars ("Status: Final", "Date: 8th July 2025", "License:
+ * Creative Commons Attribution CC BY 3.0 IGO", "ISBN: …"): a field of the imprint or a memo's
+ * head, never a heading or a title.
+ */
+export function isFieldLine(t: string): boolean {
+  return /^(?:status|date|dated|version|ref(?:erence)?|prepared (?:for|by)|to|from|cc|subject|re|classification|distribution|licen[cs]e|copyright|isbn|issn|doi|e-?mail|tel(?:ephone)?|fax|internet|web(?:site)?|keywords|cite as|suggested citation|published(?: by)?|publisher|printed(?: by)?|editor|series|catalog(?:ue)? no)\s*:\s*\S/i.test(t.trim());
 }
 
 /** A line mostly of figures and signs is a code or a number line ("ISBN 978-92-3-100612-8"), not a title or heading. */

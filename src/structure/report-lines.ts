@@ -2,7 +2,7 @@
  * The lines of a source as the report-metadata readers see them: text without heading marks and
  * emphasis, the heading level the layout gave it (1 = largest type), its span and its page.
  */
-import { kindOf } from './headings.js';
+import { isFieldLine, kindOf } from './headings.js';
 
 /** One line of the source, with what the metadata readers need to weigh it. */
 export interface PageLine {
@@ -56,7 +56,7 @@ export function isLabelLine(t: string): boolean {
   if (s.split(/\s+/).length <= 4 && kindOf(s) !== 'other') return true;
   if (/^(?:key (?:points|messages|findings|takeaways|judge?ments|recommendations)|highlights|summary|short summary|in brief|at a glance|(?:table of )?contents?|foreword|preface|acknowledge?ments?|acronyms|abbreviations|about (?:the )?(?:authors?|us|this \w+)|disclaimer|contact(?: information)?|date\(?s?\)?|status|version|draft|final|english|french|spanish|background(?: information)?|note|notes|figure \d.*|table \d.*|annex.*|appendix.*)$/i.test(s)) return true;
   // a labelled value ("Status: Final", "Date: 8th July 2025", "Prepared for: …")
-  if (/^[A-Z][\p{L} ]{1,25}:\s*\S/u.test(s) && /^(?:status|date|dated|version|ref(?:erence)?|prepared (?:for|by)|to|from|cc|subject|re|classification|distribution)\s*:/i.test(s)) return true;
+  if (/^[A-Z][\p{L} ]{1,25}:\s*\S/u.test(s) && isFieldLine(s)) return true;
   return /^(?:for (?:further|more) information|visit|find out more|please (?:visit|contact|cite)|www\.|https?:)/i.test(s);
 }
 

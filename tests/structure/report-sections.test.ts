@@ -15,6 +15,10 @@ describe('heading lines', () => {
     expect(headingCandidate('ISBN 978-92-3-100612-8')).toBeNull();
     expect(headingCandidate('KEY FINDINGS')?.strength).toBe('caps');
   });
+  it('does not take a labelled field of the imprint for a heading, while a heading with a colon stays one', () => {
+    for (const field of ['License: Creative Commons Attribution CC BY 3.0 IGO', 'Status: Final', 'Date: 8th July 2025', 'ISBN: 978-92-3-100612-8', 'Suggested citation: World Bank 2020']) expect(headingCandidate(field)).toBeNull();
+    expect(headingCandidate('Case Study: Digital Classrooms in Kenya')?.strength).toBe('plain');
+  });
   it('reads a policy framework as no theory section', () => {
     expect(kindOfHeading('Towards a policy framework for the use of generative AI')).not.toBe('theory');
     expect(kindOfHeading('Theoretical framework')).toBe('theory');
