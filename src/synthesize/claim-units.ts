@@ -164,17 +164,36 @@ export function candidatePairs(claims: readonly DistinctClaim[], floor: number, 
     for (const w of c.claim.words) if (w.weight >= floor) (postings.get(w.stem) ?? postings.set(w.stem, []).get(w.stem)!).push(i);
   });
   const out: [number, number][] = [];
-  const count = new Map<number, number>();
+  // shared-word counts by claim, and the claims counted for the current one (reset after it)
+  const count = new Int32Array(claims.length);
+  const touched: number[] = [];
   claims.forEach((c, i) => {
-    count.clear();
     for (const w of c.claim.words) {
       if (w.weight < floor) continue;
-      for (const j of postings.get(w.stem)!) if (j > i && crossSource(c, claims[j])) count.set(j, (count.get(j) ?? 0) + 1);
+      const list = postings.get(w.stem)!;
+      // postings are in claim order: start after this claim
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid] <= i) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < list.length; k++) {
+        const j = list[k];
+        if (count[j] === 0) {
+          if (!crossSource(c, claims[j])) continue;
+          touched.push(j);
+        }
+        count[j]++;
+      }
     }
-    let found = [...count].filter(([, n]) => n >= minShared);
+    let found = touched.filter((j) => count[j] >= minShared);
     // the claims sharing most with this one, when there are too many to compare
-    if (found.length > maxPerClaim) found = found.sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, maxPerClaim);
-    for (const [j] of found.sort((x, y) => x[0] - y[0])) out.push([i, j]);
+    if (found.length > maxPerClaim) found = found.sort((x, y) => count[y] - count[x] || x - y).slice(0, maxPerClaim);
+    for (const j of found.sort((x, y) => x - y)) out.push([i, j]);
+    for (const j of touched) count[j] = 0;
+    touched.length = 0;
   });
   return out;
 }
