@@ -21,11 +21,12 @@
 import type { ExtractedFinding, Sentence, StructuredSource } from '../model/document.js';
 import type { SectionKind, ZoneKind } from '../model/schema.js';
 import { zoneAt, zoneKindAt, zoneOfHeading } from '../structure/zones.js';
-import { bodySentences, isLeadIn, isProse, maskCitations, sectionKindOf, wordCount } from './body-text.js';
+import { bodySentences, isLeadIn, isProse, sectionKindOf, wordCount } from './body-text.js';
 import { claimOf } from './claim.js';
 import { itemForm } from './advice-items.js';
 import { tagText } from './text/nlp.js';
-import { aboutThePublisher, presentsItself, publisherNames } from './self-reference.js';
+import { aboutTheDocument, publisherNames } from './self-reference.js';
+import { citesOthers } from './who-speaks.js';
 import { cosine, countTerms, inverseFrequencies, norm, sentenceTerms, weigh, type TermVector } from './text/vectors.js';
 
 /** Options of the findings extractor. */
@@ -113,45 +114,6 @@ const negativeCues: [RegExp, number][] = [
   // A figure, table or formula the brief does not show: the sentence reads about what is not there.
   [/\b(?:figure|fig\.|table|equation|eq\.)\s*\(?\d|\s=\s/i, 0.3],
 ];
-
-// The authors' own acts: a roadmap ("we set out", "we turn to") or a call to action ("we urge X to").
-// "We find/argue/conclude that" are claims, and "we propose/present X" a paper's contribution: they stay.
-// What the authors set out to examine is no finding either ("In this paper, we systematically
-// dissect the assumptions …"): what they found follows "we find that".
-const authorialAct = /^(?:(?:in|throughout)\s+this\s+(?:paper|report|brief|briefing|study|chapter|section),?\s+|finally,\s+|first,\s+)?we\s+(?:also\s+|then\s+|therefore\s+|now\s+|\p{L}+ly\s+)?(?:set\s+out|urge|invite|call\s+(?:on|upon)|encourage|ask|turn\s+to|begin\s+(?:by|with)|thank|(?:examine|analy[sz]e|dissect|explore|investigate|trace|map|study|consider)\b(?!\s+(?:that|whether)\b))/iu;
-// An organisation describing itself ("The Small Islands Climate Justice Collective is a network of …").
-const aboutTheMakers = /^(?:the\s+)?(?:\p{Lu}[\p{L}'’&-]*\s+){1,7}(?:\([A-Z]{2,8}\)\s+)?(?:is|are)\s+an?\s+(?:[\p{L}-]+\s+){0,3}(?:network|think[\s-]tank|organi[sz]ation|institute|centre|center|coalition|collective|alliance|foundation|consortium|non-profit|charity)\b/iu;
-// The document's own editions, plans and making ("The next edition of the Island Resilience Report
-// will …", "This briefing was reviewed by …").
-const aboutTheEdition = /\b(?:next|forthcoming|future|previous|last\s+year's)\s+editions?\b|^(?:this|the\s+present)\s+(?:report|paper|brief|briefing|study|commentary)\s+(?:will|is\s+(?:organi[sz]ed|structured)|proceeds|(?:was|has\s+been)\s+(?:reviewed|prepared|written|funded|commissioned|produced|published|supported))\b/i;
-
-// Another author's claim: "Raz (2023) shows", "According to Ali", "(Khan, 2021)", "X et al. argue".
-// "According to UNESCO data" names where a figure comes from, not whose view it is; "according to
-// their roles" (a possessive after it) says in what measure, not who says so.
-const otherAuthor = [
-  /\p{Lu}[\p{L}'’-]+(?:\s+(?:et\s+al\.?|&\s+\p{Lu}[\p{L}'’-]+|and\s+\p{Lu}[\p{L}'’-]+))?,?\s*\((?:1[5-9]|20)\d\d[a-z]?\)/u,
-  /\baccording\s+to\s+(?!(?:this|the present|our)\s+(?:paper|study|analysis))(?!(?:their|its|his|her|our|your|one's)\s)(?![^,]{0,40}\b(?:data|survey|surveys|statistics|figures|estimates|census)\b)/i,
-  /\bet\s+al\b/i,
-  /\b(?:scholars|analysts|experts|observers|critics|commentators|researchers)\s+(?:\w+\s+)?(?:argue|argued|believe|believed|suggest|suggested|note|noted|contend|contended|claim|claimed|maintain|maintained)\b/i,
-  // A view others hold, as the sentence's subject: "A prevalent view in India is that …", "It is
-  // widely believed that …" (what the report then argues with, not what it finds).
-  /^(?:a|the|one)\s+(?:[\p{L}-]+\s+){0,2}(?:view|belief|perception|assumption|notion|narrative|consensus|wisdom)\s+(?:in|among|within|held\s+by)\s+[^,;.]{1,60}?\s+(?:is|was)\s+that\b|^it\s+is\s+(?:widely|commonly|often|generally|frequently)\s+(?:believed|assumed|argued|held|thought|claimed)\s+that\b/iu,
-];
-
-// "Raz (2023)" needs a parenthesised year; tested first because the name pattern is slow to scan.
-const yearInParentheses = /\((?:1[5-9]|20)\d\d[a-z]?\)/;
-const [namedYear, ...otherCues] = otherAuthor;
-
-/**
- * Whose claim the sentence reports: 'named' when another author is its subject ("Raz (2023) shows",
- * "according to Ali"), 'supported' when it only carries a parenthetical citation ("… (Khan, 2021)"),
- * null when it cites nobody.
- */
-function citesOthers(raw: string): 'named' | 'supported' | null {
-  if ((yearInParentheses.test(raw) && namedYear.test(raw)) || otherCues.some((re) => re.test(raw))) return 'named';
-  // A parenthetical citation was masked out of the sentence (cheapest tests first; all must hold).
-  return raw.includes('(') && /\((?:[^()]*\p{Lu}[^()]*?)(?:1[5-9]|20)\d\d/u.test(raw) && maskCitations(raw) !== raw ? 'supported' : null;
-}
 
 /** Lower-case words of a text, punctuation and quotation marks aside. */
 const plainWords = (t: string): string[] => t.toLowerCase().replace(/[’‘]/g, "'").match(/[\p{L}\p{N}']+/gu) ?? [];
@@ -259,11 +221,10 @@ export function scoreFindings(doc: StructuredSource, exclude: ReadonlySet<number
     // An example illustrates a claim made elsewhere; it is not one.
     if (/^(?:for\s+(?:example|instance)|e\.g\.|as\s+an\s+example|to\s+illustrate)\b/i.test(s.text)) return zero;
     // What the authors do, ask or are ("We set out seven recommendations", "We urge the Board to …",
-    // "The Collective is a network of …", "The next edition of the report will …"): about the
+    // "The Collective is a network of …", "The next edition of the report will …"), the document
+    // presenting itself or its publisher ("It outlines …", "The World Bank supports …"): about the
     // document or its makers, or advice, not a claim about the subject.
-    if (authorialAct.test(s.text) || aboutTheMakers.test(s.text) || aboutTheEdition.test(s.text)) return zero;
-    // The document presenting itself or its publisher ("It outlines …", "The World Bank supports …").
-    if (presentsItself(s.text) || aboutThePublisher(publisher, s.text)) return zero;
+    if (aboutTheDocument(s.text, publisher)) return zero;
     const kind = sectionKindOf(doc, s.section);
     const zone = zoneKindAt(doc, s.start);
     const prior = zone === 'body' ? undefined : zonePrior[zone];

@@ -2,9 +2,10 @@
  * Sentences about the document or its publisher rather than its subject. A report's summary often
  * opens by presenting itself ("The guidance presents an assessment of …", "It proposes key steps
  * for …") and its publisher ("The World Bank supports …", "UNESCO's first global guidance … aims
- * to …"): true, but what the report covers or who made it, not what it finds. A claim the document
- * makes keeps its reporting verb and stays ("This report argues that …", "The paper further
- * demonstrates that …").
+ * to …"): true, but what the report covers or who made it, not what it finds. So are the authors'
+ * own acts ("We set out …", "We urge …"), an organisation describing itself and the document's
+ * editions. A claim the document makes keeps its reporting verb and stays ("This report argues
+ * that …", "The paper further demonstrates that …").
  */
 import type { StructuredSource } from '../model/document.js';
 
@@ -60,4 +61,27 @@ export function aboutThePublisher(names: readonly string[], text: string): boole
     }
   }
   return false;
+}
+
+// The authors' own acts: a roadmap ("we set out", "we turn to") or a call to action ("we urge X to").
+// "We find/argue/conclude that" are claims, and "we propose/present X" a paper's contribution: they stay.
+// What the authors set out to examine is no finding either ("In this paper, we systematically
+// dissect the assumptions …"): what they found follows "we find that".
+/** The authors' own acts (a roadmap, a call to action, what they set out to examine): about the document, not its subject. */
+export const authorialAct = /^(?:(?:in|throughout)\s+this\s+(?:paper|report|brief|briefing|study|chapter|section),?\s+|finally,\s+|first,\s+)?we\s+(?:also\s+|then\s+|therefore\s+|now\s+|\p{L}+ly\s+)?(?:set\s+out|urge|invite|call\s+(?:on|upon)|encourage|ask|turn\s+to|begin\s+(?:by|with)|thank|(?:examine|analy[sz]e|dissect|explore|investigate|trace|map|study|consider)\b(?!\s+(?:that|whether)\b))/iu;
+// An organisation describing itself ("The Small Islands Climate Justice Collective is a network of …").
+/** An organisation describing itself. */
+export const aboutTheMakers = /^(?:the\s+)?(?:\p{Lu}[\p{L}'’&-]*\s+){1,7}(?:\([A-Z]{2,8}\)\s+)?(?:is|are)\s+an?\s+(?:[\p{L}-]+\s+){0,3}(?:network|think[\s-]tank|organi[sz]ation|institute|centre|center|coalition|collective|alliance|foundation|consortium|non-profit|charity)\b/iu;
+// The document's own editions, plans and making ("The next edition of the Island Resilience Report
+// will …", "This briefing was reviewed by …").
+/** The document's own editions, plans and making. */
+export const aboutTheEdition = /\b(?:next|forthcoming|future|previous|last\s+year's)\s+editions?\b|^(?:this|the\s+present)\s+(?:report|paper|brief|briefing|study|commentary)\s+(?:will|is\s+(?:organi[sz]ed|structured)|proceeds|(?:was|has\s+been)\s+(?:reviewed|prepared|written|funded|commissioned|produced|published|supported))\b/i;
+
+/**
+ * Whether a sentence is about the document or its makers rather than its subject: the document
+ * presenting itself, its publisher's work, the authors' own acts, an organisation describing
+ * itself, the document's editions. `publisher` from {@link publisherNames}.
+ */
+export function aboutTheDocument(text: string, publisher: readonly string[]): boolean {
+  return authorialAct.test(text) || aboutTheMakers.test(text) || aboutTheEdition.test(text) || presentsItself(text) || aboutThePublisher(publisher, text);
 }

@@ -2,10 +2,12 @@
  * Who speaks: whether a duty word is the writers' own or someone else's they report. A modal after
  * "X said that", inside quotation marks (double or single), or in a paragraph quoted whole after a
  * lead-in ("As OpenAI write about their model:" then the quoted passage) states another party's
- * view; the writers' own reported claims ("this paper argues that …") stay theirs.
+ * view; the writers' own reported claims ("this paper argues that …") stay theirs. Likewise a
+ * sentence whose subject is another author ("Raz (2023) shows", "according to Ali") reports their
+ * claim, not the writers' ({@link citesOthers}).
  */
 import type { StructuredSource } from '../model/document.js';
-import { textOf } from './body-text.js';
+import { maskCitations, textOf } from './body-text.js';
 
 /** Text of the clause that ends at `index`: from the last clause boundary to the cue. */
 export function clauseBefore(masked: string, index: number): string {
@@ -79,4 +81,32 @@ export function quotesAnother(doc: StructuredSource, paragraph: number): boolean
   const opened = (t.match(openers) ?? []).length;
   const closed = (t.match(closers) ?? []).length;
   return /^[“‘"]/.test(t) || closed > opened;
+}
+
+// Another author's claim: "Raz (2023) shows", "According to Ali", "(Khan, 2021)", "X et al. argue".
+// "According to UNESCO data" names where a figure comes from, not whose view it is; "according to
+// their roles" (a possessive after it) says in what measure, not who says so.
+const otherAuthor = [
+  /\p{Lu}[\p{L}'’-]+(?:\s+(?:et\s+al\.?|&\s+\p{Lu}[\p{L}'’-]+|and\s+\p{Lu}[\p{L}'’-]+))?,?\s*\((?:1[5-9]|20)\d\d[a-z]?\)/u,
+  /\baccording\s+to\s+(?!(?:this|the present|our)\s+(?:paper|study|analysis))(?!(?:their|its|his|her|our|your|one's)\s)(?![^,]{0,40}\b(?:data|survey|surveys|statistics|figures|estimates|census)\b)/i,
+  /\bet\s+al\b/i,
+  /\b(?:scholars|analysts|experts|observers|critics|commentators|researchers)\s+(?:\w+\s+)?(?:argue|argued|believe|believed|suggest|suggested|note|noted|contend|contended|claim|claimed|maintain|maintained)\b/i,
+  // A view others hold, as the sentence's subject: "A prevalent view in India is that …", "It is
+  // widely believed that …" (what the report then argues with, not what it finds).
+  /^(?:a|the|one)\s+(?:[\p{L}-]+\s+){0,2}(?:view|belief|perception|assumption|notion|narrative|consensus|wisdom)\s+(?:in|among|within|held\s+by)\s+[^,;.]{1,60}?\s+(?:is|was)\s+that\b|^it\s+is\s+(?:widely|commonly|often|generally|frequently)\s+(?:believed|assumed|argued|held|thought|claimed)\s+that\b/iu,
+];
+
+// "Raz (2023)" needs a parenthesised year; tested first because the name pattern is slow to scan.
+const yearInParentheses = /\((?:1[5-9]|20)\d\d[a-z]?\)/;
+const [namedYear, ...otherCues] = otherAuthor;
+
+/**
+ * Whose claim the sentence reports: 'named' when another author is its subject ("Raz (2023) shows",
+ * "according to Ali"), 'supported' when it only carries a parenthetical citation ("… (Khan, 2021)"),
+ * null when it cites nobody.
+ */
+export function citesOthers(raw: string): 'named' | 'supported' | null {
+  if ((yearInParentheses.test(raw) && namedYear.test(raw)) || otherCues.some((re) => re.test(raw))) return 'named';
+  // A parenthetical citation was masked out of the sentence (cheapest tests first; all must hold).
+  return raw.includes('(') && /\((?:[^()]*\p{Lu}[^()]*?)(?:1[5-9]|20)\d\d/u.test(raw) && maskCitations(raw) !== raw ? 'supported' : null;
 }
