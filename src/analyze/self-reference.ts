@@ -10,10 +10,10 @@
 import type { StructuredSource } from '../model/document.js';
 
 /** Verbs with which a document presents its contents or aims, or asks ("It calls on …", "The guidance stresses the need for …"), not a claim. */
-const presenting = String.raw`(?:calls?\s+(?:on|upon)|urges?|invites?|recommends?|advocates?|(?:stresses|underlines|emphasi[sz]es|highlights|underscores)\s+the\s+(?:need|importance)|outlines?|presents?|proposes?|provides?|offers?|describes?|aims?|seeks?|sets?\s+out|examines?|reviews?|discuss(?:es)?|explores?|introduces?|summari[sz]es?|covers?|addresses|focuses|includes?|contains?|maps?\s+out|is\s+(?:intended|designed|meant|organi[sz]ed|structured|divided))`;
+const presenting = String.raw`(?:calls?\s+(?:on|upon)|urges?|invites?|recommends?|advocates?|(?:stresses|underlines|emphasi[sz]es|highlights|underscores)\s+the\s+(?:need|importance)|outlines?|presents?|proposes?|provides?|offers?|describes?|aims?|seeks?|sets?\s+out|examines?|reviews?|discuss(?:es)?|explores?|introduces?|summari[sz]es?|covers?|addresses|focuses|includes?|contains?|maps?\s+out|is\s+(?:intended|designed|meant|organi[sz]ed|structured|divided)|concludes\b(?!\s+that\b))`;
 
 /** The document as a sentence's subject: "This report", "The guidance", "UNESCO's first global guidance on GenAI in education", "It". */
-const documentSubject = String.raw`(?:(?:this|the|its|our|[\p{Lu}][\p{L}.&-]*['’]s)\s+(?:[\p{L}-]+\s+){0,3}?(?:paper|study|article|report|brief|briefing|guidance|guide|guidelines|publication|document|note|chapter|handbook|toolkit|edition|volume|review|assessment)(?:\s+(?:on|for|of|about|in)\s+[^,.;:]{1,60}?)?|it)`;
+const documentSubject = String.raw`(?:(?:this|the|its|our|[\p{Lu}][\p{L}.&-]*['’]s)\s+(?:[\p{L}-]+\s+){0,3}?(?:paper|study|article|report|brief|briefing|guidance|guide|guidelines|publication|document|note|chapter|handbook|toolkit|edition|volume|review|assessment)(?:\s+(?:on|for|of|about|in)\s+[^,.;:]{1,60}?)?|(?:section|chapter|part)\s+\d+(?:\.\d+)*|it)`;
 
 const presentsItselfPattern = new RegExp(`^(?:[^,]{0,60},\\s+)?${documentSubject}\\s+(?:also\\s+|further\\s+|then\\s+|first\\s+|therefore\\s+)?${presenting}\\b`, 'iu');
 
@@ -84,4 +84,19 @@ export const aboutTheEdition = /\b(?:next|forthcoming|future|previous|last\s+yea
  */
 export function aboutTheDocument(text: string, publisher: readonly string[]): boolean {
   return authorialAct.test(text) || aboutTheMakers.test(text) || aboutTheEdition.test(text) || presentsItself(text) || aboutThePublisher(publisher, text);
+}
+
+/** Lower-case words of a text, punctuation aside ("Taliban's" is one word). */
+const wordsOf = (t: string): string => (t.toLowerCase().replace(/[’‘]/g, "'").match(/[\p{L}\p{N}']+/gu) ?? []).join(' ');
+
+/**
+ * Whether a sentence is the document's title printed again (a running title or a citation line
+ * left in the text: "Taliban's Afghanistan Takeover: Assessment of Regional Powers and Indian
+ * Interests."): the document's name, which the brief shows already, not a statement about its subject.
+ */
+export function repeatsTitle(doc: StructuredSource, text: string): boolean {
+  const title = doc.metadata.title?.trim();
+  if (!title) return false;
+  const said = wordsOf(text);
+  return said === wordsOf(title) || (!!doc.metadata.subtitle && said === wordsOf(`${title} ${doc.metadata.subtitle}`));
 }

@@ -3,11 +3,13 @@
  * content-word vectors, and priors from position, section role, cue phrases and sentence shape.
  * Shared by the summarizer and by the LexRank / lead baselines of `brief eval`.
  */
-import type { SectionKind } from '../model/schema.js';
+import type { SectionKind, ZoneKind } from '../model/schema.js';
 import type { Sentence, StructuredSource } from '../model/document.js';
 import { sentenceTerms } from './text/vectors.js';
 import { apartSections, isBoilerplate, noteParagraphs } from './body-text.js';
-import { APART_ZONES, zoneKindAt } from '../structure/zones.js';
+import { APART_ZONES, zoneKindAt, zonesFor } from '../structure/zones.js';
+import { aboutTheDocument, publisherNames, repeatsTitle } from './self-reference.js';
+import { citesOthers } from './who-speaks.js';
 
 /** Words of a sentence as counted against the summary budget. */
 export function wordCount(text: string): number {
@@ -78,6 +80,18 @@ function wordiness(text: string): number {
   return ok / tokens;
 }
 
+/** Zones in which a report sums itself up ahead of its body. */
+const FRONT_SUMMARIES: ReadonlySet<ZoneKind> = new Set<ZoneKind>(['executive-summary', 'key-findings']);
+
+/** Whether a document opens with its own summary: an executive summary or key-findings zone before its first body zone. */
+export function opensWithSummary(doc: StructuredSource): boolean {
+  for (const z of zonesFor(doc)) {
+    if (FRONT_SUMMARIES.has(z.kind)) return true;
+    if (z.kind === 'body') return false;
+  }
+  return false;
+}
+
 /** The sentences a summary may use, with their features, in document order. */
 export function sentenceFeatures(doc: StructuredSource): SentenceFeatures[] {
   const avoid = [...doc.references, ...doc.notes];
@@ -85,6 +99,11 @@ export function sentenceFeatures(doc: StructuredSource): SentenceFeatures[] {
   const apart = apartSections(doc);
   const notes = noteParagraphs(doc);
   const out: SentenceFeatures[] = [];
+  // A report that opens with its own summary (an executive summary or key findings before its
+  // body) has said there what it is; its bottom line is what it claims. A paper without one is
+  // summed up by what it presents ("This paper proposes …"), as its abstract would be.
+  const claimsOnly = opensWithSummary(doc);
+  const publisher = claimsOnly ? publisherNames(doc) : [];
   doc.sentences.forEach((sentence, index) => {
     if (sentence.duplicateOf !== undefined) return;
     const kind: SectionKind = sentence.section >= 0 ? doc.sections[sentence.section]?.kind ?? 'other' : 'other';
@@ -95,6 +114,12 @@ export function sentenceFeatures(doc: StructuredSource): SentenceFeatures[] {
     // a report's own summary boxes weigh as an abstract does.
     const zone = zoneKindAt(doc, sentence.start);
     if (zone !== 'cover' && APART_ZONES.has(zone)) return;
+    // The title printed again (a running title) names the document; it says nothing of its subject.
+    // Heading marks inside a sentence: a heading or pull quote run into it.
+    if (repeatsTitle(doc, text) || /(?:^|\s)#{2,6}\s/.test(text)) return;
+    // Such a report's sentences about itself, its publisher or its authors' acts, and the views of
+    // others it reports ("A prevalent view in India is that …"), are not its claims.
+    if (claimsOnly && (aboutTheDocument(text, publisher) || citesOthers(doc.source.text.slice(sentence.start, sentence.end)) === 'named')) return;
     const words = wordCount(text);
     if (words < 5) return;
     const terms = sentenceTerms(sentence);

@@ -12,6 +12,7 @@ import { zoneKindAt } from '../../src/structure/zones.js';
 import { findFindings, scoreFindings } from '../../src/analyze/findings.js';
 import { findRecommendations } from '../../src/analyze/recommendations.js';
 import { summarize } from '../../src/analyze/summary.js';
+import { opensWithSummary } from '../../src/analyze/summary-features.js';
 import { defaultAnalyzeOptions } from '../../src/model/context.js';
 import { ingest } from '../../src/ingest/index.js';
 import { Report } from '../../src/model/diagnostics.js';
@@ -208,5 +209,26 @@ describe.runIf(existsSync(policyDocs))('key findings of the policy-report PDFs',
     const told = await docOf(paper({ Findings: ['According to the IRGC, the attackers were forced to retreat to Pakistan after the second assault on the border post.', 'The border districts of Balochistan have seen more attacks on security forces since the agreement collapsed.'] }));
     const said = scoreFindings(told).find((c) => c.sentence.text.startsWith('According to the IRGC'));
     expect(said?.score).toBe(0);
+  });
+
+  it('a report that opens with its own summary: its bottom line holds its claims, not what it says of itself, of its publisher or of views it argues against, nor its title printed again', async () => {
+    const india = await pdf('takshashila-india-pakistan-dialogue');
+    expect(opensWithSummary(india)).toBe(true);
+    const bottom = summarize(india, defaultAnalyzeOptions).map((x) => x.text);
+    expect(bottom.some((t) => t.startsWith('A prevalent view in India is that'))).toBe(false);
+    expect(bottom.some((t) => t.startsWith('In this paper, we systematically dissect'))).toBe(false);
+    // the room goes to what the paper argues
+    expect(bottom).toContain('The Pakistani security establishment has long since institutionalised hostility towards India.');
+    const wb = summarize(await pdf('worldbank-edtech-connections'), defaultAnalyzeOptions).map((x) => x.text);
+    expect(wb.some((t) => /^The World Bank (?:supports|is committed)/.test(t))).toBe(false);
+    const genai = summarize(await pdf('unesco-genai-guidance'), defaultAnalyzeOptions).map((x) => x.text);
+    expect(genai.some((t) => /^(?:It outlines|The publication offers|Section \d)/.test(t))).toBe(false);
+    const taliban = await pdf('takshashila-taliban-takeover');
+    expect(summarize(taliban, defaultAnalyzeOptions).some((x) => x.text.startsWith(taliban.metadata.title))).toBe(false);
+  });
+
+  it('a paper without a summary of its own up front is summed up as before, what it presents included', () => {
+    const doc = fromText('sources/alam-mustafa-pakistan-afghan-peace-process.txt', 'txt');
+    expect(opensWithSummary(doc)).toBe(false);
   });
 });

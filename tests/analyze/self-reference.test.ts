@@ -22,6 +22,9 @@ describe('the document presenting itself', () => {
       // the document asking is its advice, not a finding
       'It calls on the international community to reflect on their long-term implications for knowledge, teaching and learning.',
       'The guidance stresses the need for educational institutions to validate GenAI systems on their ethical and pedagogical appropriateness.',
+      // a numbered part of the document as the subject
+      'Section 6 concludes the Guidance with considerations around the long-term implications of GenAI for education and research.',
+      'Section 4 then proposes measures that can be taken to develop coherent, comprehensive policy frameworks.',
     ]) expect(presentsItself(t), t).toBe(true);
   });
 
@@ -33,6 +36,7 @@ describe('the document presenting itself', () => {
       'The report highlights that only one country had released regulation on GenAI by July 2023.',
       'The Recommendation identifies five complementary values-based principles for the responsible stewardship of trustworthy AI.',
       'The absence of national regulations on GenAI in most countries leaves the data privacy of users unprotected.',
+      'Section 2 concludes that no country has yet regulated GenAI in schools.',
     ]) expect(presentsItself(t), t).toBe(false);
   });
 });
