@@ -21,14 +21,17 @@ const CONTACT = /^(?:(?:to|for)\s+(?:contact|publications?\s+enquiries|more info
 /** A line that is only an e-mail or web address: furniture at a page's edge, a reference's URL elsewhere. */
 const ADDRESS = /^(?:\S+@\S+\.\w+|(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:\/\S*)?)$/i;
 
-/** Key of a line for recurrence: lower case, digits folded, a page number at either end dropped. */
+/**
+ * Key of a line for recurrence: lower case, digits folded, a page number at either end dropped,
+ * and spaces and signs left out, because one running title is not always spaced alike on every
+ * page (World Bank: "… EDUCATION ATTHE WORLD BANK" on one page, "AT THE" on the others).
+ */
 export function furnitureKey(text: string): string {
   return text
     .toLowerCase()
     .replace(/^(?:(?:page|pg\.?|p\.)\s*)?\d{1,4}\s*[|•·:–—-]?\s*|\s*[|•·:–—-]?\s*(?:(?:page|pg\.?|p\.)\s*)?\d{1,4}$/g, '')
     .replace(/\d+/g, '#')
-    .replace(/[^\p{L}#]+/gu, ' ')
-    .trim();
+    .replace(/[^\p{L}#]+/gu, '');
 }
 
 /** Whether a line is a page number or a stamp wherever it stands, or a credit or contact line. */

@@ -43,6 +43,19 @@ describe('page furniture', () => {
     expect(source.furniture!.find((f) => f.text === 'Narrative Dominance and the Freedom to Think')?.page).toBe(2);
   });
 
+  it('a running title spaced differently on one page ("ATTHE" for "AT THE") is still the running title', async () => {
+    const pages: Run[][] = [];
+    for (let p = 1; p <= 4; p++) {
+      pages.push([
+        { text: p === 3 ? 'INNOVATION IN EDUCATION ATTHE WORLD BANK' : 'INNOVATION IN EDUCATION AT THE WORLD BANK', x: 60, y: 800, size: 8 },
+        ...paragraph(prose(`page ${p}`, 6), 60, 740, 470),
+      ]);
+    }
+    const { source } = await read(pages);
+    expect(source.text).not.toMatch(/WORLD BANK/);
+    expect(source.furniture!.map((f) => f.text)).toContain('INNOVATION IN EDUCATION ATTHE WORLD BANK');
+  });
+
   it('stamps, photo credits and a rotated watermark are furniture wherever they stand', async () => {
     const { source } = await read([[
       { text: 'DRAFT', x: 260, y: 600, size: 30 },
