@@ -40,12 +40,16 @@ export function pageLines(items: readonly PdfItem[], page: number): LayoutLine[]
   rows.forEach((row, r) => {
     let frag: (PdfItem & { sup?: boolean })[] = [];
     let end = -Infinity;
-    // the font of the fragment's last run with text
+    // the font and type size of the fragment's last run with text
     let font = '';
+    let lastSize = 0;
+    // whether the fragment holds a word yet (not only a mark or a number)
+    let words = false;
     const flush = (): void => {
       const line = fragmentLine(frag, page, r);
       if (line) lines.push(line);
       frag = [];
+      words = false;
     };
     for (const it of row.items) {
       const blank = !it.str.trim();
@@ -57,12 +61,18 @@ export function pageLines(items: readonly PdfItem[], page: number): LayoutLine[]
         // cell of a table set with narrow padding
         // and a run in another font, past a gap no justified line leaves, opens the next column
         // (a heading beside the lead sentence of the column before, on one baseline)
-        if (gap > CLEAR_GAP * size || (gap > FRAGMENT_GAP * size && channel(rows, r, (end + it.x) / 2)) || (gap > TAB_GAP * size && cellGap(frag, it) && stop(it.x, r)) || (gap > 1.5 * size && it.font !== font)) flush();
+        // and a run of words in a much larger or smaller type, past more than a word space, after
+        // words, is another text on the baseline (a pull quote in the margin beside a line of the
+        // body); a note's number set small before its text is not
+        const [small, large] = [Math.min(it.size, lastSize), Math.max(it.size, lastSize)];
+        if (gap > CLEAR_GAP * size || (gap > FRAGMENT_GAP * size && channel(rows, r, (end + it.x) / 2)) || (gap > TAB_GAP * size && cellGap(frag, it) && stop(it.x, r)) || (gap > 1.5 * size && it.font !== font) || (large >= 1.4 * small && gap > 0.5 * small && words && /\p{L}{2}/u.test(it.str))) flush();
       }
       frag.push(it);
       if (!blank) {
         end = Math.max(end, it.x + it.w);
         font = it.font;
+        if (!it.sup) lastSize = it.size;
+        if (/\p{L}{2}/u.test(it.str)) words = true;
       }
     }
     flush();

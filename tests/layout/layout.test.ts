@@ -91,6 +91,16 @@ describe('footnotes and reference marks', () => {
 });
 
 describe('reading order and blocks', () => {
+  it('a pull quote in large type in the margin, on the baselines of body lines, is read apart from them', async () => {
+    const body = paragraph(prose('margin', 14), 141, 700, 400);
+    // set flush right 12 pt before the body's left edge, one line on a body line's baseline, as the
+    // World Bank's EdTech paper sets its pull quotes
+    const quote = ['Education is,', 'at its heart,', 'about human', 'connections.'].map((text, i) => ({ text, x: 129 - timesWidth(text, 17), y: body[2].y - 6 - 22 * i, size: 17 }));
+    const { source } = await read([[...body, ...quote]]);
+    expect(flat(source.text)).toContain(prose('margin', 14));
+    expect(source.text).toMatch(/Education is,\s+at its heart,\s+about human\s+connections\./);
+  });
+
   it('two columns are read column by column', async () => {
     const left = paragraph(prose('left column', 8), 60, 740, 220);
     const right = paragraph(prose('right column', 8), 320, 740, 220);
