@@ -1,7 +1,8 @@
 /**
  * Issue 22's targets on the real reports of ../shared/eval/policy-pdf, guarded: the brief built
  * from the ten PDFs, scored by the set's own rules (the same figures `brief eval` prints), keeps
- * recommendations precision ≥ 0.90 and recall ≥ 0.85, addressees ≥ 0.85 and key findings ≥ 0.70.
+ * recommendations precision ≥ 0.90 and recall ≥ 0.85, addressees ≥ 0.85 and key findings ≥ 0.70,
+ * and a recommendation the summary states and a chapter restates is one, citing both.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,5 +24,9 @@ describe.skipIf(!hasSet)('recommendations and key findings of the policy reports
     expect(totals.recR).toBeGreaterThanOrEqual(0.85);
     expect(totals.addresseeAcc).toBeGreaterThanOrEqual(0.85);
     expect(totals.keyFindingsR).toBeGreaterThanOrEqual(0.7);
+    // a recommendation stated in the summary and again in its chapter is one, citing both passages
+    const wb = brief.recommendations.filter((r) => r.citations.some((c) => c.sourceId === 'worldbank-edtech-connections'));
+    const both = wb.find((r) => /^EMPOWER TEACHERS/.test(r.text));
+    expect(both?.citations.map((c) => c.page)).toEqual([7, 14]);
   }, 240_000);
 });
