@@ -69,6 +69,11 @@ const quantified = /\b\d+(?:[.,]\d+)?\s*(?:%|per\s?cent\b|percent\b|million\b|bi
 /** A duty word: the sentence prescribes ("Services need to exist that …", "Creators must …"). */
 const duty = /\b(?:should|must|ought\s+to|needs?\s+to|have\s+to|has\s+to)\b/i;
 /**
+ * A condition stated as the only way, its clause inverted ("Only by doing so can we ensure that …",
+ * "Only in this way can we ensure …"): what must be done for an end, a prescription as a duty word is.
+ */
+const onlyWay = /^only\s+(?:by|through|if|when|once|with|in\s+(?:this|that|such\s+a)\s+way)\b[^.;]{0,160}?\b(?:can|could|will|would|may|might|shall)\s+(?!be\b|not\b)\p{L}+/iu;
+/**
  * A sentence drawing the inference of an argument ("Thus, …", "It follows that …", "This renders …"),
  * or with the connective of inference inside its first clause ("Freedom of thought, therefore, is …",
  * "The impact of EdTech … has therefore been mixed at best").
@@ -96,6 +101,10 @@ const sectionPrior: Record<SectionKind | 'front', number> = {
 const positiveCues: [RegExp, number][] = [
   [/\b(?:this|the present|our)\s+(?:paper|study|article|research|analysis|essay|report)\s+(?:\w+\s+)?(?:finds|found|shows|showed|reveals|revealed|demonstrates|concludes|argues|suggests|indicates|establishes|confirms|highlights|underscores)\b/i, 0.6],
   [/\b(?:the|our|these|its)\s+(?:findings|results|analysis|evidence|discussion)\s+(?:\w+\s+)?(?:show|shows|suggest|suggests|indicate|indicates|reveal|reveals|demonstrate|demonstrates|confirm|confirms|point|points|highlight|highlights)\b/i, 0.6],
+  // Evidence as the subject of the sentence, however it is qualified, saying what it shows: "Evidence
+  // from around the world shows that …", "The 2023 survey data cited above indicate that …",
+  // "Preliminary assessments suggest that …" (one cue with the one above: they do not add up).
+  [/^(?:\p{L}+,\s+)?(?:(?:the|our|these|its|this|such)\s+)?(?:[\p{L}\d-]+\s+){0,3}?(?:findings|results|evidence|data|assessments?|analys[ie]s|surveys?|studies|research|experience)\b(?:\s+[^,;:.]{1,40}?)?\s+(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated|reveal|reveals|revealed|demonstrate|demonstrates|demonstrated|confirm|confirms|confirmed)\s+that\b(?<!\b(?:the|our|these|its)\s+(?:findings|results|analysis|evidence|discussion)\s+(?:\w+\s+)?\w+\s+that)/iu, 0.6],
   [/\b(?:one|an|the)\s+(?:important|key|main|major|central|significant)\s+finding\b/i, 0.6],
   [/\b(?:it\s+is|it\s+becomes|it\s+appears)\s+(?:\w+\s+)?(?:evident|clear|apparent|obvious)\s+that\b/i, 0.4],
   [/\b(?:in\s+conclusion|to\s+conclude|to\s+sum\s+up|in\s+sum|overall|all\s+things\s+considered|in\s+short|taken\s+together|consequently|as\s+a\s+result|therefore|thus|hence)\b/i, 0.2],
@@ -265,7 +274,7 @@ export function scoreFindings(doc: StructuredSource, exclude: ReadonlySet<number
     // A sentence saying what someone must or needs to do prescribes; a finding states what is. So
     // in a summary or the conclusions too (their asks are the report's advice); only in a key
     // findings box has the report itself marked every line a finding.
-    if (zone !== 'key-findings' && duty.test(s.text)) score -= 0.3;
+    if (zone !== 'key-findings' && (duty.test(s.text) || onlyWay.test(s.text))) score -= 0.3;
     // Historical narration (a year in the sentence) is background more often than a finding; in a
     // summary, a dated fact is the finding.
     if (!summarising && /\b(?:in|since|until|by|during)\s+(?:1[6-9]|20)\d\d\b/.test(s.text)) score -= 0.2;

@@ -231,4 +231,16 @@ describe.runIf(existsSync(policyDocs))('key findings of the policy-report PDFs',
     const doc = fromText('sources/alam-mustafa-pakistan-afghan-peace-process.txt', 'txt');
     expect(opensWithSummary(doc)).toBe(false);
   });
+
+  it('World Bank paper and UNESCO GenAI guidance: what the evidence shows is a finding; "Only in this way can we ensure …" prescribes', async () => {
+    const wb = findingsOf(await pdf('worldbank-edtech-connections')).map((f) => f.text);
+    expect(wb.some((t) => t.startsWith('Evidence from around the world shows that, over time, the role of teachers become more central'))).toBe(true);
+    const doc = await pdf('unesco-genai-guidance');
+    const genai = findingsOf(doc).map((f) => f.text);
+    expect(genai.some((t) => t.startsWith('The 2023 survey data cited above indicate that only a handful of countries'))).toBe(true);
+    expect(genai.some((t) => t.startsWith('Only in this way can we ensure'))).toBe(false);
+    const scored = scoreFindings(doc);
+    const of = (start: string) => scored.find((c) => c.sentence.text.startsWith(start))!.score;
+    expect(of('Only in this way can we ensure')).toBeLessThan(of('The 2023 survey data cited above indicate'));
+  });
 });
