@@ -17,7 +17,7 @@
  */
 import type { CorpusIndex } from './corpus-index.js';
 import { alignWords, intersects, semanticSimilarity, type Claim, type ClaimWord } from './claim-space.js';
-import { candidatePairs, distinctClaims, type ClaimUnit } from './claim-units.js';
+import { candidatePairs, distinctClaims, type ClaimUnit, type DistinctClaim } from './claim-units.js';
 
 /** An agreement found: one passage (unit index) per source, and how closely they agree (0..1). */
 export interface FoundAgreement {
@@ -116,10 +116,16 @@ export function agreementOf(a: Claim, b: Claim, index: CorpusIndex, t: Agreement
  *
  * The work is done on distinct clause texts (claim-units.ts `distinctClaims`): a text repeated in
  * several sources is compared once, agrees with itself across them, and brings all its sources
- * into the group it joins.
+ * into the group it joins. `claims` and `candidates` may be given when already made for the same
+ * units (disagreements compare the same pairs).
  */
-export function findAgreements(units: readonly ClaimUnit[], index: CorpusIndex, t: AgreementThresholds = defaultAgreementThresholds): FoundAgreement[] {
-  const claims = distinctClaims(units);
+export function findAgreements(
+  units: readonly ClaimUnit[],
+  index: CorpusIndex,
+  t: AgreementThresholds = defaultAgreementThresholds,
+  claims: readonly DistinctClaim[] = distinctClaims(units),
+  candidates: readonly (readonly [number, number])[] = candidatePairs(claims, t.distinctiveWord, t.sharedWords),
+): FoundAgreement[] {
   const pairs: { i: number; j: number; score: number }[] = [];
   const weigh = (i: number, j: number, s: number) => s * Math.sqrt(claims[i].weight * claims[j].weight);
   claims.forEach((c, i) => {
@@ -128,7 +134,7 @@ export function findAgreements(units: readonly ClaimUnit[], index: CorpusIndex, 
     const s = agreementOf(c.claim, c.claim, index, t);
     if (s > 0) pairs.push({ i, j: i, score: weigh(i, i, s) });
   });
-  for (const [i, j] of candidatePairs(claims, t.distinctiveWord, t.sharedWords)) {
+  for (const [i, j] of candidates) {
     const s = agreementOf(claims[i].claim, claims[j].claim, index, t);
     if (s > 0) pairs.push({ i, j, score: weigh(i, j, s) });
   }
@@ -139,7 +145,13 @@ export function findAgreements(units: readonly ClaimUnit[], index: CorpusIndex, 
   const groupOf = new Map<number, number>(); // sentence → group
   const groups: { claims: number[]; units: number[]; sources: Set<number>; scores: number[] }[] = [];
   // The group of a claim: that of the first of its sentences already in one.
-  const grouped = (c: number) => claims[c].units.map((u) => groupOf.get(units[u].sentence)).find((g) => g !== undefined);
+  const grouped = (c: number): number | undefined => {
+    for (const u of claims[c].units) {
+      const g = groupOf.get(units[u].sentence);
+      if (g !== undefined) return g;
+    }
+    return undefined;
+  };
   // A claim's passages enter a group: one per source not yet in it, from sentences in no group.
   const enter = (g: number, c: number) => {
     const group = groups[g];

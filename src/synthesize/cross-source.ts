@@ -7,9 +7,9 @@ import type { SourceAnalysis } from '../model/document.js';
 import type { Brief, Citation } from '../model/schema.js';
 import { citationOf } from './cite.js';
 import { claimSpace } from './claim-space.js';
-import { claimUnits } from './claim-units.js';
+import { candidatePairs, claimUnits, distinctClaims } from './claim-units.js';
 import type { CorpusIndex } from './corpus-index.js';
-import { findAgreements } from './agreements.js';
+import { defaultAgreementThresholds, findAgreements } from './agreements.js';
 import { findDisagreements } from './disagreements.js';
 
 export { isClaim } from './claim-units.js';
@@ -30,7 +30,11 @@ export function crossSource(analyses: readonly SourceAnalysis[], index: CorpusIn
   const order = new Map(analyses.map((a, i) => [a.doc.source.id, i]));
   const space = claimSpace(index);
   const units = claimUnits(analyses, space, skip);
-  const agreements: Agreement[] = findAgreements(units, index).map((f) => {
+  // the distinct claims and the pairs worth comparing, made once for agreements and disagreements
+  const t = defaultAgreementThresholds;
+  const claims = distinctClaims(units);
+  const candidates = candidatePairs(claims, t.distinctiveWord, t.sharedWords);
+  const agreements: Agreement[] = findAgreements(units, index, t, claims, candidates).map((f) => {
     const members = f.units.map((u) => units[u]);
     // The claim in the words of the passage that speaks most for its source (summary before body),
     // one that reads on its own before one that leans on what came before, the shortest of those.
@@ -51,5 +55,5 @@ export function crossSource(analyses: readonly SourceAnalysis[], index: CorpusIn
       strength: { sources: sourceIds.length, directness: Math.round(f.directness * 1000) / 1000 },
     };
   });
-  return { agreements, disagreements: findDisagreements(analyses, units, space, skip) };
+  return { agreements, disagreements: findDisagreements(analyses, units, space, skip, claims, candidates) };
 }

@@ -15,6 +15,7 @@ import { citationOf } from './cite.js';
 import { semanticSimilarity, similarity, type ClaimSpace } from './claim-space.js';
 import { candidatePairs, distinctClaims, type ClaimUnit, type DistinctClaim } from './claim-units.js';
 import { stemWord } from '../analyze/text/stem.js';
+import { defaultAgreementThresholds } from './agreements.js';
 
 type Disagreement = NonNullable<Brief['disagreements']>[number];
 
@@ -129,15 +130,13 @@ function opposite(a: ReturnType<ClaimSpace['read']>, b: ReturnType<ClaimSpace['r
   return false;
 }
 
-function judgementConflicts(analyses: readonly SourceAnalysis[], units: readonly ClaimUnit[]): Disagreement[] {
+function judgementConflicts(analyses: readonly SourceAnalysis[], units: readonly ClaimUnit[], claims: readonly DistinctClaim[], candidates: readonly (readonly [number, number])[]): Disagreement[] {
   const out: Disagreement[] = [];
-  const claims = distinctClaims(units);
   // Each side cites its first passage in every source stating it.
   const cite = (c: DistinctClaim) => c.sources.map((s) => units[c.units.find((u) => units[u].source === s)!]).map((u) => citationOf(analyses[u.source].doc, u));
   // Two clauses of one sentence may each conflict with the same passage: one disagreement of those passages.
   const told = new Set<string>();
-  // Sentences making the same statement share most of their rarer words: pairs sharing two or more.
-  for (const [i, j] of candidatePairs(claims, 2.2, 2)) {
+  for (const [i, j] of candidates) {
     const a = claims[i];
     const b = claims[j];
     const quick = semanticSimilarity(a.claim, b.claim);
@@ -153,7 +152,18 @@ function judgementConflicts(analyses: readonly SourceAnalysis[], units: readonly
   return out;
 }
 
-/** Disagreements: conflicting dates of one happening, then opposite judgements. */
-export function findDisagreements(analyses: readonly SourceAnalysis[], sentences: readonly ClaimUnit[], space: ClaimSpace, skip: ReadonlySet<number> = new Set()): Disagreement[] {
-  return [...dateConflicts(analyses, space, skip), ...judgementConflicts(analyses, sentences)];
+/**
+ * Disagreements: conflicting dates of one happening, then opposite judgements. Judgements are
+ * sought among the pairs agreement compares: sentences making the same statement share their
+ * rarer words as claims that agree do (`claims` and `candidates` may be given when already made).
+ */
+export function findDisagreements(
+  analyses: readonly SourceAnalysis[],
+  units: readonly ClaimUnit[],
+  space: ClaimSpace,
+  skip: ReadonlySet<number> = new Set(),
+  claims: readonly DistinctClaim[] = distinctClaims(units),
+  candidates: readonly (readonly [number, number])[] = candidatePairs(claims, defaultAgreementThresholds.distinctiveWord, defaultAgreementThresholds.sharedWords),
+): Disagreement[] {
+  return [...dateConflicts(analyses, space, skip), ...judgementConflicts(analyses, units, claims, candidates)];
 }
