@@ -53,26 +53,27 @@ export function pageLines(items: readonly PdfItem[], page: number): LayoutLine[]
     };
     for (const it of row.items) {
       const blank = !it.str.trim();
+      const wordy = /\p{L}{2}/u.test(it.str);
       // a raised mark belongs to the fragment it follows, however far the typesetter set it
       if (frag.length && !blank && !it.sup) {
         const gap = it.x - end;
         const size = Math.max(row.size, 4);
-        // a run starting at a left edge many rows share, past more than a word space, opens a
-        // cell of a table set with narrow padding
-        // and a run in another font, past a gap no justified line leaves, opens the next column
-        // (a heading beside the lead sentence of the column before, on one baseline)
-        // and a run of words in a much larger or smaller type, past more than a word space, after
-        // words, is another text on the baseline (a pull quote in the margin beside a line of the
-        // body); a note's number set small before its text is not
-        const [small, large] = [Math.min(it.size, lastSize), Math.max(it.size, lastSize)];
-        if (gap > CLEAR_GAP * size || (gap > FRAGMENT_GAP * size && channel(rows, r, (end + it.x) / 2)) || (gap > TAB_GAP * size && cellGap(frag, it) && stop(it.x, r)) || (gap > 1.5 * size && it.font !== font) || (large >= 1.4 * small && gap > 0.5 * small && words && /\p{L}{2}/u.test(it.str))) flush();
+        // New fragments open: at a run starting at a left edge many rows share, past more than a
+        // word space (a cell of a table set with narrow padding); at a run in another font past a
+        // gap no justified line leaves (a heading beside the lead sentence of the column before);
+        // at words in a much larger or smaller type past more than half a word space, after words
+        // (a pull quote in the margin beside a body line; a note's number set small before its
+        // text stays with it).
+        const small = Math.min(it.size, lastSize);
+        const otherType = wordy && words && Math.max(it.size, lastSize) >= 1.4 * small && gap > 0.5 * small;
+        if (gap > CLEAR_GAP * size || (gap > FRAGMENT_GAP * size && channel(rows, r, (end + it.x) / 2)) || (gap > TAB_GAP * size && cellGap(frag, it) && stop(it.x, r)) || (gap > 1.5 * size && it.font !== font) || otherType) flush();
       }
       frag.push(it);
       if (!blank) {
         end = Math.max(end, it.x + it.w);
         font = it.font;
         if (!it.sup) lastSize = it.size;
-        if (/\p{L}{2}/u.test(it.str)) words = true;
+        if (wordy) words = true;
       }
     }
     flush();

@@ -223,7 +223,7 @@ export function markNotes(lines: Line[], text: string, skipBefore: number): void
       }
     }
     // A note's own next lines (no blank between) are the rest of it: a long note wraps as body text does.
-    if (lastNote >= 0 && lastNote === l.index - 1 && !NOTE_LINE.test(l.text) && !SUP_NOTE_LINE.test(l.text)) {
+    if (lastNote >= 0 && lastNote === l.index - 1 && !m) {
       l.role = 'note-continuation';
       lastNote = l.index;
       continue;
